@@ -1,0 +1,164 @@
+import type { Grid } from './model/grid';
+import type { BlocModel } from './model/bloc';
+import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, findProfile, matchAward, profileForProvince, resolveProfile } from './profiles';
+import type { Profile, Settings } from './profiles/schema';
+import { type Finding, type FindingSeverity, placeFields, sortFindings } from './report/finding';
+import { BATCH_RULES, RULES } from './rules';
+import { RULE_FAILED_ID } from './rules/rule-failed';
+import type { BatchFile, ProfileChoice, RuleContext } from './rules/types';
+import { MemberIndex } from './template/members';
+import { readBloc } from './template/reader';
+
+export interface CheckOptions {
+  /** Force a profile (the command line's --profile): an id or a parsed profile. */
+  profile?: string | Profile;
+  /** Profiles from files, besides the built-in ones. */
+  profiles?: readonly Profile[];
+  /** Today as `yyyy-mm-dd` (for "this year + 1"); default: the clock. */
+  today?: string;
+}
+
+export type Counts = Record<FindingSeverity, number>;
+
+export interface BlocResult {
+  model: BlocModel;
+  profile: { id: string; version: string };
+  settings: Settings;
+  findings: Finding[];
+  counts: Counts;
+  /** `invalid` when a finding has severity error. */
+  status: 'valid' | 'invalid';
+  bloc: { province?: string; name?: string; year?: number };
+}
+
+const QUOC_GIA = findProfile(DEFAULT_PROFILE_ID)!;
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Which profile, in force on which date: forced, else `Bộ quy tắc`, else the province's, else quoc-gia. */
+function chooseProfile(model: BlocModel, options: CheckOptions): { profile: Profile; choice: ProfileChoice; onDate: string } {
+  const extra = options.profiles ?? [];
+  const { info } = model;
+  const onDate = info.meetingDate.value ?? (info.year.value !== undefined ? `${info.year.value}-12-31` : (options.today ?? todayIso()));
+  const known = [...extra, ...BUILT_IN_PROFILES].map((p) => p.id);
+  const byProvince = () => (info.province.value ? profileForProvince(info.province.value, extra) : undefined) ?? QUOC_GIA;
+  let profile: Profile;
+  let requested: ProfileChoice['requested'];
+  if (options.profile !== undefined) {
+    profile = typeof options.profile === 'string' ? (findProfile(options.profile, extra) ?? QUOC_GIA) : options.profile;
+  } else if (info.profile.value !== undefined) {
+    const named = findProfile(info.profile.value, extra);
+    requested = { text: info.profile.value, at: info.profile.at, found: named !== undefined };
+    profile = named ?? byProvince();
+  } else profile = byProvince();
+  return { profile, onDate, choice: { ...(requested ? { requested } : {}), used: profile.id, known } };
+}
+
+/** Names of awards resolved against the profile's catalog. */
+function resolveAwards(model: BlocModel, settings: Settings): void {
+  for (const ref of [...model.votes.map((v) => v.award), ...model.proposals.map((p) => p.award)]) {
+    const hit = matchAward(ref.text, settings);
+    if (hit) {
+      ref.id = hit.award.id;
+      ref.leading = hit.leading;
+    }
+  }
+}
+
+const DEFAULT_SEVERITY = resolveProfile(QUOC_GIA, '2100-01-01').settings.rules;
+
+function severityOf(id: string, settings: Settings): FindingSeverity | 'off' {
+  return settings.rules[id] ?? DEFAULT_SEVERITY[id] ?? 'warning';
+}
+
+/** The engine: a Grid in, the bloc and its findings out. Never throws on any grid. */
+export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
+  const model = readBloc(grid);
+  const { profile, choice, onDate } = chooseProfile(model, options);
+  const resolved = resolveProfile(profile, onDate, options.profiles ?? []);
+  const { settings } = resolved;
+  resolveAwards(model, settings);
+  const index = new MemberIndex(model.members, model.info.province.value);
+  const views = Object.values(model.sheets).map((s) => s!.view);
+  const findings: Finding[] = [];
+  const today = options.today ?? todayIso();
+  for (const rule of RULES) {
+    const severity = severityOf(rule.id, settings);
+    if (severity === 'off') continue;
+    if (rule.meta.sheets?.some((s) => !model.sheets[s])) continue;
+    const ctx: RuleContext = {
+      model,
+      settings,
+      today,
+      views,
+      profileChoice: choice,
+      memberName: (i) => model.members[i]?.name ?? '?',
+      suggestMember: (text) => index.suggest(text),
+      report: (r) => {
+        const basis = r.basis ?? rule.meta.basis;
+        findings.push({
+          ruleId: rule.id,
+          severity,
+          messageId: r.messageId,
+          data: r.data ?? {},
+          ...placeFields(r.at),
+          ...(r.suggestion !== undefined ? { suggestion: r.suggestion } : {}),
+          ...(basis !== undefined && basis !== 'thông lệ' ? { basis } : {}),
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      findings.push({ ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule: rule.id, error: e instanceof Error ? e.message : String(e) } });
+    }
+  }
+  const sorted = sortFindings(findings, grid.sheets.map((s) => s.name));
+  const counts = countFindings(sorted);
+  const { province, blocName, year } = model.info;
+  return {
+    model,
+    profile: { id: profile.id, version: resolved.version },
+    settings,
+    findings: sorted,
+    counts,
+    status: counts.error > 0 ? 'invalid' : 'valid',
+    bloc: {
+      ...(province.value !== undefined ? { province: province.value } : {}),
+      ...(blocName.value !== undefined ? { name: blocName.value } : {}),
+      ...(year.value !== undefined ? { year: year.value } : {}),
+    },
+  };
+}
+
+export function countFindings(findings: readonly { severity: FindingSeverity }[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export interface CrossFileFinding {
+  ruleId: string;
+  severity: FindingSeverity;
+  messageId: string;
+  data: Finding['data'];
+  files: string[];
+}
+
+/** The batch/* rules over the workbooks of one run; severity from the first file's profile. */
+export function checkBatch(files: readonly BatchFile[]): CrossFileFinding[] {
+  const out: CrossFileFinding[] = [];
+  const settings = files[0]?.settings;
+  for (const rule of BATCH_RULES) {
+    const severity = settings ? severityOf(rule.id, settings) : (DEFAULT_SEVERITY[rule.id] ?? 'warning');
+    if (severity === 'off') continue;
+    try {
+      rule.check({ files, report: (r) => out.push({ ruleId: rule.id, severity, messageId: r.messageId, data: r.data ?? {}, files: r.files }) });
+    } catch (e) {
+      out.push({ ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule: rule.id, error: e instanceof Error ? e.message : String(e) }, files: files.map((f) => f.id) });
+    }
+  }
+  return out;
+}

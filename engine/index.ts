@@ -1,0 +1,32 @@
+/**
+ * thidua's engine: a front end turns a workbook into a Grid, the engine turns a Grid into a
+ * report, a formatter or the pane shows the report. Pure TypeScript: no Node, Office.js,
+ * ExcelJS or DOM.
+ */
+export type { Cell, CellKind, Grid, GridSheet, PlainValue } from './model/grid';
+export { SheetView, columnLetters, fromA1, sheetFromRows, toA1, toCell } from './model/grid';
+export type { BlocModel, Member, Place, UnitRef, AwardRef, VoteRow, Proposal } from './model/bloc';
+export { readBloc } from './template/reader';
+export { INFO_SHEET, TABLE_SHEETS, SHEETS, RATINGS } from './template/spec';
+export type { ColumnSpec, TableSheetSpec, InfoSheetSpec, SheetKey, Rating } from './template/spec';
+export { parseVietnameseNumber, parseDateText, serialToIso, formatNumberVi, formatIsoDate } from './template/values';
+export { checkGrid, checkBatch, countFindings } from './check';
+export type { BlocResult, CheckOptions, Counts, CrossFileFinding } from './check';
+export { RULES, BATCH_RULES } from './rules';
+export type { Rule, BatchRule, RuleMeta, Lang, BatchFile } from './rules/types';
+export { RULE_FAILED_ID } from './rules/rule-failed';
+export { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, findProfile, parseProfile, resolveProfile, matchAward } from './profiles';
+export type { ResolvedProfile } from './profiles';
+export { ProfileSchema, SettingsSchema, SeveritySchema } from './profiles/schema';
+export type { Profile, Settings, Severity, Award } from './profiles/schema';
+export { checkProvince, PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, MERGERS } from './profiles/provinces';
+export type { Finding, FindingSeverity, MessageData } from './report/finding';
+export { renderMessage, renderBasis, ruleMeta } from './report/render';
+export { fileJson, findingJson, crossFileJson, reportJson, unreadableJson, TOOL_VERSION } from './report/json';
+export { ReportJsonSchema, FileJsonSchema, FindingJsonSchema, ERROR_CODES } from './report/schema';
+export type { ReportJson, FileJson, FindingJson, ErrorCode } from './report/schema';
+export { formatFileText, formatReportText, safeText } from './report/text';
+export { nfc, toneKey, headerKey } from './text/normalize';
+export { unitKey } from './text/abbreviations';
+export { detectLegacy, tcvn3ToUnicode, vniToUnicode } from './text/legacy';
+export { editDistance } from './text/fuzzy';

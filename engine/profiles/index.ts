@@ -1,0 +1,111 @@
+import quocGia from './quoc-gia.json';
+import viDuTinh from './vi-du-tinh.json';
+import { type Award, type Profile, ProfileSchema, type Settings, SettingsSchema } from './schema';
+import { canonicalProvince } from './provinces';
+import { headerKey, toneKey } from '../text/normalize';
+import { closest } from '../text/fuzzy';
+
+/** The profiles shipped with thidua. */
+export const BUILT_IN_PROFILES: readonly Profile[] = [quocGia, viDuTinh].map((p) => ProfileSchema.parse(p));
+
+export const DEFAULT_PROFILE_ID = 'quoc-gia';
+
+export class ProfileError extends Error {}
+
+/** Check a profile (from a file a province wrote); throws ProfileError with every problem listed. */
+export function parseProfile(data: unknown): Profile {
+  const r = ProfileSchema.safeParse(data);
+  if (r.success) return r.data;
+  const lines = r.error.issues.map((i) => `- ${i.path.join('.') || '(gốc)'}: ${i.message}`);
+  throw new ProfileError(`Bộ quy tắc không hợp lệ:\n${lines.join('\n')}`);
+}
+
+export function findProfile(id: string, extra: readonly Profile[] = []): Profile | undefined {
+  const k = id.trim().toLowerCase();
+  return [...extra, ...BUILT_IN_PROFILES].find((p) => p.id === k);
+}
+
+/** The profile whose `provinces` names this province, else undefined. */
+export function profileForProvince(province: string, extra: readonly Profile[] = []): Profile | undefined {
+  const canon = canonicalProvince(province) ?? province;
+  const k = headerKey(canon);
+  return [...extra, ...BUILT_IN_PROFILES].find((p) => p.provinces.some((q) => headerKey(canonicalProvince(q) ?? q) === k));
+}
+
+/** Settings in force on a date: the base profile's, then each version up to the date. */
+export interface ResolvedProfile {
+  profile: Profile;
+  /** Effective date of the newest version applied (the report's `profile.version`). */
+  version: string;
+  settings: Settings;
+}
+
+function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (v === undefined || k === 'from' || k === 'basis') continue;
+    const prev = out[k];
+    // `rules` is a map to merge; every other object replaces as a whole per key one level down.
+    if (k === 'rules' && prev && typeof prev === 'object') out[k] = { ...(prev as object), ...(v as object) };
+    else if (!Array.isArray(v) && v !== null && typeof v === 'object' && prev && typeof prev === 'object' && !Array.isArray(prev)) {
+      out[k] = { ...(prev as object), ...(v as object) };
+    } else out[k] = v;
+  }
+  return out;
+}
+
+export function resolveProfile(profile: Profile, onDate: string, extra: readonly Profile[] = [], seen: string[] = []): ResolvedProfile {
+  if (seen.includes(profile.id)) throw new ProfileError(`Bộ quy tắc kế thừa vòng tròn: ${[...seen, profile.id].join(' → ')}`);
+  let settings: Record<string, unknown> = {};
+  let version = '';
+  if (profile.extends) {
+    const base = findProfile(profile.extends, extra);
+    if (!base) throw new ProfileError(`Bộ quy tắc "${profile.id}" kế thừa "${profile.extends}", nhưng không có bộ quy tắc này.`);
+    const r = resolveProfile(base, onDate, extra, [...seen, profile.id]);
+    settings = r.settings as unknown as Record<string, unknown>;
+    version = r.version;
+  }
+  // A date before the first version still uses the first version: the oldest law we know.
+  const applicable = profile.versions.filter((v, i) => i === 0 || v.from <= onDate);
+  for (const v of applicable) {
+    settings = merge(settings, v as unknown as Record<string, unknown>);
+    if (v.from > version) version = v.from;
+  }
+  const parsed = SettingsSchema.safeParse(settings);
+  if (!parsed.success) throw new ProfileError(`Bộ quy tắc "${profile.id}" thiếu mục: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  return { profile, version, settings: parsed.data };
+}
+
+/** Award catalog lookup by name or alias (case, spacing and tone placement folded). */
+export interface AwardMatch {
+  award: Award;
+  leading: boolean;
+}
+
+export function matchAward(name: string, settings: Settings): AwardMatch | undefined {
+  const k = awardKey(name);
+  for (const award of settings.awards) {
+    if (awardKey(award.name) === k) return { award, leading: award.leading };
+    for (const alias of award.aliases) {
+      const aliasName = typeof alias === 'string' ? alias : alias.name;
+      if (awardKey(aliasName) === k) return { award, leading: award.leading || (typeof alias !== 'string' && alias.leading) };
+    }
+  }
+  return undefined;
+}
+
+/** `UBND` and `Ủy ban nhân dân` are one; the bloc's own province name may follow `tỉnh`. */
+function awardKey(name: string): string {
+  return toneKey(name)
+    .replace(toneKey('ủy ban nhân dân'), 'ubnd')
+    .replace(/[.,;:()"]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(new RegExp(`(${toneKey('tỉnh')}|${toneKey('thành phố')})( .*)?$`, 'u'), '$1')
+    .trim();
+}
+
+export function suggestAward(name: string, settings: Settings): string | undefined {
+  const candidates = settings.awards.flatMap((a) => [a.name, ...a.aliases.map((x) => (typeof x === 'string' ? x : x.name))].map((n) => ({ key: awardKey(n), item: a.name })));
+  const k = awardKey(name);
+  return closest(k, candidates, Math.max(3, Math.floor([...k].length / 4)))?.item;
+}

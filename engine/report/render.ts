@@ -1,0 +1,35 @@
+import { BATCH_RULES, RULES } from '../rules';
+import { RULE_FAILED_ID, RULE_FAILED_META } from '../rules/rule-failed';
+import type { Lang, RuleMeta } from '../rules/types';
+import { formatNumberVi } from '../template/values';
+import type { MessageData } from './finding';
+
+const META = new Map<string, RuleMeta>([...RULES, ...BATCH_RULES].map((r) => [r.id, r.meta]));
+META.set(RULE_FAILED_ID, RULE_FAILED_META);
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return META.get(id);
+}
+
+function formatValue(v: string | number, lang: Lang): string {
+  if (typeof v === 'string') return v;
+  if (lang === 'vi') return Number.isInteger(v) && v >= 1000 && v < 10000 ? String(v) : formatNumberVi(v, 2); // years stay 2024, not 2.024
+  return String(Math.round(v * 100) / 100);
+}
+
+/** Fill a message's `{placeholders}`; an unknown one is left visible rather than dropped. */
+export function fillTemplate(template: string, data: MessageData, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data[name] !== undefined ? formatValue(data[name]!, lang) : whole));
+}
+
+/** The text of a finding in a language. */
+export function renderMessage(f: { ruleId: string; messageId: string; data: MessageData }, lang: Lang): string {
+  const template = META.get(f.ruleId)?.messages[f.messageId]?.[lang];
+  if (!template) return `${f.ruleId} ${f.messageId} ${JSON.stringify(f.data)}`;
+  return fillTemplate(template, f.data, lang);
+}
+
+/** `Căn cứ: …` / `Basis: …`. */
+export function renderBasis(basis: string, lang: Lang): string {
+  return lang === 'vi' ? `Căn cứ: ${basis}` : `Basis: ${basis}`;
+}

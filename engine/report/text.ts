@@ -1,0 +1,42 @@
+import type { FileJson, ReportJson } from './schema';
+
+const SEVERITY_VI = { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý' } as const;
+const SEVERITY_EN = { error: 'error', warning: 'warning', info: 'info' } as const;
+
+/** Terminal control characters in workbook text must not reach a terminal. */
+export function safeText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
+}
+
+/** `Sheet!A1  severity  rule-id  message  → suggestion`, one line per finding. */
+export function formatFileText(file: FileJson, lang: 'vi' | 'en' = 'vi'): string {
+  const sev = lang === 'vi' ? SEVERITY_VI : SEVERITY_EN;
+  const lines: string[] = [];
+  const title = file.bloc ? [file.bloc.name, file.bloc.province, file.bloc.year].filter((x) => x !== undefined).join(' — ') : '';
+  lines.push(`${safeText(file.path)}${title ? `  (${safeText(title)})` : ''}`);
+  if (file.status === 'unreadable') {
+    lines.push(`  ${lang === 'vi' ? 'không đọc được' : 'unreadable'} [${file.error?.code ?? '?'}]: ${safeText(file.error?.message ?? '')}`);
+    return lines.join('\n');
+  }
+  for (const f of file.findings) {
+    const place = f.sheet === undefined ? (lang === 'vi' ? '(sổ)' : '(workbook)') : f.cell ? `${f.sheet}!${f.cell}` : f.row ? `${f.sheet}!${f.row}:${f.row}` : f.sheet;
+    const suggestion = f.suggestion !== undefined ? `  → ${safeText(f.suggestion)}` : '';
+    lines.push(`  ${safeText(place)}  ${sev[f.severity]}  ${f.ruleId}  ${safeText(f.message)}${suggestion}`);
+  }
+  const c = file.counts;
+  lines.push(lang === 'vi' ? `  ${file.status === 'valid' ? 'Đạt' : 'Không đạt'}: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý` : `  ${file.status}: ${c.error} errors, ${c.warning} warnings, ${c.info} info`);
+  return lines.join('\n');
+}
+
+export function formatReportText(report: ReportJson, lang: 'vi' | 'en' = 'vi'): string {
+  const parts = report.files.map((f) => formatFileText(f, lang));
+  for (const c of report.crossFile) parts.push(`${lang === 'vi' ? 'Nhiều sổ' : 'Across files'}  ${(lang === 'vi' ? SEVERITY_VI : SEVERITY_EN)[c.severity]}  ${c.ruleId}  ${safeText(c.message)}`);
+  const n = report.counts;
+  parts.push(
+    lang === 'vi'
+      ? `${n.files} sổ: ${n.valid} đạt, ${n.invalid} không đạt, ${n.unreadable} không đọc được; ${n.error} lỗi, ${n.warning} cảnh báo, ${n.info} lưu ý`
+      : `${n.files} files: ${n.valid} valid, ${n.invalid} invalid, ${n.unreadable} unreadable; ${n.error} errors, ${n.warning} warnings, ${n.info} info`,
+  );
+  return parts.join('\n\n');
+}

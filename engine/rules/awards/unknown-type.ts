@@ -1,0 +1,33 @@
+import { suggestAward } from '../../profiles';
+import { defineRule } from '../types';
+
+export default defineRule({
+  id: 'awards/unknown-type',
+  meta: {
+    category: 'awards',
+    description: { vi: 'Tên hình thức khen thưởng không có trong bộ quy tắc.', en: 'An award name the profile does not know.' },
+    messages: {
+      unknownNear: {
+        vi: 'Hình thức "{award}" không có trong danh mục khen thưởng. Có phải "{closest}"? Hãy chọn tên trong danh sách.',
+        en: 'The award "{award}" is not in the catalog. Did you mean "{closest}"? Pick a name from the list.',
+      },
+      unknown: {
+        vi: 'Hình thức "{award}" không có trong danh mục khen thưởng ({known}). Hãy chọn tên trong danh sách.',
+        en: 'The award "{award}" is not in the catalog ({known}). Pick a name from the list.',
+      },
+    },
+  },
+  check(ctx) {
+    const refs = [...ctx.model.votes.filter((v) => v.first || v.award.at.row === v.row).map((v) => v.award), ...ctx.model.proposals.map((p) => p.award)];
+    const seen = new Set<string>();
+    for (const award of refs) {
+      if (award.id !== undefined) continue;
+      const key = `${award.at.sheet}!${award.at.row}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const closest = suggestAward(award.text, ctx.settings);
+      if (closest) ctx.report({ at: award.at, messageId: 'unknownNear', data: { award: award.text, closest }, suggestion: closest });
+      else ctx.report({ at: award.at, messageId: 'unknown', data: { award: award.text, known: ctx.settings.awards.map((a) => a.name).join('; ') } });
+    }
+  },
+});

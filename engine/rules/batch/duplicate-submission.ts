@@ -1,0 +1,30 @@
+import { defineBatchRule } from '../types';
+import { blocIdentity, blocLabel } from './identity';
+
+export default defineBatchRule({
+  id: 'batch/duplicate-submission',
+  meta: {
+    category: 'batch',
+    description: { vi: 'Hai sổ của cùng một tỉnh, cùng khối, cùng năm.', en: 'Two workbooks for the same province, bloc and year.' },
+    messages: {
+      duplicate: {
+        vi: 'Có {count} sổ cho cùng khối {bloc}, năm {year}. Hãy giữ bản đúng và bỏ các bản còn lại.',
+        en: '{count} workbooks are for the same bloc {bloc}, year {year}. Keep the right one and drop the others.',
+      },
+    },
+  },
+  check(ctx) {
+    const groups = new Map<string, typeof ctx.files[number][]>();
+    for (const f of ctx.files) {
+      const id = blocIdentity(f.model);
+      const year = f.model.info.year.value;
+      if (id === undefined || year === undefined) continue;
+      const key = `${id}|${year}`;
+      groups.set(key, [...(groups.get(key) ?? []), f]);
+    }
+    for (const list of groups.values()) {
+      if (list.length < 2) continue;
+      ctx.report({ files: list.map((f) => f.id), messageId: 'duplicate', data: { count: list.length, bloc: blocLabel(list[0]!.model), year: list[0]!.model.info.year.value! } });
+    }
+  },
+});

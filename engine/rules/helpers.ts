@@ -1,0 +1,50 @@
+import type { Field, UnitRef, ValueIssue, ValueIssueKind } from '../model/bloc';
+import type { MessageData } from '../report/finding';
+import { formatIsoDate, formatNumberVi } from '../template/values';
+import type { RuleContext } from './types';
+
+/** Report every value issue of some kinds that the reader recorded. */
+export function reportIssues(ctx: RuleContext, kinds: readonly ValueIssueKind[], build: (issue: ValueIssue) => { messageId: string; data: MessageData; suggestion?: string }): void {
+  for (const issue of ctx.model.issues) {
+    if (kinds.includes(issue.kind)) ctx.report({ at: issue.at, ...build(issue) });
+  }
+}
+
+/** Number of listed members (the denominator of most shares). */
+export function memberCount(ctx: RuleContext): number {
+  return ctx.model.members.length;
+}
+
+/** Identity of a unit reference: its member index, else its text key. */
+export function unitIdentity(ref: UnitRef | undefined): string | undefined {
+  if (!ref) return undefined;
+  return ref.member !== undefined ? `#${ref.member}` : `?${ref.text.toLowerCase()}`;
+}
+
+export function sameUnit(a: UnitRef | undefined, b: UnitRef | undefined): boolean {
+  const x = unitIdentity(a);
+  return x !== undefined && x === unitIdentity(b);
+}
+
+/** The unit's name for messages: the member's listed name when matched. */
+export function unitName(ctx: RuleContext, ref: UnitRef): string {
+  return ref.member !== undefined ? ctx.memberName(ref.member) : ref.text;
+}
+
+export function num(f: Field<number> | undefined): number | undefined {
+  return f?.value;
+}
+
+/** Vietnamese number text for suggestions (`66,67`). */
+export function viNumber(n: number, decimals = 2): string {
+  return formatNumberVi(n, decimals);
+}
+
+export function viDate(iso: string): string {
+  return formatIsoDate(iso);
+}
+
+/** Competition ranks (1, 2, 2, 4) of values, higher first. */
+export function competitionRanks(values: readonly number[]): number[] {
+  return values.map((v) => 1 + values.filter((w) => w > v + 1e-9).length);
+}

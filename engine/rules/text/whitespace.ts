@@ -1,0 +1,39 @@
+import { defineRule } from '../types';
+import { forEachText } from './scan';
+
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+const ODD_SPACE = /[\u00a0\u202f\u2007\u3000\t]/g;
+
+/** The text with spaces tidied; line breaks inside a cell (Alt+Enter) are kept. */
+export function tidySpaces(text: string): string {
+  return text
+    .replace(INVISIBLE, '')
+    .replace(ODD_SPACE, ' ')
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, ' ').trim())
+    .join('\n')
+    .trim();
+}
+
+export default defineRule({
+  id: 'text/whitespace',
+  meta: {
+    category: 'text',
+    description: {
+      vi: 'Dấu cách thừa ở đầu, cuối, hai dấu cách liền nhau, dấu cách không ngắt hoặc ký tự vô hình.',
+      en: 'Leading, trailing or doubled spaces, non-breaking or zero-width characters.',
+    },
+    messages: {
+      spaces: {
+        vi: 'Ô "{text}" có dấu cách thừa hoặc ký tự vô hình. Nên sửa thành "{tidy}".',
+        en: 'The cell "{text}" has extra spaces or invisible characters. Better: "{tidy}".',
+      },
+    },
+  },
+  check(ctx) {
+    forEachText(ctx, (text, at) => {
+      const tidy = tidySpaces(text);
+      if (tidy !== text && tidy !== '') ctx.report({ at, messageId: 'spaces', data: { text: text.replace(INVISIBLE, '').trim(), tidy }, suggestion: tidy });
+    });
+  },
+});

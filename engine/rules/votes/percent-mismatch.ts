@@ -1,0 +1,44 @@
+import { unitName, viNumber } from '../helpers';
+import { defineRule } from '../types';
+
+const DENOMINATOR = {
+  members: { vi: 'số thành viên', en: 'members' },
+  present: { vi: 'số thành viên dự', en: 'members present' },
+  valid: { vi: 'số phiếu hợp lệ', en: 'valid ballots' },
+} as const;
+
+export default defineRule({
+  id: 'votes/percent-mismatch',
+  meta: {
+    category: 'votes',
+    description: {
+      vi: '"Tỷ lệ (%)" lệch quá 0,5 so với số phiếu ÷ mẫu số × 100 (mẫu số theo bộ quy tắc, mặc định số thành viên).',
+      en: '"Tỷ lệ (%)" differs from votes ÷ denominator × 100 by more than 0.5 (denominator from the profile: members by default).',
+    },
+    sheets: ['votes'],
+    messages: {
+      mismatch: {
+        vi: 'Tỷ lệ của "{unit}" ghi {stated} %, nhưng {votes} phiếu ÷ {denominator} ({base}) × 100 = {expected} %. Hãy sửa thành {expected}.',
+        en: 'The percentage for "{unit}" says {stated} %, but {votes} votes ÷ {base} {denominatorEn} × 100 = {expected} %. Correct it to {expected}.',
+      },
+    },
+  },
+  check(ctx) {
+    const { of, basis } = ctx.settings.percentDenominator;
+    for (const v of ctx.model.votes) {
+      if (v.percent.value === undefined || v.votes.value === undefined) continue;
+      const base = of === 'members' ? ctx.model.members.length : v.ballots[of]?.value;
+      if (!base) continue;
+      const expected = (v.votes.value / base) * 100;
+      if (Math.abs(v.percent.value - expected) <= 0.5 + 1e-9) continue;
+      const shown = Math.round(expected * 100) / 100;
+      ctx.report({
+        at: v.percent.at,
+        messageId: 'mismatch',
+        data: { unit: v.unit ? unitName(ctx, v.unit) : '', stated: Math.round(v.percent.value * 100) / 100, votes: v.votes.value, base, denominator: DENOMINATOR[of].vi, denominatorEn: DENOMINATOR[of].en, expected: shown },
+        suggestion: viNumber(expected),
+        basis,
+      });
+    }
+  },
+});

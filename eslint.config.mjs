@@ -1,0 +1,27 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '*.js', '*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // The engine runs in the pane and in Node: it may not reach for either host.
+    files: ['engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'engine/ is pure: no Node APIs.' },
+          { group: ['exceljs', 'exceljs/*'], message: 'engine/ is pure: ExcelJS belongs to batch/.' },
+          { group: ['../batch/*', '../../batch/*', '../addin/*', '../../addin/*'], message: 'engine/ does not import front ends.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'require'],
+    },
+  },
+);
