@@ -88,7 +88,6 @@ function findIn(list: readonly string[], key: string): string | undefined {
 export type ProvinceCheck =
   | { status: 'ok'; name: string }
   | { status: 'merged'; name: string; into: string }
-  | { status: 'not-yet'; name: string; formedFrom: readonly string[] }
   | { status: 'unknown'; closest?: string };
 
 /** Did this province exist on this date? */
@@ -104,9 +103,6 @@ export function checkProvince(name: string, onDate: string): ProvinceCheck {
       const into = Object.entries(MERGERS).find(([, parts]) => parts.includes(old))![0];
       return { status: 'merged', name: old, into };
     }
-  } else {
-    const later = findIn(PROVINCES_FROM_2025, key);
-    if (later) return { status: 'not-yet', name: later, formedFrom: MERGERS[later]! };
   }
   const near = closest(key, current.map((p) => ({ key: provinceKey(p), item: p })), 3);
   return near ? { status: 'unknown', closest: near.item } : { status: 'unknown' };

@@ -111,21 +111,25 @@ export function isVietnameseSyllable(word: string): boolean {
   return SYLLABLE.test(base);
 }
 
-function changedWordsAreSyllables(before: string, after: string): boolean {
+/** How many words the conversion changed, or -1 when a changed word is not Vietnamese. */
+function changedSyllables(before: string, after: string): number {
   const a = before.split(/\s+/);
   const b = after.split(/\s+/);
-  if (a.length !== b.length) return false;
+  if (a.length !== b.length) return -1;
   let changed = 0;
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;
     changed++;
     const letters = b[i]!.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
     for (const part of letters.split(/[^\p{L}]+/u)) {
-      if (part && !isVietnameseSyllable(part)) return false;
+      if (part && !isVietnameseSyllable(part)) return -1;
     }
   }
-  return changed > 0;
+  return changed;
 }
+
+/** Characters that no Unicode Vietnamese text has: a conversion that leaves one is wrong. */
+const RESIDUE = /[¡¢£¤¥¦§¨©ª«¬®¯µ¶·¸¹º»¼½¾¿ÄÅÆÇËÎÏÐÑÖ×ØÛÜÞßäåæçëîïñö÷øûüþÿ]/u;
 
 export interface LegacyDetection {
   encoding: LegacyEncoding;
@@ -136,13 +140,17 @@ export interface LegacyDetection {
 export function detectLegacy(text: string): LegacyDetection | undefined {
   // Proper Vietnamese letters beyond Latin-1 (ư, ơ, đ, ạ…) mean the text is Unicode already.
   if (/[\u0100-\u024f\u1e00-\u1eff]/u.test(text.replace(/[ŠšŒœŽžŸƒ]/g, ''))) return undefined;
+  const candidates: (LegacyDetection & { changed: number })[] = [];
   if (VNI_TELLTALE.test(text)) {
     const unicode = vniToUnicode(text);
-    if (changedWordsAreSyllables(text, unicode)) return { encoding: 'vni', unicode };
+    candidates.push({ encoding: 'vni', unicode, changed: changedSyllables(text, unicode) });
   }
   if (TCVN3_TELLTALE.test(text) || /[‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œžŸ]/u.test(text)) {
     const unicode = tcvn3ToUnicode(text);
-    if (changedWordsAreSyllables(text, unicode)) return { encoding: 'tcvn3', unicode };
+    candidates.push({ encoding: 'tcvn3', unicode, changed: changedSyllables(text, unicode) });
   }
-  return undefined;
+  const best = candidates
+    .filter((c) => c.changed > 0 && !RESIDUE.test(c.unicode))
+    .sort((x, y) => y.changed - x.changed)[0];
+  return best ? { encoding: best.encoding, unicode: best.unicode } : undefined;
 }

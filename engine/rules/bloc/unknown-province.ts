@@ -17,10 +17,6 @@ export default defineRule({
         vi: 'Tỉnh {province} đã hợp nhất vào tỉnh/thành phố {into} từ 1/7/2025, trước ngày {date}. Hãy ghi "{into}".',
         en: '{province} was merged into {into} on 1/7/2025, before {date}. Write "{into}".',
       },
-      notYet: {
-        vi: 'Ngày {date}, tỉnh/thành phố {province} (mới) chưa được thành lập (từ 1/7/2025). Hãy ghi tên tỉnh vào thời điểm đó: {formedFrom}.',
-        en: 'On {date} the (new) province {province} did not exist yet (from 1/7/2025). Write the province of that time: {formedFrom}.',
-      },
       unknownNear: {
         vi: 'Không có tỉnh/thành phố "{province}". Có phải "{closest}"?',
         en: 'There is no province "{province}". Did you mean "{closest}"?',
@@ -42,9 +38,6 @@ export default defineRule({
         return;
       case 'merged':
         ctx.report({ at: province.at, messageId: 'merged', data: { province: r.name, into: r.into, date }, suggestion: r.into });
-        return;
-      case 'not-yet':
-        ctx.report({ at: province.at, messageId: 'notYet', data: { province: r.name, date, formedFrom: r.formedFrom.join(', ') } });
         return;
       case 'unknown':
         if (r.closest) ctx.report({ at: province.at, messageId: 'unknownNear', data: { province: province.value, closest: r.closest }, suggestion: r.closest });
