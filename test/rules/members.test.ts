@@ -1,0 +1,85 @@
+import { hoiDacThu2021 as H, laiChauMttq as L, ninhThuanHoiDacThu as NB, ninhThuanTrungUong as NC } from '../fixtures/blocs';
+import { setCell } from '../helpers/grid';
+import { edited, runRuleTests } from '../helpers/rule-tester';
+
+runRuleTests('members/duplicate', {
+  valid: [
+    { name: 'distinct members', bloc: NB },
+    { name: 'units differing only by number are distinct', bloc: edited(L, (b) => { b.members.push({ name: 'Trường THPT số 1' }, { name: 'Trường THPT số 2' }); b.memberCount = 8; }) },
+  ],
+  invalid: [
+    {
+      name: 'the same unit under its abbreviation',
+      bloc: L,
+      edit: (g) => { setCell(g, 'Thành viên', 'B9', 'LĐLĐ tỉnh'); },
+      errors: [{ messageId: 'duplicate', data: { name: 'LĐLĐ tỉnh', first: 'Liên đoàn Lao động tỉnh', firstRow: 4 }, sheet: 'Thành viên', cell: 'B9' }],
+    },
+    {
+      name: 'old and new tone placement (Uỷ / Ủy)',
+      bloc: L,
+      edit: (g) => { setCell(g, 'Thành viên', 'B9', 'Uỷ ban MTTQ Việt Nam tỉnh'); },
+      errors: [{ messageId: 'duplicate', data: { name: 'Uỷ ban MTTQ Việt Nam tỉnh', first: 'Ủy ban MTTQ Việt Nam tỉnh', firstRow: 3 }, cell: 'B9' }],
+    },
+  ],
+});
+
+runRuleTests('members/similar-names', {
+  valid: [
+    { name: 'the 15 associations of seed 003', bloc: H },
+    { name: 'the 13 associations of Ninh Thuận', bloc: NB },
+    { name: 'Cục Thuế and Cục Thống kê are not alike enough', bloc: NC },
+  ],
+  invalid: [
+    {
+      name: 'Hội Chữ thật đỏ beside Hội Chữ thập đỏ',
+      bloc: edited(H, (b) => { b.members.push({ name: 'Hội Chữ thật đỏ' }); b.memberCount = 16; }),
+      errors: [{ messageId: 'similar', data: { name: 'Hội Chữ thật đỏ', other: 'Hội Chữ thập đỏ', otherRow: 4 }, sheet: 'Thành viên', cell: 'B18' }],
+    },
+    {
+      name: 'one name with and without "tỉnh"',
+      bloc: edited(L, (b) => { b.members.push({ name: 'Hội Nông dân' }); b.memberCount = 7; }),
+      errors: [{ messageId: 'similar', data: { name: 'Hội Nông dân', other: 'Hội Nông dân tỉnh', otherRow: 6 }, cell: 'B9' }],
+    },
+  ],
+});
+
+runRuleTests('refs/unknown-unit', {
+  valid: [
+    { name: 'abbreviations and Tên viết tắt match members', bloc: NB },
+    { name: 'a reference without "tỉnh"', bloc: edited(L, (b) => { b.proposals[2]!.unit = 'Hội Nông dân'; }) },
+    { name: 'a reference in the other tone placement', bloc: edited(L, (b) => { b.covenant![0]!.unit = 'Uỷ ban MTTQ Việt Nam tỉnh'; }) },
+  ],
+  invalid: [
+    {
+      name: 'the article\'s typo "Hội Chữ thật đỏ" in a proposal',
+      bloc: edited(H, (b) => { b.proposals[5]!.unit = 'Hội Chữ thật đỏ'; }),
+      errors: [{ messageId: 'unknownNear', data: { name: 'Hội Chữ thật đỏ', closest: 'Hội Chữ thập đỏ' }, sheet: 'Đề nghị khen thưởng', cell: 'B8', suggestion: 'Hội Chữ thập đỏ' }],
+    },
+    {
+      name: 'a unit from another bloc as next leader',
+      bloc: { ...L, nextLeader: 'Sở Tài chính' },
+      errors: [{ messageId: 'unknown', data: { name: 'Sở Tài chính' }, sheet: 'Thông tin', cell: 'B11' }],
+    },
+    {
+      name: 'a mistyped unit in Chấm điểm',
+      bloc: L,
+      edit: (g) => { setCell(g, 'Chấm điểm', 'B9', 'Tỉnh Đoàng'); },
+      errors: [{ messageId: 'unknownNear', data: { name: 'Tỉnh Đoàng', closest: 'Tỉnh đoàn' }, sheet: 'Chấm điểm', cell: 'B9' }],
+    },
+  ],
+});
+
+runRuleTests('members/not-scored', {
+  valid: [
+    { name: 'every member scored', bloc: L },
+    { name: 'no Chấm điểm sheet', bloc: NB },
+    { name: 'an empty Chấm điểm sheet (blank template)', bloc: edited(L, (b) => { b.scores!.rows = []; }) },
+  ],
+  invalid: [
+    {
+      name: 'Tỉnh đoàn has no score row',
+      bloc: edited(L, (b) => { b.scores!.rows.pop(); }),
+      errors: [{ messageId: 'notScored', data: { name: 'Tỉnh đoàn' }, sheet: 'Thành viên', cell: 'B8' }],
+    },
+  ],
+});
