@@ -1,0 +1,36 @@
+import { laiChauMttq as L, ninhThuanHoiDacThu as NB } from '../fixtures/blocs';
+import { setCell } from '../helpers/grid';
+import { edited, runRuleTests } from '../helpers/rule-tester';
+
+runRuleTests('covenant/unsigned', {
+  valid: [
+    { name: 'all signed', bloc: L },
+    { name: 'no covenant sheet', bloc: NB },
+    { name: 'signed with x and ✓', bloc: L, edit: (g) => { setCell(g, 'Giao ước', 'C3', 'x'); setCell(g, 'Giao ước', 'C4', '✓'); } },
+  ],
+  invalid: [
+    {
+      name: 'one unit did not sign',
+      bloc: L,
+      edit: (g) => { setCell(g, 'Giao ước', 'C7', 'Không'); },
+      errors: [{ messageId: 'unsigned', data: { name: 'Hội Cựu chiến binh tỉnh' }, sheet: 'Giao ước', cell: 'C7' }],
+    },
+    {
+      name: 'one unit missing from the sheet',
+      bloc: edited(L, (b) => { b.covenant!.pop(); }),
+      errors: [{ messageId: 'absent', data: { name: 'Tỉnh đoàn' }, sheet: 'Giao ước', cell: null }],
+    },
+  ],
+});
+
+runRuleTests('stats/percent-mismatch', {
+  valid: [{ name: '159 % of the target', bloc: L }, { name: 'over 100 % is fine', bloc: L }],
+  invalid: [
+    {
+      name: 'the percentage of another line',
+      bloc: L,
+      edit: (g) => { setCell(g, 'Số liệu', 'F4', 159); },
+      errors: [{ messageId: 'mismatch', data: { indicator: 'Tiền hỗ trợ mái ấm Công đoàn', stated: 159, actual: 48, plan: 45, expected: 106.67 }, sheet: 'Số liệu', cell: 'F4', suggestion: '106,67' }],
+    },
+  ],
+});
