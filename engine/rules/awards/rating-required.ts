@@ -14,7 +14,7 @@ export default defineRule({
     messages: {
       notExcellent: {
         vi: '"{unit}" được đề nghị "{award}" nhưng năm nay xếp loại {rating} ({ratingWords}), không phải Hoàn thành xuất sắc nhiệm vụ. Hãy kiểm tra lại xếp loại hoặc đề nghị.',
-        en: '"{unit}" is proposed for "{award}" but is rated {rating} this year, not HTXSNV (outstanding). Check the rating or the proposal.',
+        en: '"{unit}" is proposed for "{award}" but is rated {rating} ({ratingWords}) this year, not HTXSNV (Hoàn thành xuất sắc nhiệm vụ). Check the rating or the proposal.',
       },
     },
   },

@@ -1,12 +1,6 @@
 import { unitName, viNumber } from '../helpers';
 import { defineRule } from '../types';
 
-const DENOMINATOR = {
-  members: { vi: 'số thành viên', en: 'members' },
-  present: { vi: 'số thành viên dự', en: 'members present' },
-  valid: { vi: 'số phiếu hợp lệ', en: 'valid ballots' },
-} as const;
-
 export default defineRule({
   id: 'votes/percent-mismatch',
   meta: {
@@ -17,9 +11,17 @@ export default defineRule({
     },
     sheets: ['votes'],
     messages: {
-      mismatch: {
-        vi: 'Tỷ lệ của "{unit}" ghi {stated} %, nhưng {votes} phiếu ÷ {denominator} ({base}) × 100 = {expected} %. Hãy sửa thành {expected}.',
-        en: 'The percentage for "{unit}" says {stated} %, but {votes} votes ÷ {base} {denominatorEn} × 100 = {expected} %. Correct it to {expected}.',
+      members: {
+        vi: 'Tỷ lệ của "{unit}" ghi {stated} %, nhưng {votes} phiếu ÷ {base} thành viên × 100 = {expected} %. Hãy sửa thành {expected}.',
+        en: 'The percentage for "{unit}" says {stated} %, but {votes} votes ÷ {base} members × 100 = {expected} %. Correct it to {expected}.',
+      },
+      present: {
+        vi: 'Tỷ lệ của "{unit}" ghi {stated} %, nhưng {votes} phiếu ÷ {base} thành viên dự × 100 = {expected} %. Hãy sửa thành {expected}.',
+        en: 'The percentage for "{unit}" says {stated} %, but {votes} votes ÷ {base} members present × 100 = {expected} %. Correct it to {expected}.',
+      },
+      valid: {
+        vi: 'Tỷ lệ của "{unit}" ghi {stated} %, nhưng {votes} phiếu ÷ {base} phiếu hợp lệ × 100 = {expected} %. Hãy sửa thành {expected}.',
+        en: 'The percentage for "{unit}" says {stated} %, but {votes} votes ÷ {base} valid ballots × 100 = {expected} %. Correct it to {expected}.',
       },
     },
   },
@@ -34,8 +36,8 @@ export default defineRule({
       const shown = Math.round(expected * 100) / 100;
       ctx.report({
         at: v.percent.at,
-        messageId: 'mismatch',
-        data: { unit: v.unit ? unitName(ctx, v.unit) : '', stated: Math.round(v.percent.value * 100) / 100, votes: v.votes.value, base, denominator: DENOMINATOR[of].vi, denominatorEn: DENOMINATOR[of].en, expected: shown },
+        messageId: of,
+        data: { unit: v.unit ? unitName(ctx, v.unit) : '', stated: Math.round(v.percent.value * 100) / 100, votes: v.votes.value, base, expected: shown },
         suggestion: viNumber(expected),
         basis,
       });

@@ -1,0 +1,51 @@
+import { DEFAULT_PROFILE_ID, findProfile, resolveProfile } from '../profiles';
+import { BATCH_RULES, RULES } from '../rules';
+import type { Lang, RuleMeta } from '../rules/types';
+
+/** The rule catalog as data, from the rules' own metadata (for `thidua rules` and docs/rules.md). */
+export interface CatalogEntry {
+  id: string;
+  category: RuleMeta['category'];
+  /** Severity in the national profile as in force today's law (the newest version). */
+  severity: string;
+  description: string;
+  basis?: string;
+  messages: Record<string, string>;
+}
+
+export function ruleCatalog(lang: Lang): CatalogEntry[] {
+  const settings = resolveProfile(findProfile(DEFAULT_PROFILE_ID)!, '9999-12-31').settings;
+  return [...RULES, ...BATCH_RULES]
+    .map((r) => ({
+      id: r.id,
+      category: r.meta.category,
+      severity: settings.rules[r.id] ?? 'off',
+      description: r.meta.description[lang],
+      ...(r.meta.basis ? { basis: r.meta.basis } : {}),
+      messages: Object.fromEntries(Object.entries(r.meta.messages).map(([k, v]) => [k, v[lang]])),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const HEAD = {
+  vi: { title: 'Danh mục quy tắc v1', note: 'Tệp này được sinh tự động từ siêu dữ liệu của các quy tắc (`npm run docs`); đừng sửa tay. Mức độ là mức mặc định của bộ quy tắc quốc gia (`quoc-gia`).', severity: 'Mức độ', basis: 'Căn cứ', messages: 'Thông báo' },
+  en: { title: 'Rule catalog v1', note: 'Generated from the rules\' metadata (`npm run docs`); do not edit by hand. Severity is the national profile\'s (`quoc-gia`) default.', severity: 'Severity', basis: 'Basis', messages: 'Messages' },
+} as const;
+
+export function catalogMarkdown(lang: Lang): string {
+  const h = HEAD[lang];
+  const out = [`# ${h.title}`, '', h.note, ''];
+  let category = '';
+  for (const e of ruleCatalog(lang)) {
+    if (e.category !== category) {
+      category = e.category;
+      out.push(`## ${category}`, '');
+    }
+    out.push(`### \`${e.id}\``, '', e.description, '', `- ${h.severity}: \`${e.severity}\``);
+    if (e.basis) out.push(`- ${h.basis}: ${e.basis}`);
+    out.push(`- ${h.messages}:`);
+    for (const [id, text] of Object.entries(e.messages)) out.push(`  - \`${id}\`: ${text}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

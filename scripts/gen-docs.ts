@@ -1,0 +1,9 @@
+/** Writes docs/rules.md (Vietnamese) and docs/rules.en.md from the rules' metadata. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { catalogMarkdown } from '../engine/report/catalog';
+
+const root = join(__dirname, '..', '..');
+writeFileSync(join(root, 'docs', 'rules.md'), catalogMarkdown('vi'));
+writeFileSync(join(root, 'docs', 'rules.en.md'), catalogMarkdown('en'));
+console.log('docs/rules.md, docs/rules.en.md written');

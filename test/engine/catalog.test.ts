@@ -1,0 +1,81 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findProfile, resolveProfile } from '../../engine/profiles';
+import { BATCH_RULES, RULES } from '../../engine/rules';
+import { catalogMarkdown } from '../../engine/report/catalog';
+
+const ROOT = join(__dirname, '..', '..');
+const SPEC = join(ROOT, '..', 'shared', 'spec', 'rules.md');
+
+/** `| \`votes/quorum\` | error | … |` rows of the spec's rule tables. */
+function specRules(): Map<string, string> {
+  if (!existsSync(SPEC)) throw new Error(`The rule catalog spec is not at ${SPEC}: shared/ must sit beside the repository.`);
+  const rows = new Map<string, string>();
+  for (const line of readFileSync(SPEC, 'utf8').split('\n')) {
+    const m = /^\|\s*`([a-z]+\/[a-z-]+)`\s*\|\s*(error|warning|info|off)\s*\|/.exec(line);
+    if (m) rows.set(m[1]!, m[2]!);
+  }
+  return rows;
+}
+
+const ALL = [...RULES, ...BATCH_RULES];
+const testText = readdirSync(join(ROOT, 'test', 'rules')).map((f) => readFileSync(join(ROOT, 'test', 'rules', f), 'utf8')).join('\n');
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('rule catalog v1', () => {
+  const spec = specRules();
+
+  test('the spec lists the 53 rules of catalog v1', () => {
+    expect(spec.size).toBe(53);
+  });
+
+  test('every id of the spec is a rule, and every rule is in the spec', () => {
+    expect(ALL.map((r) => r.id).sort()).toEqual([...spec.keys()].sort());
+  });
+
+  test('the registry is sorted by id and each module is named after its id', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort());
+    for (const r of ALL) {
+      const [category, name] = r.id.split('/');
+      const folder = category === 'refs' ? 'refs' : category!;
+      expect(existsSync(join(ROOT, 'engine', 'rules', folder, `${name}.ts`))).toBe(true);
+    }
+  });
+
+  test.each(ALL.map((r) => [r.id, r] as const))('%s: quoc-gia severity is the spec\'s default in every version', (id) => {
+    for (const date of ['2018-06-01', '2024-06-01', '2025-12-01']) {
+      const { settings } = resolveProfile(findProfile('quoc-gia')!, date);
+      expect(settings.rules[id]).toBe(spec.get(id));
+    }
+  });
+
+  test.each(ALL.map((r) => [r.id, r] as const))('%s: messages in vi and en with the same placeholders', (_id, rule) => {
+    const messages = Object.entries(rule.meta.messages);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const [, m] of messages) {
+      expect(m.vi.trim()).not.toBe('');
+      expect(m.en.trim()).not.toBe('');
+      expect(placeholders(m.vi)).toEqual(placeholders(m.en));
+    }
+    expect(rule.meta.description.vi).not.toBe('');
+    expect(rule.meta.description.en).not.toBe('');
+  });
+
+  test.each(ALL.map((r) => [r.id] as const))('%s: has table tests', (id) => {
+    expect(testText).toMatch(new RegExp(`(runRuleTests\\(|describe\\()'${id.replace('/', '\\/')}'`));
+  });
+
+  test('docs/rules.md and docs/rules.en.md are generated from the metadata and up to date', () => {
+    expect(readFileSync(join(ROOT, 'docs', 'rules.md'), 'utf8')).toBe(catalogMarkdown('vi'));
+    expect(readFileSync(join(ROOT, 'docs', 'rules.en.md'), 'utf8')).toBe(catalogMarkdown('en'));
+    for (const r of ALL) expect(catalogMarkdown('vi')).toContain(`### \`${r.id}\``);
+  });
+
+  test('the legal bases the spec names are cited', () => {
+    const basis = (id: string) => ALL.find((r) => r.id === id)!.meta.basis;
+    expect(basis('awards/one-per-unit')).toBe('Luật Thi đua, khen thưởng 2022, Điều 5');
+    expect(basis('awards/government-flag')).toBe('Luật Thi đua, khen thưởng 2022, Điều 25');
+    expect(basis('bloc/unknown-province')).toBe('Nghị quyết 202/2025/QH15');
+  });
+});
