@@ -1,3 +1,4 @@
+import { detectLegacy } from './legacy';
 import { collapseSpaces, toneKey } from './normalize';
 
 /**
@@ -29,9 +30,12 @@ export function expandAbbreviations(key: string): string {
   return collapseSpaces(out);
 }
 
-/** The identity of a unit name: tones folded, abbreviations expanded, punctuation spaced. */
+/**
+ * The identity of a unit name: tones folded, abbreviations expanded, punctuation spaced.
+ * A name typed in a legacy encoding is the same unit (text/legacy-encoding reports the typing).
+ */
 export function unitKey(name: string): string {
-  const key = toneKey(name)
+  const key = toneKey(detectLegacy(name)?.unicode ?? name)
     .replace(/[.,;:()"“”'‘’]/g, ' ')
     .replace(/\s*-\s*/g, ' - ');
   return expandAbbreviations(collapseSpaces(key));
