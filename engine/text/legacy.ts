@@ -43,9 +43,9 @@ export function tcvn3ToUnicode(text: string): string {
     let out = '';
     for (const ch of word) out += TCVN3_MAP.get(ch) ?? ch;
     // Capitals were typed with the companion font (.VnTimeH) using the lower-case codes:
-    // a word whose plain letters are all capitals is a capitalised word.
+    // a word whose plain letters (two or more) are all capitals is a capitalised word.
     const ascii = word.replace(/[^A-Za-z]/g, '');
-    return ascii.length > 0 && ascii === ascii.toUpperCase() && out !== word ? out.toUpperCase() : out;
+    return ascii.length > 1 && ascii === ascii.toUpperCase() && out !== word ? out.toUpperCase() : out;
   });
 }
 
