@@ -1,0 +1,84 @@
+import { checkBatch, checkGrid } from '../../engine/check';
+import { crossFileJson, fileJson, reportJson, unreadableJson } from '../../engine/report/json';
+import { renderMessage } from '../../engine/report/render';
+import { ReportJsonSchema } from '../../engine/report/schema';
+import { formatReportText } from '../../engine/report/text';
+import { RULES } from '../../engine/rules';
+import { blocToGrid } from '../../engine/template/writer';
+import { laiChauMttq as L } from '../fixtures/blocs';
+import { setCell } from '../helpers/grid';
+import { TODAY } from '../helpers/rule-tester';
+
+function faulty() {
+  const g = blocToGrid(L);
+  setCell(g, 'Bình xét', 'H4', 100);
+  setCell(g, 'Số liệu', 'E3', '53.211');
+  return checkGrid(g, { today: TODAY });
+}
+
+describe('the JSON report v1', () => {
+  test('matches its schema, with places, messages, suggestions and counts', () => {
+    const r = faulty();
+    const file = fileJson('lai-chau.xlsx', r, 'vi');
+    const report = reportJson([file, unreadableJson('hong.xlsx', 'encrypted', 'Tệp được đặt mật khẩu: hãy gỡ mật khẩu rồi gửi lại.')], []);
+    expect(ReportJsonSchema.parse(report)).toEqual(report);
+    expect(file).toMatchObject({ path: 'lai-chau.xlsx', status: 'invalid', bloc: { province: 'Lai Châu', year: 2023 }, profile: { id: 'quoc-gia', version: '2024-01-01' }, counts: { error: 1, warning: 1, info: 0 } });
+    expect(file.findings[0]).toMatchObject({ ruleId: 'votes/percent-mismatch', severity: 'error', sheet: 'Bình xét', cell: 'H4', row: 4, column: 'H', suggestion: '83,33', basis: 'Căn cứ: Nghị định 98/2023/NĐ-CP, Điều 30' });
+    expect(file.findings[0]!.message).toBe('Tỷ lệ của "Hội Liên hiệp Phụ nữ tỉnh" ghi 100 %, nhưng 5 phiếu ÷ 6 thành viên × 100 = 83,33 %. Hãy sửa thành 83,33.');
+    expect(report.counts).toEqual({ files: 2, valid: 0, invalid: 1, unreadable: 1, error: 1, warning: 1, info: 0 });
+  });
+
+  test('English on request', () => {
+    const file = fileJson('x.xlsx', faulty(), 'en');
+    expect(file.findings[0]!.message).toBe('The percentage for "Hội Liên hiệp Phụ nữ tỉnh" says 100 %, but 5 votes ÷ 6 members × 100 = 83.33 %. Correct it to 83.33.');
+    expect(file.findings[0]!.basis).toBe('Basis: Nghị định 98/2023/NĐ-CP, Điều 30');
+  });
+
+  test('a finding\'s cell, row and column always agree', () => {
+    for (const f of faulty().findings) {
+      if (f.cell === undefined) continue;
+      expect(f.cell).toBe(`${f.column}${f.row}`);
+    }
+  });
+
+  test('cross-file findings are counted', () => {
+    const r = checkGrid(blocToGrid(L), { today: TODAY });
+    const cross = checkBatch([{ id: 'a', model: r.model, settings: r.settings }, { id: 'b', model: r.model, settings: r.settings }]).map((c) => crossFileJson(c, 'vi'));
+    const report = reportJson([fileJson('a', r, 'vi'), fileJson('b', r, 'vi')], cross);
+    expect(ReportJsonSchema.parse(report).crossFile.map((c) => c.ruleId)).toEqual(['batch/duplicate-submission']);
+    expect(report.counts.warning).toBe(1);
+  });
+});
+
+describe('the text report', () => {
+  test('Sheet!A1  severity  rule-id  message  → suggestion', () => {
+    const text = formatReportText(reportJson([fileJson('lai-chau.xlsx', faulty(), 'vi')], []), 'vi');
+    expect(text).toContain('  Bình xét!H4  lỗi  votes/percent-mismatch  Tỷ lệ của "Hội Liên hiệp Phụ nữ tỉnh" ghi 100 %');
+    expect(text).toContain('  → 83,33');
+    expect(text).toMatch(/1 sổ: 0 đạt, 1 không đạt, 0 không đọc được; 1 lỗi, 1 cảnh báo, 0 lưu ý$/);
+  });
+
+  test('terminal control characters from a workbook never reach the terminal', () => {
+    const g = blocToGrid(L);
+    setCell(g, 'Thông tin', 'B10', 'Hội\u001b[31m trường  ');
+    const text = formatReportText(reportJson([fileJson('x.xlsx', checkGrid(g, { today: TODAY }), 'vi')], []), 'vi');
+    expect(text).not.toContain('\u001b');
+  });
+});
+
+describe('a rule that throws', () => {
+  test('becomes engine/rule-failed and the other rules still run', () => {
+    const rule = RULES.find((r) => r.id === 'votes/quorum')!;
+    const spy = jest.spyOn(rule, 'check').mockImplementation(() => { throw new Error('hỏng'); });
+    try {
+      const r = faulty();
+      expect(r.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['engine/rule-failed', 'votes/percent-mismatch', 'cell/number-as-text']));
+      const failed = r.findings.find((f) => f.ruleId === 'engine/rule-failed')!;
+      expect(failed.data).toEqual({ rule: 'votes/quorum', error: 'hỏng' });
+      expect(renderMessage(failed, 'vi')).toContain('Quy tắc votes/quorum gặp lỗi');
+      expect(r.status).toBe('invalid');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
