@@ -2,7 +2,7 @@ import quocGia from './quoc-gia.json';
 import viDuTinh from './vi-du-tinh.json';
 import { type Award, type Profile, ProfileSchema, type Settings, SettingsSchema } from './schema';
 import { canonicalProvince } from './provinces';
-import { headerKey, toneKey } from '../text/normalize';
+import { headerKey, memoize, toneKey } from '../text/normalize';
 import { closest } from '../text/fuzzy';
 
 /** The profiles shipped with thidua. */
@@ -54,14 +54,30 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
   return out;
 }
 
-export function resolveProfile(profile: Profile, onDate: string, extra: readonly Profile[] = [], seen: string[] = []): ResolvedProfile {
+const resolvedCache = new WeakMap<Profile, Map<string, ResolvedProfile>>();
+
+/** The settings of a profile in force on a date (cached: a batch has few distinct dates). */
+export function resolveProfile(profile: Profile, onDate: string, extra: readonly Profile[] = []): ResolvedProfile {
+  const key = `${onDate}|${extra.map((p) => p.id).join(',')}`;
+  let byDate = resolvedCache.get(profile);
+  if (!byDate) resolvedCache.set(profile, (byDate = new Map()));
+  let r = byDate.get(key);
+  if (!r) {
+    r = resolveUncached(profile, onDate, extra, []);
+    if (byDate.size > 500) byDate.clear();
+    byDate.set(key, r);
+  }
+  return r;
+}
+
+function resolveUncached(profile: Profile, onDate: string, extra: readonly Profile[], seen: string[]): ResolvedProfile {
   if (seen.includes(profile.id)) throw new ProfileError(`Bộ quy tắc kế thừa vòng tròn: ${[...seen, profile.id].join(' → ')}`);
   let settings: Record<string, unknown> = {};
   let version = '';
   if (profile.extends) {
     const base = findProfile(profile.extends, extra);
     if (!base) throw new ProfileError(`Bộ quy tắc "${profile.id}" kế thừa "${profile.extends}", nhưng không có bộ quy tắc này.`);
-    const r = resolveProfile(base, onDate, extra, [...seen, profile.id]);
+    const r = resolveUncached(base, onDate, extra, [...seen, profile.id]);
     settings = r.settings as unknown as Record<string, unknown>;
     version = r.version;
   }
@@ -95,14 +111,14 @@ export function matchAward(name: string, settings: Settings): AwardMatch | undef
 }
 
 /** `UBND` and `Ủy ban nhân dân` are one; the bloc's own province name may follow `tỉnh`. */
-function awardKey(name: string): string {
-  return toneKey(name)
+const awardKey = memoize((name: string): string =>
+  toneKey(name)
     .replace(toneKey('ủy ban nhân dân'), 'ubnd')
     .replace(/[.,;:()"]/g, ' ')
     .replace(/\s+/g, ' ')
     .replace(new RegExp(`(${toneKey('tỉnh')}|${toneKey('thành phố')})( .*)?$`, 'u'), '$1')
-    .trim();
-}
+    .trim(),
+);
 
 export function suggestAward(name: string, settings: Settings): string | undefined {
   const candidates = settings.awards.flatMap((a) => [a.name, ...a.aliases.map((x) => (typeof x === 'string' ? x : x.name))].map((n) => ({ key: awardKey(n), item: a.name })));

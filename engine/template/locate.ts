@@ -11,19 +11,35 @@ export const HEADER_SEARCH_ROWS = 15;
  * A header or label as compared: `Tỷ lệ (%)`, `TỶ LỆ:` and `Tỷ lệ (*)` are one; a trailing
  * unit in brackets (`Kế hoạch (tỷ đồng)`) is dropped.
  */
+const keyCache = new Map<string, string>();
+
 export function headerMatchKey(s: string): string {
+  const cached = keyCache.get(s);
+  if (cached !== undefined) return cached;
   let k = headerKey(s);
   for (;;) {
     const next = k.replace(/\s*(\(\s*\*\s*\)|\*|:|\([^()]*\))\s*$/, '').trim();
-    if (next === k) return k;
+    if (next === k) break;
     k = next;
   }
+  // Headers repeat across sheets and workbooks; the cache is bounded for odd inputs.
+  if (keyCache.size > 5000) keyCache.clear();
+  keyCache.set(s, k);
+  return k;
 }
 
+const specKeys = new WeakMap<object, Set<string>>();
+
 export function matchesSpec(text: string, spec: { header: string; synonyms: readonly string[] }): boolean {
+  if (text.length > 80) return false; // no header is that long
   const k = headerMatchKey(text);
   if (k === '') return false;
-  return k === headerMatchKey(spec.header) || spec.synonyms.some((s) => headerMatchKey(s) === k);
+  let keys = specKeys.get(spec);
+  if (!keys) {
+    keys = new Set([spec.header, ...spec.synonyms].map(headerMatchKey));
+    specKeys.set(spec, keys);
+  }
+  return keys.has(k);
 }
 
 /** Sheets of the template found by name; extra sheets are ignored. */

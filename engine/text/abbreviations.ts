@@ -1,5 +1,5 @@
 import { detectLegacy } from './legacy';
-import { collapseSpaces, toneKey } from './normalize';
+import { collapseSpaces, memoize, toneKey } from './normalize';
 
 /**
  * The usual abbreviations in unit names (template.md, "Unit names"), expanded before
@@ -34,12 +34,12 @@ export function expandAbbreviations(key: string): string {
  * The identity of a unit name: tones folded, abbreviations expanded, punctuation spaced.
  * A name typed in a legacy encoding is the same unit (text/legacy-encoding reports the typing).
  */
-export function unitKey(name: string): string {
+export const unitKey = memoize((name: string): string => {
   const key = toneKey(detectLegacy(name)?.unicode ?? name)
     .replace(/[.,;:()"“”'‘’]/g, ' ')
     .replace(/\s*-\s*/g, ' - ');
   return expandAbbreviations(collapseSpaces(key));
-}
+});
 
 /**
  * Words that name where a unit is rather than what it is: `Hội Nông dân` and `Hội Nông dân
@@ -51,8 +51,10 @@ const PLACE_WORDS = new RegExp(
   'gu',
 );
 
+const withoutPlaceWords = memoize((key: string) => key.replace(PLACE_WORDS, ' '));
+
 export function looseUnitKey(name: string, province?: string): string {
-  let key = unitKey(name).replace(PLACE_WORDS, ' ');
+  let key = withoutPlaceWords(unitKey(name));
   if (province) {
     const p = toneKey(province);
     if (p) key = key.split(p).join(' ');

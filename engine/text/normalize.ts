@@ -7,6 +7,23 @@
  * - `unitKey` (abbreviations.ts): `toneKey` after expanding the usual abbreviations.
  */
 
+/**
+ * Remember the results of a pure string function: workbooks repeat the same names and
+ * headers many times. Bounded, so that odd input cannot grow it without end.
+ */
+export function memoize(fn: (s: string) => string, limit = 20000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s: string) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = fn(s);
+      if (cache.size >= limit) cache.clear();
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
 /** The five tone marks, as combining characters. */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ALL_MARKS = /[\u0300-\u036f]/g;
@@ -21,16 +38,16 @@ export function collapseSpaces(s: string): string {
 }
 
 /** Header/sheet/label key: `Tỷ lệ (%)` → `ty le (%)`, `THANH_VIEN` → `thanh vien`. */
-export function headerKey(s: string): string {
-  return collapseSpaces(
+export const headerKey = memoize((s: string): string =>
+  collapseSpaces(
     s
       .normalize('NFD')
       .replace(ALL_MARKS, '')
       .replace(/[đĐ]/g, 'd')
       .toLowerCase()
       .replace(/[_\-–]+/g, ' '),
-  );
-}
+  ),
+);
 
 /**
  * Fold where the tone mark sits: every syllable's tone is moved to its end, so that both
@@ -49,9 +66,7 @@ export function foldTonePlacement(s: string): string {
 }
 
 /** Case, spacing and tone placement folded; diacritics otherwise kept. */
-export function toneKey(s: string): string {
-  return collapseSpaces(foldTonePlacement(nfc(s).toLowerCase()));
-}
+export const toneKey = memoize((s: string): string => collapseSpaces(foldTonePlacement(nfc(s).toLowerCase())));
 
 /** Text without any diacritic, for display-independent comparisons (never for identity). */
 export function stripDiacritics(s: string): string {

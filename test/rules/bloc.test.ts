@@ -1,4 +1,6 @@
 import { laiChauMttq as L, ninhThuanMatTran as N } from '../fixtures/blocs';
+import { checkGrid } from '../../engine/check';
+import { blocToGrid } from '../../engine/template/writer';
 import { setCell } from '../helpers/grid';
 import { edited, runRuleTests } from '../helpers/rule-tester';
 
@@ -79,11 +81,10 @@ runRuleTests('bloc/size', {
   ],
 });
 
-test('a province check edits nothing when the name is blank', () => {
+test('a blank province is cell/required\'s, not bloc/unknown-province\'s', () => {
   // Blank province is cell/required's; bloc/unknown-province stays silent.
-  const grid = setCell(require('../../engine/template/writer').blocToGrid(L), 'Thông tin', 'B3', undefined);
-  const { checkGrid } = require('../../engine/check');
-  const ids = checkGrid(grid, { today: '2026-11-22' }).findings.map((f: { ruleId: string }) => f.ruleId);
+  const grid = setCell(blocToGrid(L), 'Thông tin', 'B3', undefined);
+  const ids = checkGrid(grid, { today: '2026-11-22' }).findings.map((f) => f.ruleId);
   expect(ids).toContain('cell/required');
   expect(ids).not.toContain('bloc/unknown-province');
 });

@@ -2,7 +2,7 @@ import { checkGrid } from '../../engine/check';
 import { type Grid, sheetFromRows } from '../../engine/model/grid';
 import { readBloc } from '../../engine/template/reader';
 import { blocToGrid } from '../../engine/template/writer';
-import { laiChauMttq as L } from '../fixtures/blocs';
+import { hoiDacThu2021, laiChauMttq as L } from '../fixtures/blocs';
 import { getSheet, setCell } from '../helpers/grid';
 import { TODAY } from '../helpers/rule-tester';
 
@@ -183,7 +183,7 @@ describe('unit names', () => {
   });
 
   test('diacritics are never dropped: Hội Chữ thật đỏ is not Hội Chữ thập đỏ', () => {
-    const g = blocToGrid(structuredClone(require('../fixtures/blocs').hoiDacThu2021));
+    const g = blocToGrid(structuredClone(hoiDacThu2021));
     setCell(g, 'Đề nghị khen thưởng', 'B8', 'Hội Chữ thật đỏ');
     setCell(g, 'Bình xét', 'F8', 'Hoi Chu thap do');
     const m = readBloc(g);

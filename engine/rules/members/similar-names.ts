@@ -7,25 +7,27 @@ import { defineRule } from '../types';
 function deletions(key: string, depth: number, out = new Set<string>()): Set<string> {
   out.add(key);
   if (depth === 0) return out;
-  const chars = [...key];
-  for (let i = 0; i < chars.length; i++) {
-    const shorter = chars.slice(0, i).join('') + chars.slice(i + 1).join('');
+  for (let i = 0; i < key.length; i++) {
+    const shorter = key.slice(0, i) + key.slice(i + 1);
     if (!out.has(shorter)) deletions(shorter, depth - 1, out);
   }
   return out;
 }
 
-/** Edits allowed between two names of one unit mistyped: one for short names, two for long ones. */
-const maxEdits = (key: string) => ([...key].length < 12 ? 1 : 2);
+/** Below this many members, comparing every pair is cheaper than indexing deletions. */
+const PAIRWISE_LIMIT = 300;
 
-/** Pairs of members whose names are probably one unit mistyped (not found quadratically). */
-export function similarPairs(members: readonly Member[], province?: string): [number, number][] {
+function candidatePairs(members: readonly Member[]): Iterable<[number, number]> {
+  if (members.length <= PAIRWISE_LIMIT) {
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        if (Math.abs(members[i]!.key.length - members[j]!.key.length) <= 2) pairs.push([i, j]);
+      }
+    }
+    return pairs;
+  }
   const byVariant = new Map<string, number[]>();
-  const pairs = new Map<string, [number, number]>();
-  const add = (a: number, b: number) => {
-    const [i, j] = a < b ? [a, b] : [b, a];
-    pairs.set(`${i}:${j}`, [i, j]);
-  };
   members.forEach((m, i) => {
     for (const v of deletions(m.key, maxEdits(m.key))) {
       const list = byVariant.get(v);
@@ -33,12 +35,24 @@ export function similarPairs(members: readonly Member[], province?: string): [nu
       else byVariant.set(v, [i]);
     }
   });
-  const candidates = new Set<string>();
+  const seen = new Map<string, [number, number]>();
   for (const list of byVariant.values()) {
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) candidates.add(`${list[x]}:${list[y]}`);
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) seen.set(`${list[x]}:${list[y]}`, [list[x]!, list[y]!]);
   }
-  for (const c of candidates) {
-    const [i, j] = c.split(':').map(Number) as [number, number];
+  return seen.values();
+}
+
+/** Edits allowed between two names of one unit mistyped: one for short names, two for long ones. */
+const maxEdits = (key: string) => ([...key].length < 12 ? 1 : 2);
+
+/** Pairs of members whose names are probably one unit mistyped (not found quadratically). */
+export function similarPairs(members: readonly Member[], province?: string): [number, number][] {
+  const pairs = new Map<string, [number, number]>();
+  const add = (a: number, b: number) => {
+    const [i, j] = a < b ? [a, b] : [b, a];
+    pairs.set(`${i}:${j}`, [i, j]);
+  };
+  for (const [i, j] of candidatePairs(members)) {
     const a = members[i]!.key;
     const b = members[j]!.key;
     if (a === b || differOnlyInDigits(a, b)) continue;
