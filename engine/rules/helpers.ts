@@ -44,7 +44,4 @@ export function viDate(iso: string): string {
   return formatIsoDate(iso);
 }
 
-/** Competition ranks (1, 2, 2, 4) of values, higher first. */
-export function competitionRanks(values: readonly number[]): number[] {
-  return values.map((v) => 1 + values.filter((w) => w > v + 1e-9).length);
-}
+export { competitionRanks } from '../model/rank';

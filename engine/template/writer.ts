@@ -1,5 +1,6 @@
 import { type Grid, type GridSheet, type PlainValue, sheetFromRows } from '../model/grid';
 import { INFO_SHEET, type Rating, TABLE_SHEETS, type TableSheetSpec } from './spec';
+import { competitionRanks } from '../model/rank';
 import { round } from './values';
 
 /**
@@ -54,10 +55,6 @@ function headersOf(s: TableSheetSpec): string[] {
   return s.columns.map((c) => c.header);
 }
 
-/** Competition ranks of totals, higher first. */
-function ranks(totals: number[]): number[] {
-  return totals.map((t) => 1 + totals.filter((u) => u > t + 1e-9).length);
-}
 
 export function blocToGrid(bloc: BlocData): Grid {
   const info: PlainValue[][] = [[INFO_SHEET.title], []];
@@ -90,7 +87,7 @@ export function blocToGrid(bloc: BlocData): Grid {
   if (bloc.scores) {
     const { criteria, rows } = bloc.scores;
     const totals = rows.map((r) => r.total ?? round(r.scores.reduce((a, b) => a + b, 0), 2));
-    const rk = ranks(totals);
+    const rk = competitionRanks(totals);
     const headers = ['STT', 'Tên đơn vị', ...criteria.map((c) => c.name), 'Tổng điểm', 'Xếp hạng'];
     const data: PlainValue[][] = [[undefined, 'Điểm tối đa', ...criteria.map((c) => c.max), round(criteria.reduce((a, c) => a + c.max, 0), 2)]];
     rows.forEach((r, i) => data.push([i + 1, r.unit, ...r.scores, totals[i], r.rank ?? rk[i]]));

@@ -55,8 +55,3 @@ export function closest<T>(key: string, candidates: readonly Candidate<T>[], max
   }
   return best;
 }
-
-/** Two keys that differ only in their digits (`Trường số 1`, `Trường số 2`) are distinct units. */
-export function differOnlyInDigits(a: string, b: string): boolean {
-  return a !== b && a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
-}

@@ -1,7 +1,7 @@
 import { checkGrid } from '../../engine/check';
 import type { Grid } from '../../engine/model/grid';
 import { blocToGrid } from '../../engine/template/writer';
-import * as F from '../fixtures/blocs';
+import * as F from '../../samples/blocs';
 import { setCell } from '../helpers/grid';
 import { TODAY, edited } from '../helpers/rule-tester';
 

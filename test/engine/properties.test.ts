@@ -6,7 +6,7 @@ import { fileJson } from '../../engine/report/json';
 import { ReportJsonSchema } from '../../engine/report/schema';
 import { SHEETS } from '../../engine/template/spec';
 import { blocToGrid } from '../../engine/template/writer';
-import { SEVEN_BLOCS } from '../fixtures/blocs';
+import { SEVEN_BLOCS } from '../../samples/blocs';
 import { TODAY } from '../helpers/rule-tester';
 
 const TEMPLATE_WORDS = SHEETS.flatMap((s) => ('labels' in s ? s.labels : s.columns).flatMap((c) => [c.header, ...c.synonyms]));

@@ -2,7 +2,7 @@ import { checkGrid } from '../../engine/check';
 import { BUILT_IN_PROFILES, ProfileError, findProfile, matchAward, parseProfile, resolveProfile } from '../../engine/profiles';
 import { MERGERS, PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, checkProvince } from '../../engine/profiles/provinces';
 import { blocToGrid } from '../../engine/template/writer';
-import { laiChauMttq as L, socTrangKhoi6 as S } from '../fixtures/blocs';
+import { laiChauMttq as L, socTrangKhoi6 as S } from '../../samples/blocs';
 import { TODAY, edited } from '../helpers/rule-tester';
 
 const quocGia = findProfile('quoc-gia')!;

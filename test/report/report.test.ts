@@ -5,7 +5,7 @@ import { ReportJsonSchema } from '../../engine/report/schema';
 import { formatReportText } from '../../engine/report/text';
 import { RULES } from '../../engine/rules';
 import { blocToGrid } from '../../engine/template/writer';
-import { laiChauMttq as L } from '../fixtures/blocs';
+import { laiChauMttq as L } from '../../samples/blocs';
 import { setCell } from '../helpers/grid';
 import { TODAY } from '../helpers/rule-tester';
 

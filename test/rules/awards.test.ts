@@ -1,4 +1,4 @@
-import { hoiDacThu2021 as H, laiChauMttq as L, ninhThuanHoiDacThu as NB, ninhThuanMatTran as NA, quangNinhMttq as Q } from '../fixtures/blocs';
+import { hoiDacThu2021 as H, laiChauMttq as L, ninhThuanHoiDacThu as NB, ninhThuanMatTran as NA, quangNinhMttq as Q } from '../../samples/blocs';
 import { setCell } from '../helpers/grid';
 import { edited, runRuleTests } from '../helpers/rule-tester';
 

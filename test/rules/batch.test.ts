@@ -1,7 +1,7 @@
 import { checkBatch, checkGrid } from '../../engine/check';
 import { renderMessage } from '../../engine/report/render';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
-import { laiChauMttq as L, socTrangKhoi6 as S } from '../fixtures/blocs';
+import { laiChauMttq as L, socTrangKhoi6 as S } from '../../samples/blocs';
 import { TODAY, edited } from '../helpers/rule-tester';
 
 /** The workbooks of one run, as the batch front end hands them to the engine. */

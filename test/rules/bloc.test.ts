@@ -1,4 +1,4 @@
-import { laiChauMttq as L, ninhThuanMatTran as N } from '../fixtures/blocs';
+import { laiChauMttq as L, ninhThuanMatTran as N } from '../../samples/blocs';
 import { checkGrid } from '../../engine/check';
 import { blocToGrid } from '../../engine/template/writer';
 import { setCell } from '../helpers/grid';

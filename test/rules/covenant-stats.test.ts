@@ -1,4 +1,4 @@
-import { laiChauMttq as L, ninhThuanHoiDacThu as NB } from '../fixtures/blocs';
+import { laiChauMttq as L, ninhThuanHoiDacThu as NB } from '../../samples/blocs';
 import { setCell } from '../helpers/grid';
 import { edited, runRuleTests } from '../helpers/rule-tester';
 

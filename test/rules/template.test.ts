@@ -1,4 +1,4 @@
-import { laiChauMttq as L } from '../fixtures/blocs';
+import { laiChauMttq as L } from '../../samples/blocs';
 import { deleteRow, getSheet, setCell } from '../helpers/grid';
 import { runRuleTests } from '../helpers/rule-tester';
 

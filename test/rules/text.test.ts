@@ -1,4 +1,4 @@
-import { laiChauMttq as L, socTrangKhoi6 as S } from '../fixtures/blocs';
+import { laiChauMttq as L, socTrangKhoi6 as S } from '../../samples/blocs';
 import { setCell } from '../helpers/grid';
 import { runRuleTests } from '../helpers/rule-tester';
 

@@ -2,7 +2,7 @@ import { checkGrid } from '../../engine/check';
 import { type Grid, sheetFromRows } from '../../engine/model/grid';
 import { readBloc } from '../../engine/template/reader';
 import { blocToGrid } from '../../engine/template/writer';
-import { hoiDacThu2021, laiChauMttq as L } from '../fixtures/blocs';
+import { hoiDacThu2021, laiChauMttq as L } from '../../samples/blocs';
 import { getSheet, setCell } from '../helpers/grid';
 import { TODAY } from '../helpers/rule-tester';
 

@@ -1,5 +1,6 @@
+import { competitionRanks } from '../../engine/model/rank';
 import { expandAbbreviations, looseUnitKey, unitKey } from '../../engine/text/abbreviations';
-import { closest, differOnlyInDigits, editDistance } from '../../engine/text/fuzzy';
+import { closest, editDistance } from '../../engine/text/fuzzy';
 import { detectLegacy, isVietnameseSyllable, tcvn3ToUnicode, vniToUnicode } from '../../engine/text/legacy';
 import { headerKey, toneKey } from '../../engine/text/normalize';
 
@@ -119,9 +120,9 @@ describe('did you mean', () => {
     expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
     expect(editDistance('kitten', 'sitting')).toBe(3);
   });
+});
 
-  test('numbered units are distinct', () => {
-    expect(differOnlyInDigits('trường số 1', 'trường số 2')).toBe(true);
-    expect(differOnlyInDigits('trường số 1', 'trường số 1')).toBe(false);
-  });
+test('competition ranks: equal totals share a rank and the next skips', () => {
+  expect(competitionRanks([90, 95, 95, 80, 99])).toEqual([4, 2, 2, 5, 1]);
+  expect(competitionRanks([0.1 + 0.2, 0.3, 0.2])).toEqual([1, 1, 3]);
 });

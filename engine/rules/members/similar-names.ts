@@ -1,61 +1,88 @@
 import type { Member } from '../../model/bloc';
 import { looseUnitKey } from '../../text/abbreviations';
-import { differOnlyInDigits, editDistance } from '../../text/fuzzy';
+import { editDistance } from '../../text/fuzzy';
 import { defineRule } from '../types';
 
-/** Strings made by deleting up to `depth` characters: two keys within `depth` edits share one. */
-function deletions(key: string, depth: number, out = new Set<string>()): Set<string> {
-  out.add(key);
-  if (depth === 0) return out;
-  for (let i = 0; i < key.length; i++) {
-    const shorter = key.slice(0, i) + key.slice(i + 1);
-    if (!out.has(shorter)) deletions(shorter, depth - 1, out);
-  }
+/** Strings made by deleting one character: two keys one edit apart share one. */
+function oneDeletions(key: string): string[] {
+  const out = [key];
+  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
   return out;
-}
-
-/** Below this many members, comparing every pair is cheaper than indexing deletions. */
-const PAIRWISE_LIMIT = 300;
-
-function candidatePairs(members: readonly Member[]): Iterable<[number, number]> {
-  if (members.length <= PAIRWISE_LIMIT) {
-    const pairs: [number, number][] = [];
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        if (Math.abs(members[i]!.key.length - members[j]!.key.length) <= 2) pairs.push([i, j]);
-      }
-    }
-    return pairs;
-  }
-  const byVariant = new Map<string, number[]>();
-  members.forEach((m, i) => {
-    for (const v of deletions(m.key, maxEdits(m.key))) {
-      const list = byVariant.get(v);
-      if (list) list.push(i);
-      else byVariant.set(v, [i]);
-    }
-  });
-  const seen = new Map<string, [number, number]>();
-  for (const list of byVariant.values()) {
-    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) seen.set(`${list[x]}:${list[y]}`, [list[x]!, list[y]!]);
-  }
-  return seen.values();
 }
 
 /** Edits allowed between two names of one unit mistyped: one for short names, two for long ones. */
 const maxEdits = (key: string) => ([...key].length < 12 ? 1 : 2);
 
-/** Pairs of members whose names are probably one unit mistyped (not found quadratically). */
+/** Characters of a not matched in b, or of b not in a, whichever is more: a lower bound of the edit distance. */
+function bagDistance(a: Map<string, number>, b: Map<string, number>): number {
+  let onlyA = 0;
+  let onlyB = 0;
+  for (const [ch, n] of a) onlyA += Math.max(0, n - (b.get(ch) ?? 0));
+  for (const [ch, n] of b) onlyB += Math.max(0, n - (a.get(ch) ?? 0));
+  return Math.max(onlyA, onlyB);
+}
+
+function histogram(key: string): Map<string, number> {
+  const h = new Map<string, number>();
+  for (const ch of key) h.set(ch, (h.get(ch) ?? 0) + 1);
+  return h;
+}
+
+/**
+ * A real bloc has 5 to 40 members: every pair is compared, exactly, within two edits. A list
+ * longer than this (a synthetic or broken list) is searched through an index of one-character
+ * deletions instead, which finds the pairs one edit apart without comparing every pair.
+ */
+const PAIRWISE_LIMIT = 400;
+
+function candidatePairs(keys: readonly string[]): [number, number][] {
+  const pairs: [number, number][] = [];
+  if (keys.length <= PAIRWISE_LIMIT) {
+    const hist = keys.map(histogram);
+    for (let i = 0; i < keys.length; i++) {
+      for (let j = i + 1; j < keys.length; j++) {
+        if (Math.abs(keys[i]!.length - keys[j]!.length) <= 2 && bagDistance(hist[i]!, hist[j]!) <= 2) pairs.push([i, j]);
+      }
+    }
+    return pairs;
+  }
+  const byVariant = new Map<string, number[]>();
+  keys.forEach((key, i) => {
+    for (const v of new Set(oneDeletions(key))) {
+      const list = byVariant.get(v);
+      if (list) list.push(i);
+      else byVariant.set(v, [i]);
+    }
+  });
+  const seen = new Set<string>();
+  for (const list of byVariant.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const id = `${list[x]}:${list[y]}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          pairs.push([list[x]!, list[y]!]);
+        }
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Pairs of members whose names are probably one unit mistyped. */
 export function similarPairs(members: readonly Member[], province?: string): [number, number][] {
   const pairs = new Map<string, [number, number]>();
   const add = (a: number, b: number) => {
     const [i, j] = a < b ? [a, b] : [b, a];
     pairs.set(`${i}:${j}`, [i, j]);
   };
-  for (const [i, j] of candidatePairs(members)) {
-    const a = members[i]!.key;
-    const b = members[j]!.key;
-    if (a === b || differOnlyInDigits(a, b)) continue;
+  const keys = members.map((m) => m.key);
+  // Units that differ only in a number (`Trường số 1`, `Trường số 2`) are distinct.
+  const masked = keys.map((k) => k.replace(/\d+/g, '#'));
+  for (const [i, j] of candidatePairs(keys)) {
+    const a = keys[i]!;
+    const b = keys[j]!;
+    if (a === b || masked[i] === masked[j]) continue;
     if (editDistance(a, b, 2) <= Math.min(maxEdits(a), maxEdits(b))) add(i, j);
   }
   // Names that differ only by place words (`Hội Nông dân` / `Hội Nông dân tỉnh`).

@@ -1,0 +1,100 @@
+/**
+ * Engine benchmarks (shared/spec/interfaces.md, "Budgets"): the engine on a typical bloc,
+ * and on synthetic blocs of growing size. Run with `npm run bench`; writes bench/results.json.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkGrid } from '../engine/check';
+import type { Grid } from '../engine/model/grid';
+import { type BlocData, blocToGrid } from '../engine/template/writer';
+import { laiChauMttq } from '../samples/blocs';
+
+const TODAY = '2026-11-22';
+
+export interface Figure {
+  name: string;
+  unit: string;
+  median: number;
+  p95: number;
+  min: number;
+  max: number;
+  runs: number;
+  budget?: string;
+  ok?: boolean;
+}
+
+function measure(name: string, run: () => void, runs: number, warmup: number): Omit<Figure, 'budget' | 'ok'> {
+  for (let i = 0; i < warmup; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    run();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { name, unit: 'ms', median: at(0.5), p95: at(0.95), min: times[0]!, max: times[times.length - 1]!, runs };
+}
+
+/** A bloc of n members with 5 candidates' rows per member across awards (proportional vote rows). */
+export function syntheticBloc(members: number): BlocData {
+  const names = Array.from({ length: members }, (_, i) => `Đơn vị thành viên mã ${String(i + 1).padStart(6, '0')} khu vực ${['Bắc', 'Trung', 'Nam', 'Tây'][i % 4]}`);
+  const awards = Array.from({ length: Math.max(1, Math.floor(members / 100)) }, (_, i) => (i % 2 === 0 ? 'Cờ thi đua của UBND tỉnh' : 'Bằng khen của Chủ tịch UBND tỉnh') + (i > 1 ? ` đợt ${i}` : ''));
+  const rowsPerAward = Math.ceil((members * 5) / awards.length);
+  return {
+    province: 'Lai Châu',
+    blocName: `Khối thi đua tổng hợp ${members}`,
+    year: 2023,
+    leader: names[0]!,
+    deputy: names[1]!,
+    memberCount: members,
+    meetingDate: '2024-01-12',
+    nextLeader: names[1]!,
+    members: names.map((name) => ({ name, rating: 'HTTNV' as const })),
+    scores: {
+      criteria: [{ name: 'Tiêu chí 1', max: 50 }, { name: 'Tiêu chí 2', max: 50 }],
+      rows: names.map((unit, i) => ({ unit, scores: [40 + (i % 10), 30 + (i % 7)] })),
+    },
+    votes: awards.map((award) => ({
+      award, present: members, issued: members, returned: members, valid: members,
+      candidates: Array.from({ length: rowsPerAward }, (_, j) => ({ unit: names[j % members]!, votes: Math.floor(members * 0.6) })),
+    })),
+    proposals: [],
+  };
+}
+
+export function engineFigures(quick = false): Figure[] {
+  const figures: Figure[] = [];
+  const typical = blocToGrid(laiChauMttq);
+  figures.push({ ...measure('engine: typical bloc (Lai Châu, 6 members, all sheets)', () => checkGrid(typical, { today: TODAY }), quick ? 200 : 2000, 200), budget: 'median ≤ 1 ms' });
+  const sizes = quick ? [250, 2000] : [250, 2000, 20000];
+  const perMember: Record<number, number> = {};
+  for (const n of sizes) {
+    const grid: Grid = blocToGrid(syntheticBloc(n));
+    const runs = n >= 20000 ? 3 : n >= 2000 ? 7 : 15;
+    const f = measure(`engine: synthetic bloc of ${n} members, ${n * 5} vote rows`, () => checkGrid(grid, { today: TODAY }), runs, 1);
+    perMember[n] = f.median / n;
+    figures.push({ ...f, ...(n === 2000 ? { budget: '≤ 200 ms' } : {}) });
+  }
+  for (const f of figures) {
+    if (f.budget === 'median ≤ 1 ms') f.ok = f.median <= 1;
+    if (f.budget === '≤ 200 ms') f.ok = f.median <= 200;
+  }
+  if (perMember[20000] !== undefined && perMember[2000] !== undefined) {
+    const ratio = perMember[20000] / perMember[2000];
+    figures.push({ name: 'engine: time per member, 20,000 vs 2,000 members (ratio)', unit: '×', median: ratio, p95: ratio, min: ratio, max: ratio, runs: 1, budget: '10× input ≤ 12× time (ratio ≤ 1.2)', ok: ratio <= 1.2 });
+  }
+  return figures;
+}
+
+if (require.main === module) {
+  const quick = process.argv.includes('--quick');
+  const figures = engineFigures(quick);
+  for (const f of figures) {
+    const v = (x: number) => (f.unit === '×' ? x.toFixed(2) : x.toFixed(3));
+    console.log(`${f.ok === undefined ? '    ' : f.ok ? 'ok  ' : 'FAIL'} ${f.name}: median ${v(f.median)} ${f.unit} (p95 ${v(f.p95)}, min ${v(f.min)}, max ${v(f.max)}, ${f.runs} runs)${f.budget ? `  budget ${f.budget}` : ''}`);
+  }
+  const out = join(__dirname, '..', '..', 'bench', 'results.json');
+  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`);
+  console.log(`written ${out}`);
+}
