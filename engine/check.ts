@@ -73,6 +73,13 @@ function severityOf(id: string, settings: Settings): FindingSeverity | 'off' {
   return settings.rules[id] ?? DEFAULT_SEVERITY[id] ?? 'warning';
 }
 
+/** Report data is JSON: a value that is not a finite number is shown as text. */
+function finiteData(data: Finding['data'] | undefined): Finding['data'] {
+  const out: Finding['data'] = {};
+  for (const [k, v] of Object.entries(data ?? {})) out[k] = typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+  return out;
+}
+
 /** The engine: a Grid in, the bloc and its findings out. Never throws on any grid. */
 export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
   const model = readBloc(grid);
@@ -102,7 +109,7 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
           ruleId: rule.id,
           severity,
           messageId: r.messageId,
-          data: r.data ?? {},
+          data: finiteData(r.data),
           ...placeFields(r.at),
           ...(r.suggestion !== undefined ? { suggestion: r.suggestion } : {}),
           ...(basis !== undefined && basis !== 'thông lệ' ? { basis } : {}),

@@ -4,6 +4,8 @@ import { collapseSpaces, headerKey } from '../text/normalize';
 import { RATINGS, type Rating } from './spec';
 import { type IsoDate, cellText, readDate, readNumber } from './values';
 
+const MAX_PLAUSIBLE = 1e12;
+
 /**
  * Reads typed values out of cells and records what it could not take as an issue; the
  * cell/* rules turn issues into findings. Never throws.
@@ -50,6 +52,11 @@ export class FieldReader {
         return { at, raw };
       case 'text':
       case 'ok':
+        // No count, score or figure of a bloc reaches a trillion: such a value is a typing slip.
+        if (Math.abs(parsed.value) > MAX_PLAUSIBLE) {
+          this.issue('not-a-number', at, field, { text: cellText(raw) });
+          return { at, raw };
+        }
         if (opts.integer && !Number.isInteger(parsed.value)) {
           this.issue('not-an-integer', at, field, { text: cellText(raw), parsed: parsed.value });
           return { at, raw };

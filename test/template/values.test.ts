@@ -43,3 +43,13 @@ test('numbers formatted the Vietnamese way', () => {
   expect(formatNumberVi(66.666666)).toBe('66,67');
   expect(formatNumberVi(-1234.5)).toBe('-1.234,5');
 });
+
+test('an absurd number in a count (1e308) is a typing slip, not a count', async () => {
+  const { checkGrid } = await import('../../engine/check');
+  const { blocToGrid } = await import('../../engine/template/writer');
+  const { laiChauMttq } = await import('../../samples/blocs');
+  const g = blocToGrid(laiChauMttq);
+  g.sheets.find((s) => s.name === 'Bình xét')!.rows[2]![6] = { kind: 'number', value: 1e308 };
+  const findings = checkGrid(g, { today: '2026-11-22' }).findings;
+  expect(findings.map((f) => [f.ruleId, f.cell])).toEqual([['cell/not-a-number', 'G3']]);
+});
