@@ -1,4 +1,4 @@
-import type { Field, UnitRef, ValueIssue, ValueIssueKind } from '../model/bloc';
+import type { Field, ScoreRow, UnitRef, ValueIssue, ValueIssueKind } from '../model/bloc';
 import type { MessageData } from '../report/finding';
 import { formatIsoDate, formatNumberVi } from '../template/values';
 import type { RuleContext } from './types';
@@ -45,3 +45,15 @@ export function viDate(iso: string): string {
 }
 
 export { competitionRanks } from '../model/rank';
+
+/**
+ * The total a unit really has: the sum of its criteria when every one is filled, else the
+ * stated `Tổng điểm`. One mistyped total is scores/total-mismatch's finding; ranks and
+ * leading awards are judged on the true sum, so that one slip makes one finding.
+ */
+export function trueTotal(row: ScoreRow): number | undefined {
+  if (row.criteria.length > 0 && row.criteria.every((f) => f.value !== undefined)) {
+    return Math.round(row.criteria.reduce((a, f) => a + f.value!, 0) * 1e6) / 1e6;
+  }
+  return row.total.value;
+}

@@ -61,17 +61,22 @@ function columnFor(spec: TableSheetSpec, text: string): ColumnSpec | undefined {
   return spec.columns.find((c) => matchesSpec(text, c));
 }
 
-/** A row that only numbers the columns (`(1) (2) (3)` or `A B C`), as official forms often have. */
+/**
+ * A row that only numbers the columns, as official forms often have: `(1) (2) (3)…`,
+ * `1 2 3…` or `A B C…`, at least three cells, consecutive from the first column used.
+ */
 function isColumnNumberingRow(view: SheetView, row: number): boolean {
-  let any = false;
+  const marks: string[] = [];
   for (let c = 1; c <= view.colCount; c++) {
     const cell = view.get(row, c);
     if (isBlank(cell)) continue;
-    const t = cellText(cell).trim();
-    if (!/^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$/.test(t)) return false;
-    any = true;
+    const m = /^\(?(\d{1,2}|[A-Z])\)?$/.exec(cellText(cell).trim());
+    if (!m) return false;
+    marks.push(m[1]!);
   }
-  return any;
+  if (marks.length < 3) return false;
+  const code = (x: string) => (/\d/.test(x) ? Number(x) : x.charCodeAt(0));
+  return marks.every((x, i) => i === 0 || code(x) === code(marks[i - 1]!) + 1);
 }
 
 /** Locate the header, map columns, find the data rows of a table sheet. */

@@ -167,15 +167,19 @@ class Reader {
       const name = collapseSpaces(cellText(cell));
       if (!nonCriteria.has(headerMatchKey(name))) criteria.push({ name, col: c });
     }
+    // The first row whose unit cell says `Điểm tối đa` holds the maxima and is not a unit.
     const maxLabels = new Set(SCORE_MAX_LABELS.map(headerMatchKey));
-    let r = found.firstRow;
-    const first = columns.unit !== undefined ? cellText(view.get(r, columns.unit)) : '';
-    if (r <= found.lastRow && maxLabels.has(headerMatchKey(first))) {
-      for (const c of criteria) c.max = this.fields.number(view, r, c.col, c.name);
-      r++;
+    let maxRow: number | undefined;
+    for (let r = found.firstRow; r <= found.lastRow && columns.unit !== undefined; r++) {
+      if (maxLabels.has(headerMatchKey(cellText(view.get(r, columns.unit))))) {
+        maxRow = r;
+        break;
+      }
     }
+    if (maxRow !== undefined) for (const c of criteria) c.max = this.fields.number(view, maxRow, c.col, c.name);
     const rows: ScoreRow[] = [];
-    for (; r <= found.lastRow; r++) {
+    for (let r = found.firstRow; r <= found.lastRow; r++) {
+      if (r === maxRow) continue;
       this.fields.number(view, r, columns.index, 'STT', { integer: true });
       const unit = this.unit(view, r, columns.unit, 'Tên đơn vị', true);
       const scores = criteria.map((c) => this.fields.number(view, r, c.col, c.name));

@@ -109,6 +109,79 @@ describe('realistic faulty variants produce exactly the expected findings', () =
         ['votes/below-threshold', 'error', 'Bình xét!G3'],
       ],
     ],
+    [
+      'Ninh Thuận (a): the leading flag voted and proposed for the unit ranked second',
+      blocToGrid(edited(F.ninhThuanMatTran, (b) => { b.proposals[0]!.unit = 'Tỉnh đoàn'; b.votes[0]!.candidates[0]!.unit = 'Tỉnh đoàn'; b.members[5]!.rating = 'HTXSNV'; })),
+      [['awards/leading-rank', 'error', 'Đề nghị khen thưởng!B3']],
+    ],
+    [
+      'Ninh Thuận (b): a third flag for 13 members, a Bằng khen with 6 of 13 votes',
+      blocToGrid(edited(F.ninhThuanHoiDacThu, (b) => {
+        b.proposals[3]!.award = 'Cờ thi đua xuất sắc';
+        b.votes[0]!.candidates.push({ unit: 'Liên minh HTX', votes: 11 });
+        b.votes[1]!.candidates[0]!.votes = 6;
+      })),
+      [
+        ['awards/quota', 'warning', 'Đề nghị khen thưởng!C6'],
+        ['votes/below-threshold', 'error', 'Bình xét!G6'],
+      ],
+    ],
+    [
+      'Ninh Thuận (c): Truyền tải điện re-elected, and a total typed wrong',
+      (() => {
+        const g = blocToGrid({ ...F.ninhThuanTrungUong, nextLeader: 'Truyền tải điện Ninh Thuận' });
+        return setCell(g, 'Chấm điểm', 'G6', 98.5);
+      })(),
+      [
+        ['rotation/consecutive-term', 'warning', 'Thông tin!B11'],
+        ['rotation/deputy-succession', 'info', 'Thông tin!B11'],
+        ['scores/total-mismatch', 'error', 'Chấm điểm!G6'],
+      ],
+    ],
+    [
+      'Sóc Trăng: one unit has not signed, and the history names another leader for 2024',
+      (() => {
+        const g = setCell(blocToGrid(F.socTrangKhoi6), 'Giao ước', 'C9', 'Không');
+        return setCell(g, 'Luân phiên', 'B6', 'Hội Chữ thập đỏ tỉnh');
+      })(),
+      [
+        ['rotation/history-mismatch', 'error', 'Luân phiên!B6'],
+        ['covenant/unsigned', 'warning', 'Giao ước!C9'],
+      ],
+    ],
+    [
+      'Quảng Ninh: only 3 of 6 present to vote the flag',
+      blocToGrid(edited(F.quangNinhMttq, (b) => { Object.assign(b.votes[0]!, { present: 3, issued: 3, returned: 3, valid: 3 }); b.votes[0]!.candidates[0]!.votes = 3; })),
+      [
+        ['votes/quorum', 'error', 'Bình xét!B3'],
+        ['votes/below-threshold', 'error', 'Bình xét!G3'],
+      ],
+    ],
+    [
+      'Seed 003: the member list with the article\'s "Hội Chữ thật đỏ"',
+      blocToGrid(edited(F.hoiDacThu2021, (b) => { b.members[1]!.name = 'Hội Chữ thật đỏ'; })),
+      [
+        ['refs/unknown-unit', 'error', 'Bình xét!F8'],
+        ['refs/unknown-unit', 'error', 'Đề nghị khen thưởng!B8'],
+      ],
+    ],
+    [
+      'Seed 003 under vi-du-tinh: a sixth Bằng khen for 15 members',
+      blocToGrid(edited(F.hoiDacThu2021, (b) => {
+        b.profile = 'vi-du-tinh';
+        b.proposals.push({ unit: 'Hội Người mù', award: 'Bằng khen của Chủ tịch UBND tỉnh' });
+        b.votes[1]!.candidates.push({ unit: 'Hội Người mù', votes: 9 });
+      })),
+      [['awards/quota', 'warning', 'Đề nghị khen thưởng!C10']],
+    ],
+    [
+      'Lai Châu: an achievement pasted in decomposed Unicode with a double space',
+      setCell(blocToGrid(F.laiChauMttq), 'Đề nghị khen thưởng', 'D4', 'Hoàn thành  xuất sắc nhiệm vụ'.normalize('NFD')),
+      [
+        ['text/not-nfc', 'warning', 'Đề nghị khen thưởng!D4'],
+        ['text/whitespace', 'info', 'Đề nghị khen thưởng!D4'],
+      ],
+    ],
   ];
 
   test.each(cases)('%s', (_name, grid, expected) => {

@@ -71,7 +71,7 @@ runRuleTests('awards/leading-rank', {
     {
       name: 'the leading flag to the second by scores',
       bloc: edited(NA, (b) => { b.proposals[0]!.unit = 'Tỉnh đoàn'; b.votes[0]!.candidates[0]!.unit = 'Tỉnh đoàn'; }),
-      errors: [{ messageId: 'byScores', data: { unit: 'Tỉnh đoàn', award: 'Cờ thi đua dẫn đầu khối', first: 'Ủy ban MTTQ Việt Nam tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'B3' }],
+      errors: [{ messageId: 'byScores', data: { unit: 'Tỉnh đoàn', award: 'Cờ thi đua dẫn đầu khối', first: 'Ủy ban MTTQ Việt Nam tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'B3', suggestion: 'Ủy ban MTTQ Việt Nam tỉnh' }],
     },
     {
       name: 'without scores, the leading flag to fewer votes',
@@ -87,7 +87,7 @@ runRuleTests('awards/government-flag', {
     {
       name: 'to a unit not first',
       bloc: edited(Q, (b) => { b.proposals[1]!.award = GOV; b.votes[1]!.award = GOV; }),
-      errors: [{ messageId: 'notLeading', data: { unit: 'Tỉnh Đoàn', leader: 'Ủy ban MTTQ tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'B4', basis: 'Luật Thi đua, khen thưởng 2022, Điều 25' }],
+      errors: [{ messageId: 'notLeading', data: { unit: 'Tỉnh Đoàn', leader: 'Ủy ban MTTQ tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'B4', suggestion: 'Ủy ban MTTQ tỉnh', basis: 'Luật Thi đua, khen thưởng 2022, Điều 25' }],
     },
     {
       name: 'to two units',

@@ -24,7 +24,7 @@ runRuleTests('rotation/consecutive-term', {
     {
       name: 'the leader re-elected',
       bloc: { ...NC, nextLeader: 'Truyền tải điện Ninh Thuận' },
-      errors: [{ messageId: 'again', data: { name: 'Truyền tải điện Ninh Thuận', year: 2023, next: 2024 }, sheet: 'Thông tin', cell: 'B11' }],
+      errors: [{ messageId: 'again', data: { name: 'Truyền tải điện Ninh Thuận', year: 2023, next: 2024 }, sheet: 'Thông tin', cell: 'B11', suggestion: 'Cục Thống kê tỉnh' }],
     },
   ],
 });
@@ -35,7 +35,7 @@ runRuleTests('rotation/deputy-succession', {
     {
       name: 'another unit elected',
       bloc: { ...L, nextLeader: 'Tỉnh đoàn' },
-      errors: [{ messageId: 'other', data: { deputy: 'Hội Liên hiệp Phụ nữ tỉnh', next: 'Tỉnh đoàn' }, cell: 'B11' }],
+      errors: [{ messageId: 'other', data: { deputy: 'Hội Liên hiệp Phụ nữ tỉnh', next: 'Tỉnh đoàn' }, cell: 'B11', suggestion: 'Hội Liên hiệp Phụ nữ tỉnh' }],
     },
   ],
 });

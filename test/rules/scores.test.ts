@@ -44,3 +44,15 @@ runRuleTests('scores/rank-mismatch', {
     },
   ],
 });
+
+runRuleTests('scores/rank-mismatch', {
+  valid: [{ name: 'a mistyped total does not move the ranks (one slip, one finding)', bloc: L, edit: (g) => { setCell(g, 'Chấm điểm', 'G4', 99.5); } }],
+  invalid: [
+    {
+      name: 'ranks follow the true sums, not the mistyped total',
+      bloc: L,
+      edit: (g) => { setCell(g, 'Chấm điểm', 'G4', 99.5); setCell(g, 'Chấm điểm', 'H4', 1); },
+      errors: [{ messageId: 'mismatch', data: { unit: 'Ủy ban MTTQ Việt Nam tỉnh', rank: 1, total: 92, expected: 4 }, cell: 'H4', suggestion: '4' }],
+    },
+  ],
+});

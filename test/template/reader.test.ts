@@ -67,6 +67,30 @@ describe('tables', () => {
     expect(ruleIds(g)).toEqual([]);
   });
 
+  test('column letters (A B C D E) under the header are not data either', () => {
+    const g = base();
+    getSheet(g, 'Thành viên').rows.splice(2, 0, ['A', 'B', 'C', 'D', 'E'].map((v) => ({ kind: 'text' as const, value: v })));
+    expect(readBloc(g).members).toHaveLength(6);
+    expect(ruleIds(g)).toEqual([]);
+  });
+
+  test('a data row holding only its STT is data, not a numbering row', () => {
+    const g = base();
+    setCell(g, 'Đề nghị khen thưởng', 'A6', 4);
+    setCell(g, 'Đề nghị khen thưởng', 'C6', undefined);
+    expect(ruleIds(g)).toEqual(['cell/required', 'cell/required']);
+  });
+
+  test('the Điểm tối đa row may come last', () => {
+    const g = base();
+    const s = getSheet(g, 'Chấm điểm');
+    const maxRow = s.rows.splice(2, 1)[0]!;
+    s.rows.push(maxRow);
+    const m = readBloc(g);
+    expect(m.criteria.map((c) => c.max?.value)).toEqual([20, 50, 20, 10]);
+    expect(m.scores).toHaveLength(6);
+  });
+
   test('data ends at the first blank row; a signature block below is ignored', () => {
     const g = base();
     setCell(g, 'Bình xét', 'F8', 'TM. TRƯỞNG KHỐI');

@@ -1,7 +1,7 @@
 import type { Award } from '../../profiles/schema';
 import type { Settings } from '../../profiles/schema';
 import type { Proposal } from '../../model/bloc';
-import { competitionRanks } from '../helpers';
+import { competitionRanks, trueTotal } from '../helpers';
 import type { RuleContext } from '../types';
 import { awardIdentity } from '../votes/ballots';
 
@@ -19,10 +19,10 @@ export function precedence(id: string | undefined, settings: Settings): number {
 
 /** Rank of each member by `Chấm điểm` totals (competition ranking), when scores exist. */
 export function scoreRanks(ctx: RuleContext): Map<number, number> | undefined {
-  const rows = ctx.model.scores.filter((s) => s.unit.member !== undefined && s.total.value !== undefined);
+  const rows = ctx.model.scores.map((s) => ({ member: s.unit.member, total: trueTotal(s) })).filter((x) => x.member !== undefined && x.total !== undefined);
   if (rows.length === 0) return undefined;
-  const ranks = competitionRanks(rows.map((s) => s.total.value!));
-  return new Map(rows.map((s, i) => [s.unit.member!, ranks[i]!]));
+  const ranks = competitionRanks(rows.map((x) => x.total!));
+  return new Map(rows.map((x, i) => [x.member!, ranks[i]!]));
 }
 
 /**

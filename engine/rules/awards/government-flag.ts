@@ -36,7 +36,12 @@ export default defineRule({
       first = unit;
       const lead = p.unit.member !== undefined ? leadingUnits(ctx, p) : undefined;
       if (lead && lead.members.length > 0 && !lead.members.includes(p.unit.member!)) {
-        ctx.report({ at: p.unit.at, messageId: 'notLeading', data: { unit, leader: lead.members.map((m) => ctx.memberName(m)).join(', ') } });
+        ctx.report({
+          at: p.unit.at,
+          messageId: 'notLeading',
+          data: { unit, leader: lead.members.map((m) => ctx.memberName(m)).join(', ') },
+          ...(lead.members.length === 1 ? { suggestion: ctx.memberName(lead.members[0]!) } : {}),
+        });
       }
     }
   },

@@ -34,6 +34,7 @@ export default defineRule({
         at: p.unit.at,
         messageId: lead.by === 'scores' ? 'byScores' : 'byVotes',
         data: { unit: unitName(ctx, p.unit), award: p.award.text, first: lead.members.map((m) => ctx.memberName(m)).join(', ') },
+        ...(lead.members.length === 1 ? { suggestion: ctx.memberName(lead.members[0]!) } : {}),
       });
     }
   },

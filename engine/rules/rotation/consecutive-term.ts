@@ -16,13 +16,15 @@ export default defineRule({
   },
   check(ctx) {
     if (!ctx.settings.rotation.noConsecutiveTerm) return;
-    const { leader, nextLeader, year } = ctx.model.info;
+    const { leader, deputy, nextLeader, year } = ctx.model.info;
     if (leader && nextLeader && sameUnit(leader, nextLeader)) {
       const y = year.value;
       ctx.report({
         at: nextLeader.at,
         messageId: 'again',
         data: { name: unitName(ctx, leader), year: y ?? '?', next: y !== undefined ? y + 1 : '?' },
+        // The deputy, when the profile expects it to take over and it is another unit.
+        ...(ctx.settings.rotation.deputySucceeds && deputy && !sameUnit(deputy, leader) ? { suggestion: unitName(ctx, deputy) } : {}),
         basis: ctx.settings.rotation.basis,
       });
     }

@@ -21,7 +21,7 @@ export default defineRule({
     if (!ctx.settings.rotation.deputySucceeds) return;
     const { deputy, nextLeader } = ctx.model.info;
     if (deputy && nextLeader && !sameUnit(deputy, nextLeader)) {
-      ctx.report({ at: nextLeader.at, messageId: 'other', data: { deputy: unitName(ctx, deputy), next: unitName(ctx, nextLeader) }, basis: ctx.settings.rotation.basis });
+      ctx.report({ at: nextLeader.at, messageId: 'other', data: { deputy: unitName(ctx, deputy), next: unitName(ctx, nextLeader) }, suggestion: unitName(ctx, deputy), basis: ctx.settings.rotation.basis });
     }
   },
 });

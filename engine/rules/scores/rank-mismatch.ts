@@ -1,4 +1,4 @@
-import { competitionRanks, unitName } from '../helpers';
+import { competitionRanks, trueTotal, unitName } from '../helpers';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -15,12 +15,12 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const rows = ctx.model.scores.filter((s) => s.total.value !== undefined);
-    const ranks = competitionRanks(rows.map((s) => s.total.value!));
-    rows.forEach((s, i) => {
+    const rows = ctx.model.scores.map((s) => ({ s, total: trueTotal(s) })).filter((x): x is { s: typeof x.s; total: number } => x.total !== undefined);
+    const ranks = competitionRanks(rows.map((x) => x.total));
+    rows.forEach(({ s, total }, i) => {
       const expected = ranks[i]!;
       if (s.rank.value !== undefined && s.rank.value !== expected) {
-        ctx.report({ at: s.rank.at, messageId: 'mismatch', data: { unit: unitName(ctx, s.unit), rank: s.rank.value, total: s.total.value!, expected }, suggestion: String(expected) });
+        ctx.report({ at: s.rank.at, messageId: 'mismatch', data: { unit: unitName(ctx, s.unit), rank: s.rank.value, total, expected }, suggestion: String(expected) });
       }
     });
   },
