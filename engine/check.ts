@@ -1,11 +1,11 @@
 import type { Grid } from './model/grid';
 import type { BlocModel } from './model/bloc';
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, findProfile, matchAward, profileForProvince, resolveProfile } from './profiles';
+import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, findProfile, matchAward, profileForProvince, resolveProfile, settingOptions, settingSeverity } from './profiles';
 import type { Profile, Settings } from './profiles/schema';
 import { type Finding, type FindingSeverity, placeFields, sortFindings } from './report/finding';
 import { BATCH_RULES, RULES } from './rules';
 import { RULE_FAILED_ID } from './rules/rule-failed';
-import type { BatchFile, ProfileChoice, RuleContext } from './rules/types';
+import type { BatchFile, ProfileChoice, Rule, RuleContext } from './rules/types';
 import { MemberIndex } from './template/members';
 import { readBloc } from './template/reader';
 
@@ -67,10 +67,19 @@ function resolveAwards(model: BlocModel, settings: Settings): void {
   }
 }
 
-const DEFAULT_SEVERITY = resolveProfile(QUOC_GIA, '2100-01-01').settings.rules;
+const DEFAULT_RULES = resolveProfile(QUOC_GIA, '2100-01-01').settings.rules;
 
 function severityOf(id: string, settings: Settings): FindingSeverity | 'off' {
-  return settings.rules[id] ?? DEFAULT_SEVERITY[id] ?? 'warning';
+  return settingSeverity(settings.rules[id]) ?? settingSeverity(DEFAULT_RULES[id]) ?? 'warning';
+}
+
+/** The rule's options from the profile, checked by the rule's own schema (defaults filled in). */
+function optionsOf(rule: Rule, settings: Settings): { ok: true; options: Record<string, unknown> } | { ok: false; error: string } {
+  const given = settingOptions(settings.rules[rule.id]);
+  if (!rule.meta.options) return { ok: true, options: given };
+  const parsed = rule.meta.options.safeParse(given);
+  if (parsed.success) return { ok: true, options: parsed.data as Record<string, unknown> };
+  return { ok: false, error: `tùy chọn trong bộ quy tắc không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
 }
 
 /** Report data is JSON: a value that is not a finite number is shown as text. */
@@ -95,7 +104,13 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
     const severity = severityOf(rule.id, settings);
     if (severity === 'off') continue;
     if (rule.meta.sheets?.some((s) => !model.sheets[s])) continue;
+    const opts = optionsOf(rule, settings);
+    if (!opts.ok) {
+      findings.push({ ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule: rule.id, error: opts.error } });
+      continue;
+    }
     const ctx: RuleContext = {
+      options: opts.options,
       model,
       settings,
       today,
@@ -159,7 +174,7 @@ export function checkBatch(files: readonly BatchFile[]): CrossFileFinding[] {
   const out: CrossFileFinding[] = [];
   const settings = files[0]?.settings;
   for (const rule of BATCH_RULES) {
-    const severity = settings ? severityOf(rule.id, settings) : (DEFAULT_SEVERITY[rule.id] ?? 'warning');
+    const severity = severityOf(rule.id, settings ?? resolveProfile(QUOC_GIA, '2100-01-01').settings);
     if (severity === 'off') continue;
     try {
       rule.check({ files, report: (r) => out.push({ ruleId: rule.id, severity, messageId: r.messageId, data: r.data ?? {}, files: r.files }) });

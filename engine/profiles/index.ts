@@ -1,6 +1,6 @@
 import quocGia from './quoc-gia.json';
 import viDuTinh from './vi-du-tinh.json';
-import { type Award, type Profile, ProfileSchema, type Settings, SettingsSchema } from './schema';
+import { type Award, type Profile, ProfileSchema, type Settings, SettingsSchema, type Severity } from './schema';
 import { canonicalProvince } from './provinces';
 import { headerKey, memoize, toneKey } from '../text/normalize';
 import { closest } from '../text/fuzzy';
@@ -40,13 +40,34 @@ export interface ResolvedProfile {
   settings: Settings;
 }
 
+/** A rule named again keeps the options it had unless the new setting gives its own. */
+function mergeRules(base: Settings['rules'], over: Settings['rules']): Settings['rules'] {
+  const out = { ...base };
+  for (const [id, setting] of Object.entries(over)) {
+    const prev = out[id];
+    const prevObj = typeof prev === 'object' ? prev : prev !== undefined ? { severity: prev } : {};
+    const nextObj = typeof setting === 'object' ? setting : { severity: setting };
+    out[id] = { ...prevObj, ...nextObj, options: { ...prevObj.options, ...nextObj.options } };
+  }
+  return out;
+}
+
+/** Severity of a rule setting (`off` when the profile names it without one). */
+export function settingSeverity(setting: Settings['rules'][string] | undefined): Severity | undefined {
+  return typeof setting === 'object' ? setting.severity : setting;
+}
+
+export function settingOptions(setting: Settings['rules'][string] | undefined): Record<string, unknown> {
+  return typeof setting === 'object' ? (setting.options ?? {}) : {};
+}
+
 function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [k, v] of Object.entries(over)) {
     if (v === undefined || k === 'from' || k === 'basis') continue;
     const prev = out[k];
-    // `rules` is a map to merge; every other object replaces as a whole per key one level down.
-    if (k === 'rules' && prev && typeof prev === 'object') out[k] = { ...(prev as object), ...(v as object) };
+    // `rules` is a map to merge rule by rule; every other object merges one level down.
+    if (k === 'rules' && prev && typeof prev === 'object') out[k] = mergeRules(prev as Settings['rules'], v as Settings['rules']);
     else if (!Array.isArray(v) && v !== null && typeof v === 'object' && prev && typeof prev === 'object' && !Array.isArray(prev)) {
       out[k] = { ...(prev as object), ...(v as object) };
     } else out[k] = v;

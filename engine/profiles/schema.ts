@@ -15,6 +15,13 @@ const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng yyyy-mm-dd'
 const MonthDay = z.string().regex(/^\d{2}-\d{2}$/, 'ngày dạng mm-dd');
 const Share = z.number().min(0).max(1);
 
+/** A rule's setting: its severity, or its severity and options (checked by the rule's own schema). */
+export const RuleSettingSchema = z.union([
+  SeveritySchema,
+  z.object({ severity: SeveritySchema.optional(), options: z.record(z.string(), z.unknown()).optional() }).strict(),
+]);
+export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+
 export const AwardSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -51,8 +58,8 @@ export const SettingsSchema = z.object({
   meetingWindow: z.object({ start: MonthDay, end: MonthDay, basis: Basis }),
   blocSize: z.object({ min: z.number().int().min(1), max: z.number().int().min(1), basis: Basis }),
   excellentShare: z.object({ max: Share, fromYear: z.number().int(), basis: Basis }),
-  /** Severity by rule id; a rule not named keeps the severity of the profile it extends. */
-  rules: z.record(z.string(), SeveritySchema),
+  /** By rule id: severity (and options); a rule not named keeps what the profile it extends says. */
+  rules: z.record(z.string(), RuleSettingSchema),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

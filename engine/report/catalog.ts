@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE_ID, findProfile, resolveProfile } from '../profiles';
+import { DEFAULT_PROFILE_ID, findProfile, resolveProfile, settingSeverity } from '../profiles';
 import { BATCH_RULES, RULES } from '../rules';
 import type { Lang, RuleMeta } from '../rules/types';
 
@@ -10,6 +10,8 @@ export interface CatalogEntry {
   severity: string;
   description: string;
   basis?: string;
+  /** The rule's options with their defaults, as a profile sets them. */
+  options?: Record<string, unknown>;
   messages: Record<string, string>;
 }
 
@@ -19,17 +21,18 @@ export function ruleCatalog(lang: Lang): CatalogEntry[] {
     .map((r) => ({
       id: r.id,
       category: r.meta.category,
-      severity: settings.rules[r.id] ?? 'off',
+      severity: settingSeverity(settings.rules[r.id]) ?? 'off',
       description: r.meta.description[lang],
       ...(r.meta.basis ? { basis: r.meta.basis } : {}),
+      ...(r.meta.options ? { options: r.meta.options.parse({}) as Record<string, unknown> } : {}),
       messages: Object.fromEntries(Object.entries(r.meta.messages).map(([k, v]) => [k, v[lang]])),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 const HEAD = {
-  vi: { title: 'Danh mục quy tắc v1', note: 'Tệp này được sinh tự động từ siêu dữ liệu của các quy tắc (`npm run docs`); đừng sửa tay. Mức độ là mức mặc định của bộ quy tắc quốc gia (`quoc-gia`).', severity: 'Mức độ', basis: 'Căn cứ', messages: 'Thông báo' },
-  en: { title: 'Rule catalog v1', note: 'Generated from the rules\' metadata (`npm run docs`); do not edit by hand. Severity is the national profile\'s (`quoc-gia`) default.', severity: 'Severity', basis: 'Basis', messages: 'Messages' },
+  vi: { title: 'Danh mục quy tắc v1', note: 'Tệp này được sinh tự động từ siêu dữ liệu của các quy tắc (`npm run docs`); đừng sửa tay. Mức độ là mức mặc định của bộ quy tắc quốc gia (`quoc-gia`).', severity: 'Mức độ', basis: 'Căn cứ', options: 'Tùy chọn (mặc định)', messages: 'Thông báo' },
+  en: { title: 'Rule catalog v1', note: 'Generated from the rules\' metadata (`npm run docs`); do not edit by hand. Severity is the national profile\'s (`quoc-gia`) default.', severity: 'Severity', basis: 'Basis', options: 'Options (defaults)', messages: 'Messages' },
 } as const;
 
 export function catalogMarkdown(lang: Lang): string {
@@ -43,6 +46,7 @@ export function catalogMarkdown(lang: Lang): string {
     }
     out.push(`### \`${e.id}\``, '', e.description, '', `- ${h.severity}: \`${e.severity}\``);
     if (e.basis) out.push(`- ${h.basis}: ${e.basis}`);
+    if (e.options) out.push(`- ${h.options}: \`${JSON.stringify(e.options)}\``);
     out.push(`- ${h.messages}:`);
     for (const [id, text] of Object.entries(e.messages)) out.push(`  - \`${id}\`: ${text}`);
     out.push('');

@@ -44,6 +44,8 @@ export interface ProfileChoice {
 export interface RuleContext {
   readonly model: BlocModel;
   readonly profileChoice: ProfileChoice;
+  /** The rule's options: the profile's, checked and completed by `meta.options`. */
+  readonly options: Record<string, unknown>;
   readonly settings: Settings;
   /** Today, ISO; the engine is pure, so the clock comes in with the options. */
   readonly today: string;

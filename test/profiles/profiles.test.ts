@@ -1,5 +1,5 @@
 import { checkGrid } from '../../engine/check';
-import { BUILT_IN_PROFILES, ProfileError, findProfile, matchAward, parseProfile, resolveProfile } from '../../engine/profiles';
+import { BUILT_IN_PROFILES, ProfileError, findProfile, matchAward, parseProfile, resolveProfile, settingSeverity } from '../../engine/profiles';
 import { MERGERS, PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, checkProvince } from '../../engine/profiles/provinces';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq as L, socTrangKhoi6 as S } from '../../samples/blocs';
@@ -50,7 +50,7 @@ describe('built-in profiles', () => {
     expect(ex.provinces).toEqual([]);
     expect(ex.description.vi).toMatch(/VÍ DỤ/);
     const { settings } = resolveProfile(ex, '2024-06-01');
-    expect(settings.rules['rotation/consecutive-term']).toBe('error');
+    expect(settingSeverity(settings.rules['rotation/consecutive-term'])).toBe('error');
     expect(settings.quota.certificates.share).toBe(0.35);
     expect(settings.approval.flags).toBe(0.8); // inherited
   });
@@ -143,5 +143,34 @@ describe('provinces (Nghị quyết 202/2025/QH15)', () => {
     ['Bac Kan', '2024-01-01', { status: 'ok', name: 'Bắc Kạn' }],
   ])('%s on %s', (name, date, expected) => {
     expect(checkProvince(name, date)).toMatchObject(expected);
+  });
+});
+
+describe('rule options from a profile', () => {
+  const withOptions = (rules: Record<string, unknown>) =>
+    parseProfile({ id: 'tuy-chon', name: { vi: 'x', en: 'x' }, description: { vi: 'x', en: 'x' }, extends: 'quoc-gia', versions: [{ from: '2018-01-01', basis: 'thử nghiệm', rules }] });
+  const g = () => {
+    const grid = blocToGrid(L);
+    grid.sheets.find((s) => s.name === 'Bình xét')!.rows[3]![7] = { kind: 'number', value: 84 }; // 83,33 expected
+    return grid;
+  };
+
+  test('the default tolerance (0.5) flags 84 for 83.33; a profile tolerance of 1 does not', () => {
+    expect(checkGrid(g(), { today: TODAY }).findings.map((f) => f.ruleId)).toEqual(['votes/percent-mismatch']);
+    const loose = withOptions({ 'votes/percent-mismatch': { options: { tolerance: 1 } } });
+    expect(checkGrid(g(), { today: TODAY, profile: loose }).findings).toEqual([]);
+  });
+
+  test('options keep the severity the profile extends, and a severity keeps the options', () => {
+    const p = withOptions({ 'votes/percent-mismatch': { options: { tolerance: 0.1 } } });
+    const r = checkGrid(g(), { today: TODAY, profile: p });
+    expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([['votes/percent-mismatch', 'error']]);
+  });
+
+  test('an option the rule does not accept is reported, not ignored', () => {
+    const bad = withOptions({ 'votes/percent-mismatch': { options: { tolerance: 'nửa' } } });
+    const r = checkGrid(g(), { today: TODAY, profile: bad });
+    expect(r.findings.map((f) => [f.ruleId, f.data.rule])).toEqual([['engine/rule-failed', 'votes/percent-mismatch']]);
+    expect(String(r.findings[0]!.data.error)).toContain('tolerance');
   });
 });

@@ -1,5 +1,6 @@
 import type { Field } from '../../model/bloc';
 import { BALLOT_KEYS } from '../../model/bloc';
+import { z } from 'zod';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -10,6 +11,7 @@ export default defineRule({
       vi: 'Giá trị ngoài khoảng hợp lý: số đếm âm, năm ngoài 2000…(năm nay + 1), tỷ lệ phiếu trên 100 %.',
       en: 'A value out of range: a negative count, a year outside 2000…(this year + 1), a vote percentage over 100.',
     },
+    options: z.object({ minYear: z.number().int().default(2000) }),
     messages: {
       negative: { vi: '"{field}" là số đếm nên không thể âm ({value}). Hãy sửa lại.', en: '"{field}" is a count and cannot be negative ({value}). Correct it.' },
       year: {
@@ -30,8 +32,9 @@ export default defineRule({
     negative(model.info.memberCount, 'Số đơn vị thành viên');
     const thisYear = Number(ctx.today.slice(0, 4));
     const y = model.info.year;
-    if (y.value !== undefined && (y.value < 2000 || y.value > thisYear + 1)) {
-      ctx.report({ at: y.at, messageId: 'year', data: { value: y.value, min: 2000, max: thisYear + 1, example: thisYear - 1 } });
+    const { minYear } = ctx.options as { minYear: number };
+    if (y.value !== undefined && (y.value < minYear || y.value > thisYear + 1)) {
+      ctx.report({ at: y.at, messageId: 'year', data: { value: y.value, min: minYear, max: thisYear + 1, example: thisYear - 1 } });
     }
     for (const v of model.votes) {
       for (const k of BALLOT_KEYS) negative(v.stated[k], k === 'present' ? 'Số thành viên dự' : k === 'issued' ? 'Số phiếu phát ra' : k === 'returned' ? 'Số phiếu thu về' : 'Số phiếu hợp lệ');

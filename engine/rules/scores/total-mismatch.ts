@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { unitName, viNumber } from '../helpers';
 import { defineRule } from '../types';
 
@@ -7,6 +8,7 @@ export default defineRule({
     category: 'scores',
     description: { vi: '"Tổng điểm" không bằng tổng điểm các tiêu chí (sai số 0,01).', en: '"Tổng điểm" is not the sum of the criteria (tolerance 0.01).' },
     sheets: ['scores'],
+    options: z.object({ tolerance: z.number().min(0).default(0.01) }),
     messages: {
       mismatch: {
         vi: 'Tổng điểm của "{unit}" ghi {total}, nhưng cộng các tiêu chí được {sum}. Hãy sửa tổng điểm thành {sum}.',
@@ -17,12 +19,13 @@ export default defineRule({
   check(ctx) {
     const { criteria, scores } = ctx.model;
     if (criteria.length === 0) return;
+    const { tolerance } = ctx.options as { tolerance: number };
     for (const s of scores) {
       if (s.total.value === undefined || s.criteria.every((f) => f.value === undefined)) continue;
       // A criterion cell that shows an error cannot be summed: cell/formula-error reports it.
       if (s.criteria.some((f) => f.raw?.kind === 'error')) continue;
       const sum = s.criteria.reduce((acc, f) => acc + (f.value ?? 0), 0);
-      if (Math.abs(sum - s.total.value) > 0.01 + 1e-9) {
+      if (Math.abs(sum - s.total.value) > tolerance + 1e-9) {
         ctx.report({ at: s.total.at, messageId: 'mismatch', data: { unit: unitName(ctx, s.unit), total: s.total.value, sum: Math.round(sum * 100) / 100 }, suggestion: viNumber(sum) });
       }
     }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { unitName, viNumber } from '../helpers';
 import { defineRule } from '../types';
 
@@ -10,6 +11,7 @@ export default defineRule({
       en: '"Tỷ lệ (%)" differs from votes ÷ denominator × 100 by more than 0.5 (denominator from the profile: members by default).',
     },
     sheets: ['votes'],
+    options: z.object({ tolerance: z.number().min(0).default(0.5) }),
     messages: {
       members: {
         vi: 'Tỷ lệ của "{unit}" ghi {stated} %, nhưng {votes} phiếu ÷ {base} thành viên × 100 = {expected} %. Hãy sửa thành {expected}.',
@@ -27,12 +29,13 @@ export default defineRule({
   },
   check(ctx) {
     const { of, basis } = ctx.settings.percentDenominator;
+    const { tolerance } = ctx.options as { tolerance: number };
     for (const v of ctx.model.votes) {
       if (v.percent.value === undefined || v.votes.value === undefined) continue;
       const base = of === 'members' ? ctx.model.members.length : v.ballots[of]?.value;
       if (!base) continue;
       const expected = (v.votes.value / base) * 100;
-      if (Math.abs(v.percent.value - expected) <= 0.5 + 1e-9) continue;
+      if (Math.abs(v.percent.value - expected) <= tolerance + 1e-9) continue;
       const shown = Math.round(expected * 100) / 100;
       ctx.report({
         at: v.percent.at,
