@@ -11,7 +11,7 @@
  * Remember the results of a pure string function: workbooks repeat the same names and
  * headers many times. Bounded, so that odd input cannot grow it without end.
  */
-export function memoize(fn: (s: string) => string, limit = 20000): (s: string) => string {
+export function memoize(fn: (s: string) => string, limit = 100000): (s: string) => string {
   const cache = new Map<string, string>();
   return (s: string) => {
     let v = cache.get(s);

@@ -3,10 +3,30 @@ import { looseUnitKey } from '../../text/abbreviations';
 import { editDistance } from '../../text/fuzzy';
 import { defineRule } from '../types';
 
-/** Strings made by deleting one character: two keys one edit apart share one. */
-function oneDeletions(key: string): string[] {
-  const out = [key];
-  for (let i = 0; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+/**
+ * Hashes of the key and of every string made by deleting one of its characters (polynomial,
+ * mod 2^32): two keys one edit apart share one. Numbers rather than strings keep a list of
+ * thousands of names cheap; a collision only adds a candidate that the real distance rejects.
+ */
+function deletionHashes(key: string): number[] {
+  const n = key.length;
+  const B = 0x01000193;
+  const prefix = new Array<number>(n + 1);
+  const pow = new Array<number>(n + 1);
+  prefix[0] = 0;
+  pow[0] = 1;
+  for (let i = 0; i < n; i++) {
+    prefix[i + 1] = (Math.imul(prefix[i]!, B) + key.charCodeAt(i)) >>> 0;
+    pow[i + 1] = Math.imul(pow[i]!, B) >>> 0;
+  }
+  const whole = prefix[n]!;
+  const out = [(whole ^ Math.imul(n, 0x9e3779b9)) >>> 0];
+  for (let i = 0; i < n; i++) {
+    // hash(key without i) = prefix(i)·B^(n-1-i) + (whole - prefix(i+1)·B^(n-1-i))
+    const tail = (whole - Math.imul(prefix[i + 1]!, pow[n - 1 - i]!)) >>> 0;
+    const h = (Math.imul(prefix[i]!, pow[n - 1 - i]!) + tail) >>> 0;
+    out.push((h ^ Math.imul(n - 1, 0x9e3779b9)) >>> 0);
+  }
   return out;
 }
 
@@ -46,19 +66,19 @@ function candidatePairs(keys: readonly string[]): [number, number][] {
     }
     return pairs;
   }
-  const byVariant = new Map<string, number[]>();
+  const byVariant = new Map<number, number[]>();
   keys.forEach((key, i) => {
-    for (const v of new Set(oneDeletions(key))) {
+    for (const v of new Set(deletionHashes(key))) {
       const list = byVariant.get(v);
       if (list) list.push(i);
       else byVariant.set(v, [i]);
     }
   });
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (const list of byVariant.values()) {
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
-        const id = `${list[x]}:${list[y]}`;
+        const id = list[x]! * keys.length + list[y]!;
         if (!seen.has(id)) {
           seen.add(id);
           pairs.push([list[x]!, list[y]!]);
