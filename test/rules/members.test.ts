@@ -1,6 +1,6 @@
 import { hoiDacThu2021 as H, laiChauMttq as L, ninhThuanHoiDacThu as NB, ninhThuanTrungUong as NC } from '../../samples/blocs';
 import { setCell } from '../helpers/grid';
-import { edited, runRuleTests } from '../helpers/rule-tester';
+import { edited, findingsOf, runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('members/duplicate', {
   valid: [
@@ -82,4 +82,11 @@ runRuleTests('members/not-scored', {
       errors: [{ messageId: 'notScored', data: { name: 'Tỉnh đoàn' }, sheet: 'Thành viên', cell: 'B8' }],
     },
   ],
+});
+
+test('members/similar-names on a list far longer than a bloc (the indexed search) finds the one-edit pair', () => {
+  const names = Array.from({ length: 450 }, (_, i) => `Đơn vị thành viên mã ${String(i + 1).padStart(4, '0')} khu vực ${['Bắc', 'Trung', 'Nam'][i % 3]}`);
+  names.push('Đơn vị thành viên mã 0007 khu vục Bắc');
+  const found = findingsOf('members/similar-names', { name: 'long list', bloc: edited(L, (b) => { b.members = names.map((name) => ({ name })); b.memberCount = names.length; delete b.scores; }) });
+  expect(found.map((f) => [f.cell, f.data.other])).toEqual([['B453', 'Đơn vị thành viên mã 0007 khu vực Bắc']]);
 });
