@@ -6,8 +6,7 @@ import { type Finding, type FindingSeverity, placeFields, sortFindings } from '.
 import { BATCH_RULES, RULES } from './rules';
 import { RULE_FAILED_ID } from './rules/rule-failed';
 import type { BatchFile, ProfileChoice, Rule, RuleContext } from './rules/types';
-import { MemberIndex } from './template/members';
-import { readBloc } from './template/reader';
+import { readBlocWithIndex } from './template/reader';
 
 export interface CheckOptions {
   /** Force a profile (the command line's --profile): an id or a parsed profile. */
@@ -91,12 +90,11 @@ function finiteData(data: Finding['data'] | undefined): Finding['data'] {
 
 /** The engine: a Grid in, the bloc and its findings out. Never throws on any grid. */
 export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
-  const model = readBloc(grid);
+  const { model, index } = readBlocWithIndex(grid);
   const { profile, choice, onDate } = chooseProfile(model, options);
   const resolved = resolveProfile(profile, onDate, options.profiles ?? []);
   const { settings } = resolved;
   resolveAwards(model, settings);
-  const index = new MemberIndex(model.members, model.info.province.value);
   const views = Object.values(model.sheets).map((s) => s!.view);
   const findings: Finding[] = [];
   const today = options.today ?? todayIso();

@@ -123,13 +123,19 @@ export function locateTable(view: SheetView, spec: TableSheetSpec, shape: ShapeI
   return { key: spec.key, view, headerRow, columns, firstRow: first, lastRow: last };
 }
 
-/** Thông tin: label → the cell of its value (first non-blank cell right of the label). */
+/** Thông tin: where a label's value is (the first non-blank cell right of the label). */
+export interface InfoCell {
+  row: number;
+  col: number;
+  labelCol: number;
+}
+
 export interface InfoCells {
-  values: Map<string, { row: number; col: number; labelCol: number }>;
+  values: Map<string, InfoCell>;
 }
 
 export function locateInfo(view: SheetView): InfoCells {
-  const values = new Map<string, { row: number; col: number; labelCol: number }>();
+  const values = new Map<string, InfoCell>();
   for (let r = 1; r <= view.rowCount; r++) {
     // The label is column A; tolerate an STT column before it.
     for (let c = 1; c <= Math.min(3, view.colCount); c++) {

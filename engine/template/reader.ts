@@ -7,7 +7,7 @@ import { BALLOT_KEYS } from '../model/bloc';
 import { unitKey } from '../text/abbreviations';
 import { collapseSpaces, toneKey } from '../text/normalize';
 import { FieldReader } from './fields';
-import { findSheets, headerMatchKey, locateInfo, locateTable, missingSheets } from './locate';
+import { type InfoCell, findSheets, headerMatchKey, locateInfo, locateTable, missingSheets } from './locate';
 import { MemberIndex } from './members';
 import { INFO_SHEET, SCORE_MAX_LABELS, SCORE_NON_CRITERIA, type TableSheetSpec, tableSpec } from './spec';
 import { cellText } from './values';
@@ -17,6 +17,11 @@ import { cellText } from './values';
  * issue in the model (reported by the template/* and cell/* rules); it never throws.
  */
 export function readBloc(grid: Grid): BlocModel {
+  return new Reader(grid).read().model;
+}
+
+/** The model and the member index the reader matched names with (the rules' "did you mean"). */
+export function readBlocWithIndex(grid: Grid): { model: BlocModel; index: MemberIndex } {
   return new Reader(grid).read();
 }
 
@@ -30,7 +35,7 @@ class Reader {
     this.fields = new FieldReader(grid.date1904 ?? false);
   }
 
-  read(): BlocModel {
+  read(): { model: BlocModel; index: MemberIndex } {
     const views = findSheets(this.grid);
     this.shape.push(...missingSheets(views));
     const table = (key: TableSheetSpec['key']): FoundSheet | undefined => {
@@ -41,10 +46,12 @@ class Reader {
       return found;
     };
     const infoView = views.get('info');
-    const provinceText = infoView ? this.peekProvince(infoView) : undefined;
+    const infoCells = infoView ? locateInfo(infoView).values : new Map<string, InfoCell>();
+    const provinceCell = infoCells.get('province');
+    const provinceText = infoView && provinceCell ? collapseSpaces(cellText(infoView.get(provinceCell.row, provinceCell.col))) || undefined : undefined;
     const members = this.readMembers(table('members'));
     this.index = new MemberIndex(members, provinceText);
-    const info = this.readInfo(infoView);
+    const info = this.readInfo(infoView, infoCells);
     const model: BlocModel = {
       sheets: this.sheets,
       info,
@@ -61,7 +68,7 @@ class Reader {
     };
     this.readScores(table('scores'), model);
     for (const s of Object.values(this.sheets)) if (s) this.checkRowsAfterGap(s);
-    return model;
+    return { model, index: this.index };
   }
 
   private unit(view: SheetView, row: number, col: number | undefined, field: string, required: boolean): UnitRef | undefined {
@@ -76,14 +83,7 @@ class Reader {
     return f.value === undefined ? undefined : { text: f.value, at: f.at };
   }
 
-  private peekProvince(view: SheetView): string | undefined {
-    const cell = locateInfo(view).values.get('province');
-    if (!cell) return undefined;
-    const t = collapseSpaces(cellText(view.get(cell.row, cell.col)));
-    return t || undefined;
-  }
-
-  private readInfo(view: SheetView | undefined): BlocInfo {
+  private readInfo(view: SheetView | undefined, cells: Map<string, InfoCell>): BlocInfo {
     const sheet = view?.name ?? INFO_SHEET.name;
     const none = <T>(): Field<T> => ({ at: { sheet } });
     const info: BlocInfo = {
@@ -91,7 +91,6 @@ class Reader {
     };
     if (!view) return info;
     this.sheets.info = { key: 'info', view, columns: {}, firstRow: 1, lastRow: view.rowCount };
-    const cells = locateInfo(view).values;
     for (const label of INFO_SHEET.labels) {
       const at = cells.get(label.key);
       if (!at) {
@@ -120,39 +119,42 @@ class Reader {
     return info;
   }
 
-  private readMembers(found: FoundSheet | undefined): Member[] {
+  /** Each data row of a table, its STT checked; `read` gives the row's record, or nothing to skip it. */
+  private eachRow<T>(found: FoundSheet | undefined, read: (view: SheetView, r: number, columns: Record<string, number>) => T | undefined): T[] {
     if (!found) return [];
-    const { view, columns } = found;
-    const members: Member[] = [];
+    const out: T[] = [];
     for (let r = found.firstRow; r <= found.lastRow; r++) {
-      this.fields.number(view, r, columns.index, 'STT', { integer: true });
+      this.fields.number(found.view, r, found.columns.index, 'STT', { integer: true });
+      const item = read(found.view, r, found.columns);
+      if (item !== undefined) out.push(item);
+    }
+    return out;
+  }
+
+  private readMembers(found: FoundSheet | undefined): Member[] {
+    return this.eachRow(found, (view, r, columns) => {
       const name = this.fields.text(view, r, columns.unit, 'Tên đơn vị', true);
       const abbr = this.fields.text(view, r, columns.abbr, 'Tên viết tắt', false);
       const rating = this.fields.rating(view, r, columns.rating, 'Xếp loại');
-      if (name.value === undefined) continue;
-      members.push({
+      if (name.value === undefined) return undefined;
+      return {
         name: name.value,
         at: name.at,
         row: r,
         key: unitKey(name.value),
         ...(abbr.value !== undefined ? { abbr: abbr.value } : {}),
         ...(columns.rating !== undefined ? { rating } : {}),
-      });
-    }
-    return members;
+      };
+    });
   }
 
   private readRotation(found: FoundSheet | undefined): RotationEntry[] {
-    if (!found) return [];
-    const { view, columns } = found;
-    const out: RotationEntry[] = [];
-    for (let r = found.firstRow; r <= found.lastRow; r++) {
+    return this.eachRow(found, (view, r, columns) => {
       const year = this.fields.number(view, r, columns.year, 'Năm', { required: true, integer: true });
       const leader = this.unit(view, r, columns.leader, 'Trưởng khối', true);
       const deputy = this.unit(view, r, columns.deputy, 'Phó trưởng khối', false);
-      out.push({ row: r, year, ...(leader ? { leader } : {}), ...(deputy ? { deputy } : {}) });
-    }
-    return out;
+      return { row: r, year, ...(leader ? { leader } : {}), ...(deputy ? { deputy } : {}) };
+    });
   }
 
   private readScores(found: FoundSheet | undefined, model: BlocModel): void {
@@ -223,47 +225,32 @@ class Reader {
   }
 
   private readProposals(found: FoundSheet | undefined): Proposal[] {
-    if (!found) return [];
-    const { view, columns } = found;
-    const out: Proposal[] = [];
-    for (let r = found.firstRow; r <= found.lastRow; r++) {
-      this.fields.number(view, r, columns.index, 'STT', { integer: true });
+    return this.eachRow(found, (view, r, columns) => {
       const unit = this.unit(view, r, columns.unit, 'Tên đơn vị', true);
       const award = this.award(view, r, columns.award, 'Hình thức khen thưởng');
       const achievement = this.fields.text(view, r, columns.achievement, 'Thành tích', false).value;
-      if (!award) continue;
-      out.push({ row: r, award, ...(unit ? { unit } : {}), ...(achievement !== undefined ? { achievement } : {}) });
-    }
-    return out;
+      if (!award) return undefined;
+      return { row: r, award, ...(unit ? { unit } : {}), ...(achievement !== undefined ? { achievement } : {}) };
+    });
   }
 
   private readCovenant(found: FoundSheet | undefined): CovenantRow[] {
-    if (!found) return [];
-    const { view, columns } = found;
-    const out: CovenantRow[] = [];
-    for (let r = found.firstRow; r <= found.lastRow; r++) {
-      this.fields.number(view, r, columns.index, 'STT', { integer: true });
+    return this.eachRow(found, (view, r, columns) => {
       const unit = this.unit(view, r, columns.unit, 'Tên đơn vị', true);
       const signed = this.fields.signed(view, r, columns.signed, 'Ký kết');
       const date = this.fields.date(view, r, columns.date, 'Ngày ký', false);
-      out.push({ row: r, signed, date, ...(unit ? { unit } : {}) });
-    }
-    return out;
+      return { row: r, signed, date, ...(unit ? { unit } : {}) };
+    });
   }
 
   private readStats(found: FoundSheet | undefined): StatRow[] {
-    if (!found) return [];
-    const { view, columns } = found;
-    const out: StatRow[] = [];
-    for (let r = found.firstRow; r <= found.lastRow; r++) {
-      this.fields.number(view, r, columns.index, 'STT', { integer: true });
+    return this.eachRow(found, (view, r, columns) => {
       const indicator = this.fields.text(view, r, columns.indicator, 'Chỉ tiêu', true);
       const plan = this.fields.number(view, r, columns.plan, 'Kế hoạch');
       const actual = this.fields.number(view, r, columns.actual, 'Thực hiện');
       const percent = this.fields.number(view, r, columns.percent, 'Tỷ lệ (%)', { percent: true });
-      out.push({ row: r, indicator: indicator.value ?? '', plan, actual, percent });
-    }
-    return out;
+      return { row: r, indicator: indicator.value ?? '', plan, actual, percent };
+    });
   }
 
   /** Rows below the blank row that ends a table and that look like data. */
