@@ -38,6 +38,8 @@ export interface AwardRef {
   id?: string;
   /** Named as a leading award (`Cờ thi đua dẫn đầu khối`, or an award that is leading itself). */
   leading?: boolean;
+  /** Not written on this row: continued from the row above (left blank, or merged). */
+  inherited?: boolean;
 }
 
 /** Thành viên: one member unit. */

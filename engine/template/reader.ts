@@ -203,7 +203,9 @@ class Reader {
     for (let r = found.firstRow; r <= found.lastRow; r++) {
       // A blank award under rows of one award continues it, as a merged cell would.
       const awardBlank = columns.award !== undefined && isBlank(view.get(r, columns.award));
-      const award = awardBlank && previous ? { ...previous, at: { ...previous.at, row: r } } : this.award(view, r, columns.award, 'Hình thức khen thưởng');
+      const read = awardBlank && previous ? { ...previous, at: { ...previous.at, row: r } } : this.award(view, r, columns.award, 'Hình thức khen thưởng');
+      // Continued from the row above (blank or merged): its name is judged where it is written.
+      const award = read && (awardBlank || (columns.award !== undefined && view.isMergedCopy(r, columns.award))) ? { ...read, inherited: true } : read;
       const key = award ? toneKey(award.text) : `#${r}`;
       const isFirst = !firstOfAward.has(key);
       const stated: Partial<BallotCounts> = {};

@@ -18,6 +18,22 @@ runRuleTests('awards/unknown-type', {
       errors: [{ messageId: 'unknownNear', data: { award: 'Bằng khen của Chủ tich UBND tỉnh', closest: 'Bằng khen của Chủ tịch UBND tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'C4', suggestion: 'Bằng khen của Chủ tịch UBND tỉnh' }],
     },
     {
+      name: 'an unknown award over two candidate rows (merged) is reported once, where it is written',
+      bloc: L,
+      edit: (g) => {
+        setCell(g, 'Bình xét', 'A4', 'Giấy khen');
+        setCell(g, 'Bình xét', 'A5', undefined);
+        g.sheets.find((s) => s.name === 'Bình xét')!.merges!.push('A4:A5');
+      },
+      errors: [{ messageId: 'unknown', sheet: 'Bình xét', cell: 'A4' }],
+    },
+    {
+      name: 'an unknown award left blank on its second row is reported once',
+      bloc: L,
+      edit: (g) => { setCell(g, 'Bình xét', 'A4', 'Giấy khen'); setCell(g, 'Bình xét', 'A5', undefined); },
+      errors: [{ messageId: 'unknown', sheet: 'Bình xét', cell: 'A4' }],
+    },
+    {
       name: 'a title, not an award (in Bình xét)',
       bloc: L,
       edit: (g) => { setCell(g, 'Bình xét', 'A3', 'Chiến sĩ thi đua'); },

@@ -18,13 +18,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const refs = [...ctx.model.votes.filter((v) => v.first || v.award.at.row === v.row).map((v) => v.award), ...ctx.model.proposals.map((p) => p.award)];
-    const seen = new Set<string>();
+    const refs = [...ctx.model.votes.map((v) => v.award), ...ctx.model.proposals.map((p) => p.award)];
     for (const award of refs) {
-      if (award.id !== undefined) continue;
-      const key = `${award.at.sheet}!${award.at.row}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (award.id !== undefined || award.inherited) continue;
       const closest = suggestAward(award.text, ctx.settings);
       if (closest) ctx.report({ at: award.at, messageId: 'unknownNear', data: { award: award.text, closest }, suggestion: closest });
       else ctx.report({ at: award.at, messageId: 'unknown', data: { award: award.text, known: ctx.settings.awards.map((a) => a.name).join('; ') } });
