@@ -1,6 +1,6 @@
 import type { Grid } from './model/grid';
 import type { BlocModel } from './model/bloc';
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, findProfile, matchAward, profileForProvince, resolveProfile, settingOptions, settingSeverity } from './profiles';
+import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, findProfile, matchAward, profileForProvince, resolveProfile, settingOptions, settingSeverity } from './profiles';
 import type { Profile, Settings } from './profiles/schema';
 import { type Finding, type FindingSeverity, placeFields, sortFindings } from './report/finding';
 import { BATCH_RULES, RULES } from './rules';
@@ -8,6 +8,11 @@ import { RULE_FAILED_ID } from './rules/rule-failed';
 import type { BatchFile, ProfileChoice, Rule, RuleContext } from './rules/types';
 import { readBlocWithIndex } from './template/reader';
 
+/**
+ * Options of a check. A profile that cannot be used (an unknown forced id, one that extends
+ * a profile that does not exist) is the caller's mistake and throws ProfileError; nothing
+ * in a workbook makes the check throw.
+ */
 export interface CheckOptions {
   /** Force a profile (the command line's --profile): an id or a parsed profile. */
   profile?: string | Profile;
@@ -46,7 +51,9 @@ function chooseProfile(model: BlocModel, options: CheckOptions): { profile: Prof
   let profile: Profile;
   let requested: ProfileChoice['requested'];
   if (options.profile !== undefined) {
-    profile = typeof options.profile === 'string' ? (findProfile(options.profile, extra) ?? QUOC_GIA) : options.profile;
+    const forced = typeof options.profile === 'string' ? findProfile(options.profile, extra) : options.profile;
+    if (!forced) throw new ProfileError(`Không có bộ quy tắc "${String(options.profile)}". Có: ${known.join(', ')}.`);
+    profile = forced;
   } else if (info.profile.value !== undefined) {
     const named = findProfile(info.profile.value, extra);
     requested = { text: info.profile.value, at: info.profile.at, found: named !== undefined };

@@ -174,3 +174,7 @@ describe('rule options from a profile', () => {
     expect(String(r.findings[0]!.data.error)).toContain('tolerance');
   });
 });
+
+test('forcing a profile that does not exist is the caller\'s mistake', () => {
+  expect(() => checkGrid(blocToGrid(L), { today: TODAY, profile: 'khong-co' })).toThrow(ProfileError);
+});
