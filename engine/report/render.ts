@@ -11,15 +11,19 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return META.get(id);
 }
 
-function formatValue(v: string | number, lang: Lang): string {
+/** Years, rows and ranks are labels, not quantities: written without a thousands separator. */
+const LABEL_KEYS = /year|row|next|ledIn|rank|min|max$/i;
+
+function formatValue(name: string, v: string | number, lang: Lang): string {
   if (typeof v === 'string') return v;
-  if (lang === 'vi') return Number.isInteger(v) && v >= 1000 && v < 10000 ? String(v) : formatNumberVi(v, 2); // years stay 2024, not 2.024
+  if (Number.isInteger(v) && LABEL_KEYS.test(name)) return String(v);
+  if (lang === 'vi') return formatNumberVi(v, 2);
   return String(Math.round(v * 100) / 100);
 }
 
 /** Fill a message's `{placeholders}`; an unknown one is left visible rather than dropped. */
 export function fillTemplate(template: string, data: MessageData, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data[name] !== undefined ? formatValue(data[name]!, lang) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data[name] !== undefined ? formatValue(name, data[name]!, lang) : whole));
 }
 
 /** The text of a finding in a language. */

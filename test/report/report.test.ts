@@ -82,3 +82,13 @@ describe('a rule that throws', () => {
     }
   });
 });
+
+test('quantities get Vietnamese separators; years, rows and ranks do not', () => {
+  const text = renderMessage({ ruleId: 'cell/number-as-text', messageId: 'asText', data: { field: 'Thực hiện', text: '53.211', value: 53211 } }, 'vi');
+  expect(text).toContain('đã đọc là 53.211');
+  const rotation = renderMessage({ ruleId: 'rotation/consecutive-term', messageId: 'again', data: { name: 'X', year: 2023, next: 2024 } }, 'vi');
+  expect(rotation).toContain('năm 2023');
+  expect(rotation).toContain('năm 2024');
+  const gap = renderMessage({ ruleId: 'template/rows-after-gap', messageId: 'rows', data: { row: 1234, count: 1 } }, 'vi');
+  expect(gap).toContain('từ dòng 1234');
+});
