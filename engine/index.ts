@@ -5,7 +5,8 @@
  */
 export type { Cell, CellKind, Grid, GridSheet, PlainValue } from './model/grid';
 export { SheetView, columnLetters, fromA1, sheetFromRows, toA1, toCell } from './model/grid';
-export type { BlocModel, Member, Place, UnitRef, AwardRef, VoteRow, Proposal } from './model/bloc';
+export type { BlocModel, BlocSummary, Member, Place, UnitRef, AwardRef, VoteRow, Proposal } from './model/bloc';
+export { summarize } from './model/bloc';
 export { readBloc } from './template/reader';
 export { INFO_SHEET, TABLE_SHEETS, SHEETS, RATINGS } from './template/spec';
 export type { ColumnSpec, TableSheetSpec, InfoSheetSpec, SheetKey, Rating } from './template/spec';

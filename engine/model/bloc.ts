@@ -196,3 +196,28 @@ export interface BlocModel {
   issues: ValueIssue[];
   shape: ShapeIssue[];
 }
+
+/**
+ * What the cross-file rules need of a bloc: small plain data that crosses from a worker to
+ * the batch without the workbook.
+ */
+export interface BlocSummary {
+  province?: string;
+  blocName?: string;
+  year?: number;
+  leader?: string;
+  nextLeader?: string;
+  members: { name: string; key: string }[];
+}
+
+export function summarize(model: BlocModel): BlocSummary {
+  const { province, blocName, year, leader, nextLeader } = model.info;
+  return {
+    ...(province.value !== undefined ? { province: province.value } : {}),
+    ...(blocName.value !== undefined ? { blocName: blocName.value } : {}),
+    ...(year.value !== undefined ? { year: year.value } : {}),
+    ...(leader ? { leader: leader.text } : {}),
+    ...(nextLeader ? { nextLeader: nextLeader.text } : {}),
+    members: model.members.map((m) => ({ name: m.name, key: m.key })),
+  };
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { BlocModel, Member, Place } from '../model/bloc';
+import type { BlocModel, BlocSummary, Member, Place } from '../model/bloc';
 import type { SheetView } from '../model/grid';
 import type { Settings } from '../profiles/schema';
 import type { MessageData } from '../report/finding';
@@ -72,7 +72,8 @@ export function defineRule(rule: Rule): Rule {
 export interface BatchFile {
   /** The file's path as given, or any id the front end uses. */
   id: string;
-  model: BlocModel;
+  bloc: BlocSummary;
+  /** The severities of the file's profile (the first file's apply to the batch). */
   settings: Settings;
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { checkBatch, checkGrid } from '../../engine/check';
+import { summarize } from '../../engine/model/bloc';
 import type { Cell, Grid } from '../../engine/model/grid';
 import { fromA1 } from '../../engine/model/grid';
 import { fileJson } from '../../engine/report/json';
@@ -101,7 +102,7 @@ describe('the engine never throws and only points inside the grid', () => {
       fc.property(fc.array(mutatedFixture, { maxLength: 5 }), (grids) => {
         const files = grids.map((g, i) => {
           const r = checkGrid(g, { today: TODAY });
-          return { id: `f${i}`, model: r.model, settings: r.settings };
+          return { id: `f${i}`, bloc: summarize(r.model), settings: r.settings };
         });
         for (const c of checkBatch(files)) expect(c.files.every((f) => files.some((x) => x.id === f))).toBe(true);
       }),

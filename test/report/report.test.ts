@@ -1,4 +1,5 @@
 import { checkBatch, checkGrid } from '../../engine/check';
+import { summarize } from '../../engine/model/bloc';
 import { crossFileJson, fileJson, reportJson, unreadableJson } from '../../engine/report/json';
 import { renderMessage } from '../../engine/report/render';
 import { ReportJsonSchema } from '../../engine/report/schema';
@@ -43,7 +44,7 @@ describe('the JSON report v1', () => {
 
   test('cross-file findings are counted', () => {
     const r = checkGrid(blocToGrid(L), { today: TODAY });
-    const cross = checkBatch([{ id: 'a', model: r.model, settings: r.settings }, { id: 'b', model: r.model, settings: r.settings }]).map((c) => crossFileJson(c, 'vi'));
+    const cross = checkBatch([{ id: 'a', bloc: summarize(r.model), settings: r.settings }, { id: 'b', bloc: summarize(r.model), settings: r.settings }]).map((c) => crossFileJson(c, 'vi'));
     const report = reportJson([fileJson('a', r, 'vi'), fileJson('b', r, 'vi')], cross);
     expect(ReportJsonSchema.parse(report).crossFile.map((c) => c.ruleId)).toEqual(['batch/duplicate-submission']);
     expect(report.counts.warning).toBe(1);

@@ -1,4 +1,5 @@
 import { checkBatch, checkGrid } from '../../engine/check';
+import { summarize } from '../../engine/model/bloc';
 import { renderMessage } from '../../engine/report/render';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq as L, socTrangKhoi6 as S } from '../../samples/blocs';
@@ -8,7 +9,7 @@ import { TODAY, edited } from '../helpers/rule-tester';
 function run(files: [string, BlocData][]) {
   return checkBatch(files.map(([id, bloc]) => {
     const r = checkGrid(blocToGrid(bloc), { today: TODAY });
-    return { id, model: r.model, settings: r.settings };
+    return { id, bloc: summarize(r.model), settings: r.settings };
   }));
 }
 

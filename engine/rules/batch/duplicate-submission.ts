@@ -16,15 +16,15 @@ export default defineBatchRule({
   check(ctx) {
     const groups = new Map<string, typeof ctx.files[number][]>();
     for (const f of ctx.files) {
-      const id = blocIdentity(f.model);
-      const year = f.model.info.year.value;
+      const id = blocIdentity(f.bloc);
+      const year = f.bloc.year;
       if (id === undefined || year === undefined) continue;
       const key = `${id}|${year}`;
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     for (const list of groups.values()) {
       if (list.length < 2) continue;
-      ctx.report({ files: list.map((f) => f.id), messageId: 'duplicate', data: { count: list.length, bloc: blocLabel(list[0]!.model), year: list[0]!.model.info.year.value! } });
+      ctx.report({ files: list.map((f) => f.id), messageId: 'duplicate', data: { count: list.length, bloc: blocLabel(list[0]!.bloc), year: list[0]!.bloc.year! } });
     }
   },
 });

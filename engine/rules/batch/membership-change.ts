@@ -16,16 +16,16 @@ export default defineBatchRule({
   },
   check(ctx) {
     for (const [before, after] of consecutiveYears(ctx.files, blocIdentity)) {
-      const old = new Map(before.model.members.map((m) => [m.key, m.name]));
-      const now = new Map(after.model.members.map((m) => [m.key, m.name]));
+      const old = new Map(before.bloc.members.map((m) => [m.key, m.name]));
+      const now = new Map(after.bloc.members.map((m) => [m.key, m.name]));
       const joined = [...now].filter(([k]) => !old.has(k)).map(([, n]) => n);
       const left = [...old].filter(([k]) => !now.has(k)).map(([, n]) => n);
       if (joined.length === 0 && left.length === 0) continue;
-      const year = before.model.info.year.value!;
+      const year = before.bloc.year!;
       ctx.report({
         files: [before.id, after.id],
         messageId: 'changed',
-        data: { bloc: blocLabel(before.model), year, next: year + 1, joined: joined.join(', ') || '—', left: left.join(', ') || '—' },
+        data: { bloc: blocLabel(before.bloc), year, next: year + 1, joined: joined.join(', ') || '—', left: left.join(', ') || '—' },
       });
     }
   },

@@ -20,11 +20,11 @@ export default defineBatchRule({
   },
   check(ctx) {
     for (const [before, after] of consecutiveYears(ctx.files, blocIdentity)) {
-      const elected = before.model.info.nextLeader;
-      const leader = after.model.info.leader;
-      if (!elected || !leader || unitKey(elected.text) === unitKey(leader.text)) continue;
-      const year = before.model.info.year.value!;
-      ctx.report({ files: [before.id, after.id], messageId: 'broken', data: { bloc: blocLabel(before.model), year, next: year + 1, elected: elected.text, leader: leader.text } });
+      const elected = before.bloc.nextLeader;
+      const leader = after.bloc.leader;
+      if (elected === undefined || leader === undefined || unitKey(elected) === unitKey(leader)) continue;
+      const year = before.bloc.year!;
+      ctx.report({ files: [before.id, after.id], messageId: 'broken', data: { bloc: blocLabel(before.bloc), year, next: year + 1, elected, leader } });
     }
   },
 });

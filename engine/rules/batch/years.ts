@@ -1,12 +1,12 @@
-import type { BlocModel } from '../../model/bloc';
+import type { BlocSummary } from '../../model/bloc';
 import type { BatchFile } from '../types';
 
 /** Pairs of workbooks of one bloc for years Y and Y+1. */
-export function consecutiveYears(files: readonly BatchFile[], identity: (m: BlocModel) => string | undefined): [BatchFile, BatchFile][] {
+export function consecutiveYears(files: readonly BatchFile[], identity: (b: BlocSummary) => string | undefined): [BatchFile, BatchFile][] {
   const byBloc = new Map<string, Map<number, BatchFile>>();
   for (const f of files) {
-    const id = identity(f.model);
-    const year = f.model.info.year.value;
+    const id = identity(f.bloc);
+    const year = f.bloc.year;
     if (id === undefined || year === undefined) continue;
     const years = byBloc.get(id) ?? new Map<number, BatchFile>();
     if (!years.has(year)) years.set(year, f);
