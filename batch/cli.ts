@@ -8,10 +8,19 @@ import { parseArgs } from 'node:util';
 import { BUILT_IN_PROFILES, ProfileError, parseProfile, resolveProfile } from '../engine/profiles';
 import { catalogMarkdown, ruleCatalog } from '../engine/report/catalog';
 import { TOOL_VERSION } from '../engine/report/json';
+import { type FailOn, type Format, UsageError, defaultJobs, validate } from './validate';
 
 const USAGE = `thidua ${TOOL_VERSION} — kiểm tra sổ thi đua của khối, cụm thi đua
 
 Cách dùng:
+  thidua validate <tệp|thư mục|mẫu>... [tùy chọn]
+      --profile <id|tệp>        bộ quy tắc (mặc định: theo "Bộ quy tắc" trong sổ, theo tỉnh, rồi quoc-gia)
+      --format text|json|html|csv   mặc định: text, hoặc theo đuôi tệp của --out
+      --out <tệp>               ghi báo cáo ra tệp
+      --lang vi|en              ngôn ngữ thông báo (mặc định vi)
+      --jobs <n>                số luồng song song (mặc định: số lõi)
+      --fail-on error|warning|never  mức gây mã thoát 1 (mặc định error)
+      --quiet, --no-progress, --no-color
   thidua rules [--format md|json] [--lang vi|en]   danh mục quy tắc
   thidua profiles [--check <tệp.json>]            các bộ quy tắc có sẵn / kiểm tra một tệp bộ quy tắc
   thidua --version | --help
@@ -20,9 +29,9 @@ Cách dùng:
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  stdoutTty?: boolean;
+  stderrTty?: boolean;
 }
-
-class UsageError extends Error {}
 
 function lang(v: string | undefined): 'vi' | 'en' {
   if (v === undefined || v === 'vi' || v === 'en') return v ?? 'vi';
@@ -68,10 +77,67 @@ function profiles(args: string[], io: Io): number {
   }
 }
 
-export function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): number {
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} phải là một trong: ${allowed.join(', ')} (nhận được "${value}")`);
+}
+
+async function validateCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      profile: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      annotate: { type: 'string' },
+      summary: { type: 'string' },
+      lang: { type: 'string' },
+      jobs: { type: 'string' },
+      'fail-on': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      'no-progress': { type: 'boolean', default: false },
+      'no-color': { type: 'boolean', default: false },
+      today: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('Hãy chỉ ra tệp, thư mục hoặc mẫu tên tệp cần kiểm tra.');
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs phải là số nguyên từ 1 đến 64 (nhận được "${values.jobs}")`);
+  const format = oneOf<Format>('format', values.format, ['text', 'json', 'html', 'csv']);
+  const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never']) ?? 'error';
+  const run = await validate(
+    {
+      inputs: positionals,
+      lang: lang(values.lang),
+      jobs,
+      failOn,
+      quiet: values.quiet,
+      progress: !values['no-progress'],
+      color: !values['no-color'] && !process.env.NO_COLOR,
+      ...(values.profile !== undefined ? { profile: values.profile } : {}),
+      ...(format ? { format } : {}),
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      ...(values.annotate !== undefined ? { annotate: values.annotate } : {}),
+      ...(values.summary !== undefined ? { summary: values.summary } : {}),
+      ...(values.today !== undefined ? { today: values.today } : {}),
+    },
+    { out: io.out, err: io.err, stdoutTty: io.stdoutTty ?? false, stderrTty: io.stderrTty ?? false },
+  );
+  return run.code;
+}
+
+export async function main(
+  argv: string[],
+  io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), stdoutTty: process.stdout.isTTY === true, stderrTty: process.stderr.isTTY === true },
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'validate':
+        return await validateCommand(rest, io);
       case 'rules':
         return rules(rest, io);
       case 'profiles':
@@ -97,4 +163,14 @@ export function main(argv: string[], io: Io = { out: (s) => process.stdout.write
   }
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`Lỗi không mong đợi: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}

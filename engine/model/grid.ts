@@ -179,3 +179,14 @@ export function sheetFromRows(name: string, rows: PlainValue[][], merges?: strin
     ...(merges && merges.length > 0 ? { merges } : {}),
   };
 }
+
+/** Set one cell (A1) of a sheet in place; `undefined` blanks it. Returns the grid. */
+export function setCell(grid: Grid, sheet: string, a1: string, value: PlainValue): Grid {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const at = fromA1(a1);
+  if (!s || !at) throw new Error(`setCell: no sheet "${sheet}" or bad address "${a1}"`);
+  while (s.rows.length < at.row) s.rows.push([]);
+  const row = (s.rows[at.row - 1] ??= []);
+  row[at.col - 1] = toCell(value);
+  return grid;
+}

@@ -4,65 +4,65 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../batch/cli';
 
-function run(args: string[]) {
+async function run(args: string[]) {
   let out = '';
   let err = '';
-  const code = main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
   return { code, out, err };
 }
 
 describe('thidua rules', () => {
-  test('the catalog as JSON: 53 rules with severities from quoc-gia', () => {
-    const r = run(['rules', '--format', 'json', '--lang', 'en']);
+  test('the catalog as JSON: 53 rules with severities from quoc-gia', async () => {
+    const r = await run(['rules', '--format', 'json', '--lang', 'en']);
     expect(r.code).toBe(0);
     const catalog = JSON.parse(r.out) as { id: string; severity: string; description: string }[];
     expect(catalog).toHaveLength(53);
     expect(catalog.find((c) => c.id === 'awards/one-per-unit')).toMatchObject({ severity: 'error', basis: 'Luật Thi đua, khen thưởng 2022, Điều 5' });
   });
 
-  test('the catalog as Markdown, in Vietnamese by default', () => {
-    const r = run(['rules']);
+  test('the catalog as Markdown, in Vietnamese by default', async () => {
+    const r = await run(['rules']);
     expect(r.out).toContain('# Danh mục quy tắc v1');
   });
 
-  test('a bad option is a usage error (exit 2)', () => {
-    expect(run(['rules', '--format', 'pdf']).code).toBe(2);
-    expect(run(['rules', '--bogus']).code).toBe(2);
-    expect(run(['frobnicate']).code).toBe(2);
-    expect(run([]).code).toBe(2);
+  test('a bad option is a usage error (exit 2)', async () => {
+    expect((await run(['rules', '--format', 'pdf'])).code).toBe(2);
+    expect((await run(['rules', '--bogus'])).code).toBe(2);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run([])).code).toBe(2);
   });
 });
 
 describe('thidua profiles', () => {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-'));
 
-  test('lists the built-in profiles, the example marked', () => {
-    const r = run(['profiles']);
+  test('lists the built-in profiles, the example marked', async () => {
+    const r = await run(['profiles']);
     expect(r.out).toMatch(/^quoc-gia — Bộ quy tắc quốc gia/m);
     expect(r.out).toMatch(/^vi-du-tinh \(ví dụ\)/m);
   });
 
-  test('--check accepts a good profile file', () => {
+  test('--check accepts a good profile file', async () => {
     const file = join(dir, 'tinh.json');
     writeFileSync(file, JSON.stringify({ id: 'tinh-thu', name: { vi: 'Thử', en: 'Test' }, description: { vi: 'x', en: 'x' }, extends: 'quoc-gia', versions: [{ from: '2024-01-01', basis: 'Quyết định thử', rules: { 'rotation/consecutive-term': 'error' } }] }));
-    expect(run(['profiles', '--check', file])).toMatchObject({ code: 0, out: 'Bộ quy tắc "tinh-thu" hợp lệ (1 phiên bản).\n' });
+    expect(await run(['profiles', '--check', file])).toMatchObject({ code: 0, out: 'Bộ quy tắc "tinh-thu" hợp lệ (1 phiên bản).\n' });
   });
 
-  test('--check explains every problem of a bad one (exit 1)', () => {
+  test('--check explains every problem of a bad one (exit 1)', async () => {
     const file = join(dir, 'hong.json');
     writeFileSync(file, JSON.stringify({ id: 'Tỉnh A', name: { vi: 'x', en: 'x' }, description: { vi: 'x', en: 'x' }, extends: 'quoc-gia', versions: [{ from: '1/1/2024', basis: '' }] }));
-    const r = run(['profiles', '--check', file]);
+    const r = await run(['profiles', '--check', file]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('id chỉ gồm chữ thường không dấu');
     expect(r.err).toContain('versions.0.from');
     expect(r.err).toContain('cần ghi căn cứ');
   });
 
-  test('--check on a file that is not JSON, or not there', () => {
+  test('--check on a file that is not JSON, or not there', async () => {
     const file = join(dir, 'x.json');
     writeFileSync(file, '{ id: ');
-    expect(run(['profiles', '--check', file]).code).toBe(1);
-    expect(run(['profiles', '--check', join(dir, 'khong-co.json')]).code).toBe(2);
+    expect((await run(['profiles', '--check', file])).code).toBe(1);
+    expect((await run(['profiles', '--check', join(dir, 'khong-co.json')])).code).toBe(2);
   });
 });
 

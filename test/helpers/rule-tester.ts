@@ -71,9 +71,4 @@ export function runRuleTests(ruleId: string, cases: { valid: Case[]; invalid: In
   });
 }
 
-/** A fixture edited by a function (on a deep copy). */
-export function edited(bloc: BlocData, edit: (b: BlocData) => void): BlocData {
-  const copy = structuredClone(bloc);
-  edit(copy);
-  return copy;
-}
+export { edited } from '../../samples/faulty';

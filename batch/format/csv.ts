@@ -1,0 +1,26 @@
+import type { ReportJson } from '../../engine/report/schema';
+
+/**
+ * A value that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or a
+ * carriage return first) is written as text: a submitted workbook's text never runs as a
+ * formula in the office's copy (OWASP "CSV injection").
+ */
+export function csvCell(value: string | number | undefined): string {
+  let s = value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const HEADER = ['path', 'status', 'province', 'bloc', 'year', 'sheet', 'cell', 'severity', 'ruleId', 'message', 'suggestion', 'basis'];
+
+/** One line per finding (and one per unreadable file), UTF-8 with a BOM so that Excel reads Vietnamese. */
+export function formatCsv(report: ReportJson): string {
+  const lines = [HEADER.join(',')];
+  for (const f of report.files) {
+    const base = [f.path, f.status, f.bloc?.province, f.bloc?.name, f.bloc?.year];
+    if (f.status === 'unreadable') lines.push([...base, '', '', 'error', `unreadable/${f.error?.code}`, f.error?.message, '', ''].map(csvCell).join(','));
+    for (const x of f.findings) lines.push([...base, x.sheet, x.cell ?? (x.row !== undefined ? String(x.row) : ''), x.severity, x.ruleId, x.message, x.suggestion, x.basis].map(csvCell).join(','));
+  }
+  for (const c of report.crossFile) lines.push([c.files.join(' | '), '', '', '', '', '', '', c.severity, c.ruleId, c.message, '', ''].map(csvCell).join(','));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,49 @@
+/**
+ * Files checked on a pool of worker threads (piscina), each with a time and a memory limit.
+ * A worker that runs out of time or memory is ended and its file reported; the others go on.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import type { FileOutcome, FileTask } from './worker';
+
+/** The compiled worker (tests run the TypeScript sources, the worker runs compiled). */
+function workerFile(): string {
+  const here = join(__dirname, 'worker.js');
+  return existsSync(here) ? here : join(__dirname, '..', 'dist', 'batch', 'worker.js');
+}
+
+export interface PoolOptions {
+  jobs: number;
+  timeoutMs: number;
+  memoryMb: number;
+}
+
+export async function checkFiles(tasks: FileTask[], options: PoolOptions, onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+  const pool = new Piscina({
+    filename: workerFile(),
+    minThreads: 1,
+    maxThreads: Math.max(1, options.jobs),
+    idleTimeout: 1000,
+    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+  });
+  try {
+    return await Promise.all(
+      tasks.map(async (task) => {
+        let outcome: FileOutcome;
+        try {
+          outcome = (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as FileOutcome;
+        } catch (e) {
+          const err = e as { name?: string; code?: string; message?: string };
+          if (err.name === 'AbortError' || err.name === 'TimeoutError') outcome = { path: task.path, ok: false, code: 'timeout', detail: `over ${options.timeoutMs} ms` };
+          else if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') outcome = { path: task.path, ok: false, code: 'too-large', detail: `over ${options.memoryMb} MB` };
+          else outcome = { path: task.path, ok: false, code: 'corrupt', detail: err.message ?? String(e) };
+        }
+        onDone?.(outcome);
+        return outcome;
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
