@@ -1,0 +1,70 @@
+import { deflateRawSync } from 'node:zlib';
+
+/** CRC-32 (zip's), for hand-made archives in tests. */
+function crc32(buf: Buffer): number {
+  let c = ~0;
+  for (const b of buf) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+export interface ZipInput {
+  name: string;
+  data: Buffer;
+  /** Store the entry uncompressed (the ODF `mimetype` must be). */
+  store?: boolean;
+  /** Claim another uncompressed size in the headers (a lying archive). */
+  claimedSize?: number;
+  /** Already-deflated data and its real size (for large generated entries). */
+  deflated?: { data: Buffer; size: number; crc: number };
+}
+
+/** A minimal zip writer: local headers, data, central directory, end record. */
+export function makeZip(entries: ZipInput[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const body = e.deflated ? e.deflated.data : e.store ? e.data : deflateRawSync(e.data);
+    const size = e.claimedSize ?? (e.deflated ? e.deflated.size : e.data.length);
+    const crc = e.deflated ? e.deflated.crc : crc32(e.data);
+    const method = e.store && !e.deflated ? 0 : 8;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, body);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cd = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/** `size` bytes of zeros, deflated (a bomb's payload). The CRC is left 0: it is never reached. */
+export function deflatedZeros(size: number): { data: Buffer; size: number; crc: number } {
+  return { data: deflateRawSync(Buffer.alloc(size), { level: 9 }), size, crc: 0 };
+}
