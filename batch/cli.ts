@@ -3,12 +3,13 @@
  * The `thidua` command. This version has the catalog and profile commands; `validate` and
  * `template` come with the batch validator.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BUILT_IN_PROFILES, ProfileError, parseProfile, resolveProfile } from '../engine/profiles';
 import { catalogMarkdown, ruleCatalog } from '../engine/report/catalog';
 import { TOOL_VERSION } from '../engine/report/json';
-import { type FailOn, type Format, UsageError, defaultJobs, validate } from './validate';
+import { templateWorkbook } from './template';
+import { type FailOn, type Format, UsageError, defaultJobs, validate, writeAtomic } from './validate';
 
 const USAGE = `thidua ${TOOL_VERSION} — kiểm tra sổ thi đua của khối, cụm thi đua
 
@@ -21,6 +22,8 @@ Cách dùng:
       --jobs <n>                số luồng song song (mặc định: số lõi)
       --fail-on error|warning|never  mức gây mã thoát 1 (mặc định error)
       --quiet, --no-progress, --no-color
+  thidua template [--out tệp.xlsx] [--province P] [--year Y] [--bloc TÊN] [--members "A;B;C"]
+                                                  biểu mẫu trống (có thể điền sẵn)
   thidua rules [--format md|json] [--lang vi|en]   danh mục quy tắc
   thidua profiles [--check <tệp.json>]            các bộ quy tắc có sẵn / kiểm tra một tệp bộ quy tắc
   thidua --version | --help
@@ -129,6 +132,29 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   return run.code;
 }
 
+async function templateCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' } },
+  });
+  const out = values.out ?? 'mau-so-thi-dua.xlsx';
+  if (values.out === undefined && existsSync(out)) throw new UsageError(`Đã có tệp "${out}"; hãy chỉ ra tên khác bằng --out.`);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError('--out phải là tệp .xlsx');
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100 (nhận được "${values.year}")`);
+  const members = values.members?.split(/[;\n]/).map((m) => m.trim()).filter((m) => m !== '');
+  const wb = templateWorkbook({
+    ...(values.province ? { province: values.province } : {}),
+    ...(year !== undefined ? { year } : {}),
+    ...(values.bloc ? { blocName: values.bloc } : {}),
+    ...(members && members.length > 0 ? { members } : {}),
+  });
+  writeAtomic(out, Buffer.from(await wb.xlsx.writeBuffer()));
+  io.out(`Đã ghi biểu mẫu: ${out}\n`);
+  return 0;
+}
+
 export async function main(
   argv: string[],
   io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), stdoutTty: process.stdout.isTTY === true, stderrTty: process.stderr.isTTY === true },
@@ -138,6 +164,8 @@ export async function main(
     switch (command) {
       case 'validate':
         return await validateCommand(rest, io);
+      case 'template':
+        return await templateCommand(rest, io);
       case 'rules':
         return rules(rest, io);
       case 'profiles':
