@@ -89,8 +89,12 @@ export function workbookToGrid(wb: ExcelJS.Workbook): Grid {
   return { sheets, ...(date1904 ? { date1904 } : {}) };
 }
 
-export async function readGrid(data: Buffer): Promise<Grid> {
+export async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
-  return workbookToGrid(wb);
+  return wb;
+}
+
+export async function readGrid(data: Buffer): Promise<Grid> {
+  return workbookToGrid(await loadWorkbook(data));
 }

@@ -3,8 +3,7 @@
  * worker threads; the cross-file rules run over the whole set; the report goes out as text,
  * JSON, CSV or HTML. Inputs are only ever read.
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, extname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
@@ -18,7 +17,9 @@ import { formatReportText, safeText } from '../engine/report/text';
 import { formatCsv } from './format/csv';
 import { formatHtml } from './format/html';
 import { ERROR_MESSAGES } from './intake';
+import { writeAtomic } from './files';
 import { checkFiles } from './pool';
+import { summaryWorkbook } from './summary';
 import type { FileOutcome } from './worker';
 
 export type Format = 'text' | 'json' | 'html' | 'csv';
@@ -103,22 +104,6 @@ export function loadProfile(arg: string | undefined): Profile | undefined {
   }
 }
 
-/** Write a file whole or not at all: a temporary file beside it, then a rename. */
-export function writeAtomic(path: string, data: string | Buffer): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-    throw e;
-  }
-}
-
 function unreadableMessage(o: Extract<FileOutcome, { ok: false }>, lang: 'vi' | 'en'): string {
   if (o.code === 'not-a-workbook' && /opendocument/i.test(o.detail)) {
     return lang === 'vi'
@@ -176,6 +161,19 @@ function summaryTable(report: ReportJson, lang: 'vi' | 'en'): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** `<name>.kiem-tra.xlsx` in the folder, one per input, never two alike. */
+function annotatedNames(files: string[], folder: string): string[] {
+  mkdirSync(folder, { recursive: true });
+  const used = new Set<string>();
+  return files.map((f) => {
+    const stem = basename(f).replace(/\.(xlsx|xlsm)$/i, '');
+    let name = `${stem}.kiem-tra.xlsx`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.kiem-tra.xlsx`;
+    used.add(name.toLowerCase());
+    return join(folder, name);
+  });
+}
+
 export interface ValidateRun {
   code: number;
   report: ReportJson;
@@ -193,8 +191,14 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   const started = Date.now();
   let done = 0;
   bar?.start(files.length, 0, { rate: '0' });
+  const copies = options.annotate ? annotatedNames(files, options.annotate) : undefined;
   const outcomes = await checkFiles(
-    files.map((path) => ({ path, ...(forced ? { profile: forced } : {}), ...(options.today ? { today: options.today } : {}) })),
+    files.map((path, i) => ({
+      path,
+      ...(forced ? { profile: forced } : {}),
+      ...(options.today ? { today: options.today } : {}),
+      ...(copies ? { annotate: { out: copies[i]!, lang: options.lang } } : {}),
+    })),
     { jobs: options.jobs, timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 600 },
     () => {
       done++;
@@ -210,6 +214,10 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   const output = render(report, format, options.lang, format === 'text' && !options.out && options.color && io.stdoutTty);
   if (options.out) writeAtomic(options.out, output);
   else if (!(options.quiet && format === 'text')) io.out(output);
+  if (options.summary) writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang).xlsx.writeBuffer()));
+  for (const o of outcomes) {
+    if (o.ok && o.annotateError) io.err(`Không ghi được bản đánh dấu của ${o.path}: ${o.annotateError}\n`);
+  }
   if (io.stderrTty && !options.quiet && format === 'text' && !options.out && files.length > 1) io.err(`\n${summaryTable(report, options.lang)}\n`);
   const c = report.counts;
   const failed = c.unreadable > 0 || (options.failOn === 'error' && c.error > 0) || (options.failOn === 'warning' && c.error + c.warning > 0);
@@ -219,3 +227,5 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
+
+export { writeAtomic };

@@ -8,7 +8,10 @@ import { type BlocSummary, summarize } from '../engine/model/bloc';
 import type { Profile, Settings } from '../engine/profiles/schema';
 import type { BlocResult } from '../engine/check';
 import type { ErrorCode } from '../engine/report/schema';
-import { readGrid } from './adapter';
+import { loadWorkbook, workbookToGrid } from './adapter';
+import { annotateWorkbook } from './annotate';
+import { writeAtomic } from './files';
+import { findingJson } from '../engine/report/json';
 import { DEFAULT_LIMITS, type Limits, sniff } from './intake';
 
 export interface FileTask {
@@ -17,10 +20,12 @@ export interface FileTask {
   profiles?: Profile[];
   today?: string;
   limits?: Limits;
+  /** Write an annotated copy there, with messages in this language. */
+  annotate?: { out: string; lang: 'vi' | 'en' };
 }
 
 export type FileOutcome =
-  | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; settings: Settings; sheets: string[] }
+  | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; settings: Settings; sheets: string[]; annotateError?: string }
   | { path: string; ok: false; code: ErrorCode; detail: string };
 
 export async function checkFile(task: FileTask): Promise<FileOutcome> {
@@ -32,9 +37,11 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   }
   const intake = sniff(buf, task.limits ?? DEFAULT_LIMITS);
   if (!intake.ok) return { path: task.path, ok: false, code: intake.code, detail: intake.detail };
+  let wb;
   let grid;
   try {
-    grid = await readGrid(buf);
+    wb = await loadWorkbook(buf);
+    grid = workbookToGrid(wb);
   } catch (e) {
     // ExcelJS throws on broken XML, missing parts and the odd internal slip: all the file's.
     return { path: task.path, ok: false, code: 'corrupt', detail: (e as Error).message ?? String(e) };
@@ -44,7 +51,17 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
     ...(task.profiles ? { profiles: task.profiles } : {}),
     ...(task.today ? { today: task.today } : {}),
   });
-  return { path: task.path, ok: true, result, summary: summarize(model), settings, sheets: grid.sheets.map((s) => s.name) };
+  let annotateError: string | undefined;
+  if (task.annotate) {
+    try {
+      annotateWorkbook(wb, result.findings.map((f) => findingJson(f, task.annotate!.lang)), task.annotate.lang);
+      writeAtomic(task.annotate.out, Buffer.from(await wb.xlsx.writeBuffer()));
+    } catch (e) {
+      // The check stands; only the copy failed (a full disk, a folder not writable).
+      annotateError = (e as Error).message;
+    }
+  }
+  return { path: task.path, ok: true, result, summary: summarize(model), settings, sheets: grid.sheets.map((s) => s.name), ...(annotateError ? { annotateError } : {}) };
 }
 
 export default checkFile;

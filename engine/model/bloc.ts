@@ -208,6 +208,8 @@ export interface BlocSummary {
   leader?: string;
   nextLeader?: string;
   members: { name: string; key: string }[];
+  /** The proposals: unit as written (member's name when matched), award id when known, else as written. */
+  proposals: { unit: string; award: string }[];
 }
 
 export function summarize(model: BlocModel): BlocSummary {
@@ -219,5 +221,9 @@ export function summarize(model: BlocModel): BlocSummary {
     ...(leader ? { leader: leader.text } : {}),
     ...(nextLeader ? { nextLeader: nextLeader.text } : {}),
     members: model.members.map((m) => ({ name: m.name, key: m.key })),
+    proposals: model.proposals.map((p) => ({
+      unit: p.unit ? (p.unit.member !== undefined ? (model.members[p.unit.member]?.name ?? p.unit.text) : p.unit.text) : '',
+      award: p.award.id ?? p.award.text,
+    })),
   };
 }
