@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { glob } from 'tinyglobby';
 import { checkBatch } from '../engine/check';
