@@ -26,6 +26,8 @@ export async function checkFiles(tasks: FileTask[], options: PoolOptions, onDone
     maxThreads: Math.max(1, options.jobs),
     idleTimeout: 1000,
     resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+    // The task is async (ExcelJS parses with promises): a worker blocked in Atomics.wait would stall it.
+    atomics: 'disabled',
   });
   try {
     return await Promise.all(

@@ -1,0 +1,59 @@
+/**
+ * The batch validator on a few hundred workbooks: `--jobs 1` against `--jobs 2`, and a bare
+ * ExcelJS `readFile` loop over the same files in one process (the budget's baseline).
+ * Run with `npm run bench:batch` (or `node dist/bench/batch.js [copies]`).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'dist', 'batch', 'cli.js');
+
+function wall(args: string[]): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function bareReadFile(files: string[]): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (const f of files) await new ExcelJS.Workbook().xlsx.readFile(f);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function batchFigures(copies: number, repeats = 3): Promise<{ files: number; jobs1: number; jobs2: number; bare: number; speedup: number; ratioToBare: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  try {
+    const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.xlsx'));
+    const files: string[] = [];
+    for (let i = 0; i < copies; i++) {
+      const src = samples[i % samples.length]!;
+      const dst = join(dir, `${String(i).padStart(4, '0')}-${src}`);
+      copyFileSync(join(ROOT, 'samples', src), dst);
+      files.push(dst);
+    }
+    const args = (jobs: number) => ['validate', dir, '--jobs', String(jobs), '--format', 'json', '--out', join(dir, `r${jobs}.json`), '--no-progress'];
+    wall(args(2)); // warm the disk cache
+    const jobs1 = median(Array.from({ length: repeats }, () => wall(args(1))));
+    const jobs2 = median(Array.from({ length: repeats }, () => wall(args(2))));
+    const bare: number[] = [];
+    for (let i = 0; i < repeats; i++) bare.push(await bareReadFile(files));
+    const b = median(bare);
+    return { files: copies, jobs1, jobs2, bare: b, speedup: jobs1 / jobs2, ratioToBare: jobs2 / b };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const copies = Number(process.argv[2] ?? 300);
+  void batchFigures(copies).then((f) => {
+    console.log(`${f.files} workbooks: --jobs 1 ${f.jobs1.toFixed(0)} ms, --jobs 2 ${f.jobs2.toFixed(0)} ms (speed-up ×${f.speedup.toFixed(2)}); bare ExcelJS readFile loop ${f.bare.toFixed(0)} ms; --jobs 2 / bare = ${f.ratioToBare.toFixed(2)} (budget ≤ 0.75)`);
+  });
+}
