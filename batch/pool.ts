@@ -16,6 +16,12 @@ function workerFile(): string {
 export interface PoolOptions {
   jobs: number;
   timeoutMs: number;
+  /**
+   * A worker's heap limit: past it the worker is ended and its file reported too-large,
+   * instead of the whole process dying. The intake refuses oversized files long before;
+   * a low limit makes V8 collect garbage far more often (measured: 600 MB costs a third more
+   * time than 2 GB on 300 typical workbooks), so the default is generous.
+   */
   memoryMb: number;
 }
 

@@ -199,7 +199,7 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
       ...(options.today ? { today: options.today } : {}),
       ...(copies ? { annotate: { out: copies[i]!, lang: options.lang } } : {}),
     })),
-    { jobs: options.jobs, timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 600 },
+    { jobs: options.jobs, timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 },
     () => {
       done++;
       bar?.increment(1, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
