@@ -109,3 +109,65 @@ export async function readWorkbook(host: ExcelHost, options: ReadOptions = {}): 
     return { sheets };
   });
 }
+
+/** Our highlight is a conditional format with this formula: the user's own formats stay as they are. */
+export const MARK_FORMULA = '=ISLOGICAL(TRUE)';
+const MARK_COLOUR: Record<'error' | 'warning' | 'info', string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+
+/** The pane's host on real Excel (see pane/controller.ts, PaneHost). */
+export function officeHost(host: ExcelHost) {
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => host.Excel.run({ delayForCellEdit: true } as Excel.RunOptions, batch);
+  let marked: { sheet: string; cell: string }[] = [];
+  const clear = () =>
+    run(async (context) => {
+      const formats = marked.map((m) => {
+        const cf = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats;
+        cf.load('items/type,items/custom/rule/formula');
+        return cf;
+      });
+      await context.sync();
+      for (const cf of formats) for (const item of cf.items) if (item.type === 'Custom' && item.custom.rule.formula === MARK_FORMULA) item.delete();
+      await context.sync();
+      marked = [];
+    });
+  return {
+    readSheets: (names?: readonly string[]) => readWorkbook(host, names ? { sheets: names } : {}),
+    onChange: (handler: (sheets: string[]) => void) =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await context.sync();
+        // Worksheet.onChanged is ExcelApi 1.7, the manifest's minimum.
+        for (const ws of sheets.items) {
+          const name = ws.name;
+          ws.onChanged.add(async () => handler([name]));
+        }
+        await context.sync();
+      }),
+    select: (sheet: string, cell: string) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      }),
+    writeCell: (sheet: string, cell: string, value: string | number) =>
+      run(async (context) => {
+        context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[value]];
+        await context.sync();
+      }),
+    showMarks: async (marks: { sheet: string; cell: string; severity: 'error' | 'warning' | 'info' }[]) => {
+      await clear();
+      await run(async (context) => {
+        for (const m of marks) {
+          const cf = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+          cf.custom.rule.formula = MARK_FORMULA;
+          cf.custom.format.fill.color = MARK_COLOUR[m.severity];
+        }
+        await context.sync();
+        marked = marks.map((m) => ({ sheet: m.sheet, cell: m.cell }));
+      });
+    },
+    clearMarks: clear,
+  };
+}

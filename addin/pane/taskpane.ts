@@ -1,0 +1,21 @@
+/// <reference types="office-js" />
+/** The pane's entry: once Office is ready, read the workbook and keep checking as it changes. */
+import { BUILT_IN_PROFILES } from '../../engine/profiles';
+import { officeHost } from '../excel';
+import { PaneController } from './controller';
+import { PaneView } from './view';
+
+Office.onReady(() => {
+  const root = document.getElementById('app')!;
+  const host = officeHost({ Excel, isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version) });
+  const lang = (Office.context.displayLanguage ?? 'vi').toLowerCase().startsWith('vi') ? 'vi' : 'en';
+  let view: PaneView | undefined;
+  const controller = new PaneController(host, {
+    lang,
+    onUpdate: (state) => view?.render(state),
+    onChecked: (ms) => document.body.setAttribute('data-last-check-ms', String(ms)),
+  });
+  view = new PaneView(root, controller, BUILT_IN_PROFILES.map((p) => ({ id: p.id, name: p.name[lang] })));
+  view.render(controller.state);
+  void controller.start();
+});

@@ -1,0 +1,104 @@
+/**
+ * The pane's DOM. Everything from the workbook is set with textContent: no HTML is ever
+ * built from workbook text. Keyboard: every finding is a button; Enter selects its cell.
+ */
+import type { FindingJson } from '../../engine/report/schema';
+import type { PaneController, PaneState } from './controller';
+
+const T = {
+  vi: {
+    title: 'Kiểm tra thi đua', recheck: 'Kiểm tra lại', error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', checking: 'Đang kiểm tra…',
+    none: 'Không có phát hiện nào.', highlight: 'Tô màu ô có lỗi', fix: 'Sửa theo gợi ý', profile: 'Bộ quy tắc', auto: 'Tự động (theo sổ)',
+    workbook: 'Cả sổ', filter: 'Hiện', lang: 'English', suggestion: 'Gợi ý', failed: 'Không đọc được sổ',
+  },
+  en: {
+    title: 'Emulation check', recheck: 'Check again', error: 'errors', warning: 'warnings', info: 'info', checking: 'Checking…',
+    none: 'No findings.', highlight: 'Highlight faulty cells', fix: 'Apply suggestion', profile: 'Profile', auto: 'Automatic (from the workbook)',
+    workbook: 'Workbook', filter: 'Show', lang: 'Tiếng Việt', suggestion: 'Suggestion', failed: 'Could not read the workbook',
+  },
+} as const;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export class PaneView {
+  private readonly shown = { error: true, warning: true, info: true };
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly controller: PaneController,
+    private readonly profiles: { id: string; name: string }[],
+  ) {}
+
+  render(state: PaneState): void {
+    const t = T[this.controller.lang];
+    this.root.replaceChildren();
+    document.documentElement.lang = this.controller.lang;
+    const header = el('header');
+    header.append(el('h1', {}, t.title));
+    const recheck = el('button', { type: 'button', id: 'recheck' }, t.recheck);
+    recheck.addEventListener('click', () => void this.controller.recheckAll());
+    const lang = el('button', { type: 'button', id: 'lang', 'aria-label': t.lang }, t.lang);
+    lang.addEventListener('click', () => this.controller.setLang(this.controller.lang === 'vi' ? 'en' : 'vi'));
+    header.append(recheck, lang);
+    this.root.append(header);
+
+    const tools = el('div', { class: 'tools' });
+    const profileLabel = el('label', { for: 'profile' }, `${t.profile}: `);
+    const select = el('select', { id: 'profile' });
+    select.append(el('option', { value: '' }, t.auto), ...this.profiles.map((p) => el('option', { value: p.id }, p.name)));
+    select.addEventListener('change', () => void this.controller.setProfile(select.value || undefined));
+    const hl = el('input', { type: 'checkbox', id: 'highlight' });
+    hl.addEventListener('change', () => void this.controller.setHighlight(hl.checked));
+    tools.append(profileLabel, select, el('label', { for: 'highlight' }, ` ${t.highlight} `), hl);
+    this.root.append(tools);
+
+    const counts = el('p', { class: 'counts', role: 'status', 'aria-live': 'polite' });
+    for (const sev of ['error', 'warning', 'info'] as const) {
+      const box = el('input', { type: 'checkbox', id: `show-${sev}`, 'aria-label': `${t.filter} ${t[sev]}` });
+      box.checked = this.shown[sev];
+      box.addEventListener('change', () => {
+        this.shown[sev] = box.checked;
+        this.render(this.controller.state);
+      });
+      counts.append(box, el('span', { class: `count ${sev}`, 'data-count': sev }, `${state.counts[sev]} ${t[sev]}`), document.createTextNode(' '));
+    }
+    this.root.append(counts);
+    if (state.checking) this.root.append(el('p', { class: 'checking' }, t.checking));
+    if (state.error) this.root.append(el('p', { class: 'failed', role: 'alert' }, `${t.failed}: ${state.error}`));
+
+    const visible = state.findings.filter((f) => this.shown[f.severity]);
+    if (visible.length === 0 && !state.checking) this.root.append(el('p', { class: 'none' }, t.none));
+    const bySheet = new Map<string, FindingJson[]>();
+    for (const f of visible) bySheet.set(f.sheet ?? t.workbook, [...(bySheet.get(f.sheet ?? t.workbook) ?? []), f]);
+    for (const [sheet, list] of bySheet) {
+      const section = el('section');
+      section.append(el('h2', {}, sheet));
+      const ul = el('ul');
+      for (const f of list) ul.append(this.item(f));
+      section.append(ul);
+      this.root.append(section);
+    }
+  }
+
+  private item(f: FindingJson): HTMLLIElement {
+    const t = T[this.controller.lang];
+    const li = el('li', { class: `finding ${f.severity}`, 'data-rule': f.ruleId });
+    const go = el('button', { type: 'button', class: 'go', 'data-cell': f.cell ?? '' });
+    go.append(el('span', { class: 'place' }, f.cell ?? (f.row !== undefined ? `${f.row}:${f.row}` : '')), el('span', { class: 'message' }, f.message));
+    go.addEventListener('click', () => void this.controller.select(f));
+    li.append(go);
+    if (f.suggestion !== undefined) li.append(el('p', { class: 'suggestion' }, `${t.suggestion}: ${f.suggestion}`));
+    if (f.basis !== undefined) li.append(el('p', { class: 'basis' }, f.basis));
+    if (this.controller.canFix(f)) {
+      const fix = el('button', { type: 'button', class: 'fix' }, t.fix);
+      fix.addEventListener('click', () => void this.controller.fix(f));
+      li.append(fix);
+    }
+    return li;
+  }
+}
