@@ -1,0 +1,39 @@
+// The task pane's bundle: the engine and the pane, no ExcelJS (see test/addin/bundle.test.ts).
+const path = require('node:path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+module.exports = async (env, argv) => ({
+  mode: argv.mode ?? 'production',
+  entry: { taskpane: './addin/pane/taskpane.ts' },
+  output: { path: path.resolve(__dirname, 'dist/addin'), filename: '[name].js', clean: false },
+  target: 'web',
+  devtool: false,
+  resolve: { extensions: ['.ts', '.js', '.json'] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        loader: 'ts-loader',
+        exclude: /node_modules/,
+        options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: false } },
+      },
+    ],
+  },
+  plugins: [
+    new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/pane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
+    new CopyWebpackPlugin({ patterns: [{ from: 'addin/assets', to: 'assets' }] }),
+  ],
+  performance: { hints: false },
+  // `npm run start:addin`: https on port 3000 with the Office development certificate
+  // (office-addin-dev-certs installs it in the user's trust store on first use).
+  ...(env && env.WEBPACK_SERVE
+    ? {
+        devServer: {
+          port: 3000,
+          static: path.resolve(__dirname, 'dist/addin'),
+          server: { type: 'https', options: await require('office-addin-dev-certs').getHttpsServerOptions() },
+        },
+      }
+    : {}),
+});
