@@ -10,6 +10,7 @@ export default tseslint.config(
       // TypeScript checks names itself (and knows jest's and Node's globals from their types).
       'no-undef': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

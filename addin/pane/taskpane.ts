@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import './zod-jitless';
 /** The pane's entry: once Office is ready, read the workbook and keep checking as it changes. */
 import { BUILT_IN_PROFILES } from '../../engine/profiles';
 import { officeHost } from '../excel';
@@ -9,13 +10,13 @@ Office.onReady(() => {
   const root = document.getElementById('app')!;
   const host = officeHost({ Excel, isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version) });
   const lang = (Office.context.displayLanguage ?? 'vi').toLowerCase().startsWith('vi') ? 'vi' : 'en';
-  let view: PaneView | undefined;
+  const ui: { view?: PaneView } = {};
   const controller = new PaneController(host, {
     lang,
-    onUpdate: (state) => view?.render(state),
+    onUpdate: (state) => ui.view?.render(state),
     onChecked: (ms) => document.body.setAttribute('data-last-check-ms', String(ms)),
   });
-  view = new PaneView(root, controller, BUILT_IN_PROFILES.map((p) => ({ id: p.id, name: p.name[lang] })));
-  view.render(controller.state);
+  ui.view = new PaneView(root, controller, BUILT_IN_PROFILES.map((p) => ({ id: p.id, name: p.name[lang] })));
+  ui.view.render(controller.state);
   void controller.start();
 });

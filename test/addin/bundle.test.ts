@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The built pane (npm test builds it first with webpack). */
+const DIST = join(__dirname, '..', '..', 'dist', 'addin');
+const js = readFileSync(join(DIST, 'taskpane.js'), 'utf8');
+const html = readFileSync(join(DIST, 'taskpane.html'), 'utf8');
+
+test('the pane\'s JavaScript is at most 350 KB minified and gzipped, and holds no ExcelJS', () => {
+  expect(gzipSync(js).length).toBeLessThanOrEqual(350 * 1024);
+  expect(js).not.toMatch(/exceljs|ExcelJS|JSZip|saxes/);
+  // The engine is in it: the rule catalog and the national profile.
+  expect(js).toContain('votes/percent-mismatch');
+  expect(js).toContain('Cờ thi đua của UBND tỉnh');
+});
+
+test('no eval and no HTML built from strings (zod\'s guarded Function probe is switched off: see the browser test)', () => {
+  expect(js).not.toMatch(/\beval\(/);
+  expect(js).not.toMatch(/\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|document\.write/);
+});
+
+test('the page allows only its own files and Office.js', () => {
+  const csp = /http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html)?.[1] ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+  expect(csp).toContain("connect-src 'self'");
+  const external = [...html.matchAll(/(?:src|href)="?(https?:[^"\s>]+)/g)].map((m) => m[1]);
+  expect(external).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+});
