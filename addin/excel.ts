@@ -6,6 +6,9 @@
  */
 /// <reference types="office-js" />
 import type { Cell, Grid, GridSheet } from '../engine/model/grid';
+import { DEFAULT_PROFILE_ID, findProfile, resolveProfile } from '../engine/profiles';
+import { type LayoutSheet, MEMBER_LIST_RANGE, type Validation, templateLayout } from '../engine/template/layout';
+import { headerKey } from '../engine/text/normalize';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -118,6 +121,22 @@ const MARK_COLOUR: Record<'error' | 'warning' | 'info', string> = { error: '#FFC
 export function officeHost(host: ExcelHost) {
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => host.Excel.run({ delayForCellEdit: true } as Excel.RunOptions, batch);
   let marked: { sheet: string; cell: string }[] = [];
+  let onChanged: ((sheets: string[]) => void) | undefined;
+  const watched = new Set<string>();
+  // Worksheet.onChanged is ExcelApi 1.7, the manifest's minimum; sheets added later are watched too.
+  const watchNewSheets = async (context: Excel.RequestContext) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    for (const ws of sheets.items) {
+      const name = ws.name;
+      if (watched.has(name) || !onChanged) continue;
+      watched.add(name);
+      const handler = onChanged;
+      ws.onChanged.add(async () => handler([name]));
+    }
+    await context.sync();
+  };
   const clear = () =>
     run(async (context) => {
       const formats = marked.map((m) => {
@@ -132,18 +151,15 @@ export function officeHost(host: ExcelHost) {
     });
   return {
     readSheets: (names?: readonly string[]) => readWorkbook(host, names ? { sheets: names } : {}),
-    onChange: (handler: (sheets: string[]) => void) =>
-      run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        await context.sync();
-        // Worksheet.onChanged is ExcelApi 1.7, the manifest's minimum.
-        for (const ws of sheets.items) {
-          const name = ws.name;
-          ws.onChanged.add(async () => handler([name]));
-        }
-        await context.sync();
-      }),
+    onChange: (handler: (sheets: string[]) => void) => {
+      onChanged = handler;
+      return run(watchNewSheets);
+    },
+    createTemplate: async () => {
+      const added = await createTemplateSheets(host, templateLayout(resolveProfile(findProfile(DEFAULT_PROFILE_ID)!, '9999-12-31').settings));
+      await run(watchNewSheets);
+      return added;
+    },
     select: (sheet: string, cell: string) =>
       run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
@@ -170,4 +186,72 @@ export function officeHost(host: ExcelHost) {
     },
     clearMarks: clear,
   };
+}
+
+/** Office.js data validation rule for a template column (ExcelApi 1.8). */
+function validationRule(v: Validation): Excel.DataValidationRule {
+  switch (v.type) {
+    case 'list':
+      return { list: { inCellDropDown: true, source: v.values.join(',') } };
+    case 'members':
+      return { list: { inCellDropDown: true, source: `=${MEMBER_LIST_RANGE}` } };
+    case 'whole':
+      return v.max !== undefined
+        ? { wholeNumber: { formula1: v.min, formula2: v.max, operator: 'Between' } }
+        : { wholeNumber: { formula1: v.min, operator: 'GreaterThanOrEqualTo' } };
+    case 'decimal':
+      return { decimal: { formula1: v.min, operator: 'GreaterThanOrEqualTo' } };
+    case 'date':
+      return { date: { formula1: '2000-01-01', operator: 'GreaterThan' } };
+  }
+}
+
+/**
+ * "Tạo mẫu": add the template's sheets that the workbook lacks (by the reader's name
+ * matching), with titles, headers, widths, frozen headers, and — where the host has
+ * ExcelApi 1.8 — the same drop-downs and input prompts as `thidua template`.
+ */
+export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[]): Promise<string[]> {
+  const validation = host.isSetSupported('ExcelApi', '1.8');
+  return host.Excel.run({ delayForCellEdit: true } as Excel.RunOptions, async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    await context.sync();
+    const present = new Set(worksheets.items.map((w) => headerKey(w.name)));
+    const added: string[] = [];
+    for (const sheet of layout) {
+      if (present.has(headerKey(sheet.name))) continue;
+      const ws = worksheets.add(sheet.name);
+      added.push(sheet.name);
+      const isInfo = sheet.name === 'Thông tin';
+      ws.getRange('A1').values = [[sheet.title]];
+      ws.getRange('A1').format.font.bold = true;
+      const width = sheet.columns.length;
+      if (!isInfo) {
+        const header = ws.getRangeByIndexes(sheet.headerRow - 1, 0, 1, width);
+        header.values = [sheet.columns.map((c) => c.header)];
+        header.format.font.bold = true;
+        header.format.fill.color = '#DDEBF7';
+      }
+      sheet.columns.forEach((c, i) => {
+        ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 6;
+      });
+      const first = isInfo ? 2 : sheet.headerRow;
+      if (sheet.rows.length > 0) {
+        const cols = Math.max(...sheet.rows.map((r) => r.length));
+        ws.getRangeByIndexes(first, 0, sheet.rows.length, cols).values = sheet.rows.map((r) => Array.from({ length: cols }, (_, i) => r[i] ?? ''));
+      }
+      ws.freezePanes.freezeRows(sheet.headerRow);
+      if (validation && !isInfo) {
+        sheet.columns.forEach((c, i) => {
+          if (!c.validation) return;
+          const range = ws.getRangeByIndexes(sheet.headerRow, i, sheet.inputRows, 1);
+          range.dataValidation.rule = validationRule(c.validation);
+          range.dataValidation.prompt = { showPrompt: true, title: c.header.slice(0, 32), message: c.prompt.slice(0, 255) };
+        });
+      }
+    }
+    await context.sync();
+    return added;
+  });
 }

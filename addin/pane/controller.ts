@@ -27,6 +27,8 @@ export interface PaneHost {
   /** Show marks over the cells without touching their own format; replaces earlier marks. */
   showMarks(marks: Mark[]): Promise<void>;
   clearMarks(): Promise<void>;
+  /** "Tạo mẫu": add the template's sheets the workbook lacks; the names added. */
+  createTemplate(): Promise<string[]>;
 }
 
 /** Rules whose suggestion can be written back safely (the fix is the value itself). */
@@ -37,6 +39,8 @@ export interface PaneState {
   counts: { error: number; warning: number; info: number };
   checking: boolean;
   error?: string;
+  /** Sheets that "Tạo mẫu" just added. */
+  added?: string[];
 }
 
 export interface ControllerOptions {
@@ -177,6 +181,15 @@ export class PaneController {
     await this.own(() => this.host.writeCell(f.sheet!, f.cell!, value));
     this.pending.add(f.sheet!);
     await this.flush();
+  }
+
+  async createTemplate(): Promise<void> {
+    let added: string[] = [];
+    await this.own(async () => {
+      added = await this.host.createTemplate();
+    });
+    this.state = { ...this.state, added };
+    await this.recheckAll();
   }
 
   async setHighlight(on: boolean): Promise<void> {

@@ -10,11 +10,13 @@ const T = {
     title: 'Kiểm tra thi đua', recheck: 'Kiểm tra lại', error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', checking: 'Đang kiểm tra…',
     none: 'Không có phát hiện nào.', highlight: 'Tô màu ô có lỗi', fix: 'Sửa theo gợi ý', profile: 'Bộ quy tắc', auto: 'Tự động (theo sổ)',
     workbook: 'Cả sổ', filter: 'Hiện', lang: 'English', suggestion: 'Gợi ý', failed: 'Không đọc được sổ',
+    template: 'Tạo mẫu', added: 'Đã thêm các trang', nothingAdded: 'Sổ đã có đủ các trang của biểu mẫu.',
   },
   en: {
     title: 'Emulation check', recheck: 'Check again', error: 'errors', warning: 'warnings', info: 'info', checking: 'Checking…',
     none: 'No findings.', highlight: 'Highlight faulty cells', fix: 'Apply suggestion', profile: 'Profile', auto: 'Automatic (from the workbook)',
     workbook: 'Workbook', filter: 'Show', lang: 'Tiếng Việt', suggestion: 'Suggestion', failed: 'Could not read the workbook',
+    template: 'Create template', added: 'Sheets added', nothingAdded: 'The workbook has every sheet of the template.',
   },
 } as const;
 
@@ -44,7 +46,9 @@ export class PaneView {
     recheck.addEventListener('click', () => void this.controller.recheckAll());
     const lang = el('button', { type: 'button', id: 'lang', 'aria-label': t.lang }, t.lang);
     lang.addEventListener('click', () => this.controller.setLang(this.controller.lang === 'vi' ? 'en' : 'vi'));
-    header.append(recheck, lang);
+    const template = el('button', { type: 'button', id: 'template' }, t.template);
+    template.addEventListener('click', () => void this.controller.createTemplate());
+    header.append(recheck, template, lang);
     this.root.append(header);
 
     const tools = el('div', { class: 'tools' });
@@ -70,6 +74,7 @@ export class PaneView {
     this.root.append(counts);
     if (state.checking) this.root.append(el('p', { class: 'checking' }, t.checking));
     if (state.error) this.root.append(el('p', { class: 'failed', role: 'alert' }, `${t.failed}: ${state.error}`));
+    if (state.added) this.root.append(el('p', { class: 'added', role: 'status' }, state.added.length > 0 ? `${t.added}: ${state.added.join(', ')}` : t.nothingAdded));
 
     const visible = state.findings.filter((f) => this.shown[f.severity]);
     if (visible.length === 0 && !state.checking) this.root.append(el('p', { class: 'none' }, t.none));

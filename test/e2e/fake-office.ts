@@ -28,6 +28,9 @@ interface FakeSheet {
   cells: Map<string, FakeCell>;
   conditional: Map<string, ConditionalFormat[]>;
   handlers: ((e: unknown) => Promise<void> | void)[];
+  /** What "Tạo mẫu" set up: data validation by range, frozen rows, bold ranges. */
+  validations: Map<string, { rule: unknown; prompt?: unknown }>;
+  frozenRows: number;
 }
 
 function fromGridCell(c: Cell): FakeCell {
@@ -170,6 +173,42 @@ class FakeRange extends Proxied {
     return this.get('columnCount');
   }
 
+  private get address(): string {
+    const a = toA1(this.top + 1, this.left + 1);
+    return this.rows === 1 && this.cols === 1 ? a : `${a}:${toA1(this.top + this.rows, this.left + this.cols)}`;
+  }
+
+  get format() {
+    const push = (work: () => void) => this.ctx.pending.push(work);
+    const each = (f: (address: string) => void) => {
+      for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) f(toA1(this.top + r + 1, this.left + c + 1));
+    };
+    const sheet = this.sheet;
+    return {
+      font: { set bold(_b: boolean) {} },
+      fill: {
+        set color(color: string) {
+          push(() => each((a) => sheet.cells.set(a, { ...(sheet.cells.get(a) ?? { value: '', type: 'Empty', format: 'General' }), fill: color })));
+        },
+      },
+      set columnWidth(_w: number) {},
+    };
+  }
+
+  get dataValidation() {
+    const key = this.address;
+    const sheet = this.sheet;
+    const push = (work: () => void) => this.ctx.pending.push(work);
+    return {
+      set rule(rule: unknown) {
+        push(() => sheet.validations.set(key, { ...sheet.validations.get(key), rule }));
+      },
+      set prompt(prompt: unknown) {
+        push(() => sheet.validations.set(key, { rule: sheet.validations.get(key)?.rule, prompt }));
+      },
+    };
+  }
+
   select(): void {
     this.ctx.pending.push(() => {
       this.ctx.fake.selection = { sheet: this.sheet.name, address: toA1(this.top + 1, this.left + 1) };
@@ -247,6 +286,10 @@ class FakeWorksheet extends Proxied {
 
   activate(): void {}
 
+  get freezePanes() {
+    return { freezeRows: (n: number) => this.ctx.pending.push(() => (this.sheet.frozenRows = n)) };
+  }
+
   get onChanged() {
     return { add: (handler: (e: unknown) => void) => this.sheet.handlers.push(handler) };
   }
@@ -274,6 +317,11 @@ class FakeContext {
         get items() {
           if (!this._loaded) throw new NotLoaded('items');
           return items;
+        },
+        add: (name: string) => {
+          const sheet: FakeSheet = { name, cells: new Map(), conditional: new Map(), handlers: [], validations: new Map(), frozenRows: 0 };
+          push(() => this.fake.sheets.push(sheet));
+          return new FakeWorksheet(this, sheet);
         },
         getItem(name: string) {
           const ws = items.find((w) => w.sheet.name === name);
@@ -305,7 +353,7 @@ export class FakeExcel {
     this.sheets = grid.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
       s.rows.forEach((row, r) => row?.forEach((c, col) => c && cells.set(toA1(r + 1, col + 1), fromGridCell(c))));
-      return { name: s.name, cells, conditional: new Map(), handlers: [] };
+      return { name: s.name, cells, conditional: new Map(), handlers: [], validations: new Map(), frozenRows: 0 };
     });
   }
 
@@ -340,6 +388,12 @@ export class FakeExcel {
     return JSON.stringify(this.sheets.map((s) => ({ name: s.name, cells: [...s.cells].map(([a, c]) => [a, c.format, c.fill]), conditional: [...s.conditional].filter(([, l]) => l.length > 0) })));
   }
 
+  /** A sheet's set-up: validations by range and frozen rows. */
+  setup(sheet: string): { validations: [string, unknown][]; frozenRows: number } | undefined {
+    const s = this.sheets.find((x) => x.name === sheet);
+    return s && { validations: [...s.validations], frozenRows: s.frozenRows };
+  }
+
   marks(): { sheet: string; address: string; fill: string }[] {
     return this.sheets.flatMap((s) => [...s.conditional].flatMap(([address, list]) => list.map((cf) => ({ sheet: s.name, address, fill: cf.fill }))));
   }
@@ -356,6 +410,7 @@ page.Office = {
   },
   context: {
     displayLanguage: 'vi-VN',
+    // Like Excel 2019: ExcelApi up to 1.12 (data validation yes, merged areas no).
     requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version.split('.')[1]) <= 12 },
   },
 };

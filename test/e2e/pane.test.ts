@@ -160,6 +160,27 @@ maybe('the pane on a fake Excel host', () => {
     await page.close();
   });
 
+  test('"Tạo mẫu" adds the template\'s missing sheets with drop-downs and prompts, then checks them', async () => {
+    const grid = await sample('lai-chau-mttq-2023.xlsx');
+    grid.sheets = grid.sheets.filter((s) => s.name !== 'Bình xét' && s.name !== 'Giao ước');
+    const page = await open(grid);
+    expect(await listed(page)).toEqual(['template/missing-sheet ']);
+    await page.click('#template');
+    await page.waitForSelector('p.added');
+    expect(await page.textContent('p.added')).toBe('Đã thêm các trang: Bình xét, Giao ước');
+    const setup = await page.evaluate(() => (window as unknown as { __fakeExcel: { setup: (s: string) => { validations: [string, { rule: unknown; prompt: unknown }][]; frozenRows: number } } }).__fakeExcel.setup('Bình xét'));
+    expect(setup.frozenRows).toBe(2);
+    const byRange = new Map(setup.validations);
+    expect(byRange.get('A3:A62')).toMatchObject({ rule: { list: { source: expect.stringContaining('Cờ thi đua của UBND tỉnh') } }, prompt: { showPrompt: true } });
+    expect(byRange.get('F3:F62')).toMatchObject({ rule: { list: { source: "='Thành viên'!$B$3:$B$62" } } });
+    expect(byRange.get('C3:C62')).toMatchObject({ rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } } });
+    // The new, empty ballot sheet: the proposals now have no ballot.
+    await page.waitForSelector('li[data-rule="votes/missing"]');
+    expect(await listed(page)).not.toContain('template/missing-sheet ');
+    await page.screenshot({ path: join(SHOTS, 'pane-template.png') });
+    await page.close();
+  });
+
   test('English on request', async () => {
     const page = await open(await sample('faulty/soc-trang-dia-diem-tcvn3.xlsx'));
     await page.click('#lang');
