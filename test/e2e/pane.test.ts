@@ -181,6 +181,21 @@ maybe('the pane on a fake Excel host', () => {
     await page.close();
   });
 
+  test('"apply suggestion" writes the safe fix into the cell, and the finding goes', async () => {
+    const grid = await sample('lai-chau-mttq-2023.xlsx');
+    setCell(grid, 'Đề nghị khen thưởng', 'D4', 'Hoàn thành  xuất sắc nhiệm vụ ');
+    const page = await open(grid);
+    await page.waitForSelector('li[data-rule="text/whitespace"] button.fix');
+    await page.click('li[data-rule="text/whitespace"] button.fix');
+    await page.waitForFunction(() => document.querySelectorAll('li.finding').length === 0);
+    const cell = await page.evaluate(() => {
+      const fake = (window as unknown as { __fakeExcel: { sheets: { name: string; cells: Map<string, { value: unknown }> }[] } }).__fakeExcel;
+      return fake.sheets.find((s) => s.name === 'Đề nghị khen thưởng')!.cells.get('D4')!.value;
+    });
+    expect(cell).toBe('Hoàn thành xuất sắc nhiệm vụ');
+    await page.close();
+  });
+
   test('English on request', async () => {
     const page = await open(await sample('faulty/soc-trang-dia-diem-tcvn3.xlsx'));
     await page.click('#lang');
