@@ -1,14 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-
-/** CRC-32 (zip's), for hand-made archives in tests. */
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
+import { crc32 } from '../../scripts/crc32';
 
 export interface ZipInput {
   name: string;

@@ -66,25 +66,32 @@ function candidatePairs(keys: readonly string[]): [number, number][] {
     }
     return pairs;
   }
-  const byVariant = new Map<number, number[]>();
+  // (hash, member) packed in one float and sorted: no map of a million small arrays to collect.
+  const SLOT = 2 ** 21;
+  const packed = new Float64Array(keys.reduce((n, k) => n + k.length + 1, 0));
+  let n = 0;
   keys.forEach((key, i) => {
-    for (const v of new Set(deletionHashes(key))) {
-      const list = byVariant.get(v);
-      if (list) list.push(i);
-      else byVariant.set(v, [i]);
-    }
+    for (const h of deletionHashes(key)) packed[n++] = h * SLOT + i;
   });
+  const sorted = packed.subarray(0, n).sort();
   const seen = new Set<number>();
-  for (const list of byVariant.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const id = list[x]! * keys.length + list[y]!;
+  let runStart = 0;
+  for (let p = 1; p <= n; p++) {
+    if (p < n && Math.floor(sorted[p]! / SLOT) === Math.floor(sorted[runStart]! / SLOT)) continue;
+    for (let x = runStart; x < p; x++) {
+      for (let y = x + 1; y < p; y++) {
+        const a = sorted[x]! % SLOT;
+        const b = sorted[y]! % SLOT;
+        if (a === b) continue;
+        const [i, j] = a < b ? [a, b] : [b, a];
+        const id = i * keys.length + j;
         if (!seen.has(id)) {
           seen.add(id);
-          pairs.push([list[x]!, list[y]!]);
+          pairs.push([i, j]);
         }
       }
     }
+    runStart = p;
   }
   return pairs;
 }
