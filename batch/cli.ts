@@ -8,7 +8,6 @@ import { parseArgs } from 'node:util';
 import { BUILT_IN_PROFILES, ProfileError, parseProfile, resolveProfile } from '../engine/profiles';
 import { catalogMarkdown, ruleCatalog } from '../engine/report/catalog';
 import { TOOL_VERSION } from '../engine/report/json';
-import { templateWorkbook } from './template';
 import { type FailOn, type Format, UsageError, defaultJobs, validate, writeAtomic } from './validate';
 
 const USAGE = `thidua ${TOOL_VERSION} — kiểm tra sổ thi đua của khối, cụm thi đua
@@ -144,6 +143,7 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100 (nhận được "${values.year}")`);
   const members = values.members?.split(/[;\n]/).map((m) => m.trim()).filter((m) => m !== '');
+  const { templateWorkbook } = await import('./template');
   const wb = templateWorkbook({
     ...(values.province ? { province: values.province } : {}),
     ...(year !== undefined ? { year } : {}),

@@ -19,7 +19,6 @@ import { formatHtml } from './format/html';
 import { ERROR_MESSAGES } from './intake';
 import { writeAtomic } from './files';
 import { checkFiles } from './pool';
-import { summaryWorkbook } from './summary';
 import type { FileOutcome } from './worker';
 
 export type Format = 'text' | 'json' | 'html' | 'csv';
@@ -214,7 +213,10 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   const output = render(report, format, options.lang, format === 'text' && !options.out && options.color && io.stdoutTty);
   if (options.out) writeAtomic(options.out, output);
   else if (!(options.quiet && format === 'text')) io.out(output);
-  if (options.summary) writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang).xlsx.writeBuffer()));
+  if (options.summary) {
+    const { summaryWorkbook } = await import('./summary');
+    writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang).xlsx.writeBuffer()));
+  }
   for (const o of outcomes) {
     if (o.ok && o.annotateError) io.err(`Không ghi được bản đánh dấu của ${o.path}: ${o.annotateError}\n`);
   }

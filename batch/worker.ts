@@ -1,5 +1,6 @@
 /**
- * One file, in a worker thread: sniff, read with ExcelJS, check with the engine. Whatever
+ * One file, in a worker thread: sniff, read the template's sheets (the lean reader, ExcelJS
+ * where it cannot follow or a copy is to be annotated), check with the engine. Whatever
  * goes wrong ends as this file's `unreadable` entry; the batch goes on.
  */
 import { readFileSync } from 'node:fs';
@@ -8,8 +9,10 @@ import { type BlocSummary, summarize } from '../engine/model/bloc';
 import type { Profile, Settings } from '../engine/profiles/schema';
 import type { BlocResult } from '../engine/check';
 import type { ErrorCode } from '../engine/report/schema';
-import { loadWorkbook, workbookToGrid } from './adapter';
-import { annotateWorkbook } from './annotate';
+import type ExcelJS from 'exceljs';
+import type { Grid } from '../engine/model/grid';
+import { isTemplateSheetName } from '../engine/template/locate';
+import { readGridFast } from './fast-reader';
 import { writeAtomic } from './files';
 import { findingJson } from '../engine/report/json';
 import { DEFAULT_LIMITS, type Limits, sniff } from './intake';
@@ -28,6 +31,19 @@ export type FileOutcome =
   | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; settings: Settings; sheets: string[]; annotateError?: string }
   | { path: string; ok: false; code: ErrorCode; detail: string };
 
+/** ExcelJS is loaded only when a file needs it (a worker starts faster without it). */
+const exceljs = () => import('./adapter');
+
+/** The template's sheets with the lean reader; a file it cannot follow goes to ExcelJS. */
+async function readTemplateSheets(buf: Buffer): Promise<Grid> {
+  try {
+    return readGridFast(buf, isTemplateSheetName);
+  } catch {
+    const { loadWorkbook, workbookToGrid } = await exceljs();
+    return workbookToGrid(await loadWorkbook(buf));
+  }
+}
+
 export async function checkFile(task: FileTask): Promise<FileOutcome> {
   let buf: Buffer;
   try {
@@ -37,13 +53,19 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   }
   const intake = sniff(buf, task.limits ?? DEFAULT_LIMITS);
   if (!intake.ok) return { path: task.path, ok: false, code: intake.code, detail: intake.detail };
-  let wb;
-  let grid;
+  let wb: ExcelJS.Workbook | undefined;
+  let grid: Grid;
   try {
-    wb = await loadWorkbook(buf);
-    grid = workbookToGrid(wb);
+    if (task.annotate) {
+      // The annotated copy is ExcelJS's rewrite of the workbook: load it once, for both.
+      const { loadWorkbook, workbookToGrid } = await exceljs();
+      wb = await loadWorkbook(buf);
+      grid = workbookToGrid(wb);
+    } else {
+      grid = await readTemplateSheets(buf);
+    }
   } catch (e) {
-    // ExcelJS throws on broken XML, missing parts and the odd internal slip: all the file's.
+    // ExcelJS and the lean reader throw on broken XML, missing parts and the odd internal slip: all the file's.
     return { path: task.path, ok: false, code: 'corrupt', detail: (e as Error).message ?? String(e) };
   }
   const { model, settings, ...result } = checkGrid(grid, {
@@ -52,8 +74,9 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
     ...(task.today ? { today: task.today } : {}),
   });
   let annotateError: string | undefined;
-  if (task.annotate) {
+  if (task.annotate && wb) {
     try {
+      const { annotateWorkbook } = await import('./annotate');
       annotateWorkbook(wb, result.findings.map((f) => findingJson(f, task.annotate!.lang)), task.annotate.lang);
       writeAtomic(task.annotate.out, Buffer.from(await wb.xlsx.writeBuffer()));
     } catch (e) {

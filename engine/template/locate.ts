@@ -42,6 +42,12 @@ export function matchesSpec(text: string, spec: { header: string; synonyms: read
   return keys.has(k);
 }
 
+/** Whether a sheet name is one of the template's (after normalisation, with synonyms). */
+export function isTemplateSheetName(name: string): boolean {
+  const key = headerKey(name);
+  return SHEETS.some((s) => headerKey(s.name) === key || s.synonyms.some((syn) => headerKey(syn) === key));
+}
+
 /** Sheets of the template found by name; extra sheets are ignored. */
 export function findSheets(grid: Grid): Map<SheetKey, SheetView> {
   const found = new Map<SheetKey, SheetView>();

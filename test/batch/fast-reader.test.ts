@@ -1,0 +1,59 @@
+import ExcelJS from 'exceljs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { readGrid } from '../../batch/adapter';
+import { readGridFast } from '../../batch/fast-reader';
+import { gridToWorkbook } from '../../batch/write-grid';
+import type { Grid } from '../../engine/model/grid';
+import { blocToGrid } from '../../engine/template/writer';
+import { laiChauMttq } from '../../samples/blocs';
+
+const ROOT = join(__dirname, '..', '..');
+const files = [
+  ...readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.xlsx')).map((f) => join(ROOT, 'samples', f)),
+  ...readdirSync(join(ROOT, 'samples', 'faulty')).map((f) => join(ROOT, 'samples', 'faulty', f)),
+  ...readdirSync(join(ROOT, 'test', 'fixtures', 'libreoffice')).filter((f) => f.endsWith('.xlsx') && !f.includes('mat-khau')).map((f) => join(ROOT, 'test', 'fixtures', 'libreoffice', f)),
+];
+
+/** Rows as the engine sees them: holes and missing rows are the same blank. */
+function normal(grid: Grid) {
+  return {
+    date1904: grid.date1904 ?? false,
+    sheets: grid.sheets.map((s) => ({
+      name: s.name,
+      hidden: s.hidden ?? false,
+      merges: [...(s.merges ?? [])].sort(),
+      rows: Array.from({ length: s.rows.length }, (_, r) => Array.from(s.rows[r] ?? [], (c) => c ?? null)),
+    })),
+  };
+}
+
+describe('the lean reader gives the same Grid as the ExcelJS adapter', () => {
+  test.each(files.map((f) => [f.slice(ROOT.length + 1), f]))('%s', async (_name, file) => {
+    const buf = readFileSync(file);
+    expect(normal(readGridFast(buf))).toEqual(normal(await readGrid(buf)));
+  });
+
+  test('every kind of cell: rich text, hyperlinks, errors, dates, percentages, booleans, formulas, 1904', async () => {
+    const wb = gridToWorkbook({ ...blocToGrid(laiChauMttq), date1904: true });
+    const ws = wb.addWorksheet('Khác');
+    ws.getCell('A1').value = { richText: [{ text: 'Hội ' }, { text: 'Cựu chiến binh', font: { bold: true } }] };
+    ws.getCell('B1').value = { text: 'Cổng thông tin', hyperlink: 'https://example.invalid' };
+    ws.getCell('C1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+    ws.getCell('D1').value = 0.8333;
+    ws.getCell('D1').numFmt = '0.00%';
+    ws.getCell('E1').value = false;
+    ws.getCell('F1').value = { formula: 'IF(1,"")', result: '' } as ExcelJS.CellFormulaValue;
+    ws.getCell('G1').value = { formula: 'B2' } as ExcelJS.CellFormulaValue;
+    ws.getCell('H1').value = '<tag> & "quotes" \'x\'';
+    ws.getCell('A3').value = new Date(Date.UTC(2024, 2, 13));
+    ws.getCell('A3').numFmt = 'dd/mm/yyyy';
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    expect(normal(readGridFast(buf))).toEqual(normal(await readGrid(buf)));
+  });
+
+  test('only the sheets asked for are read', () => {
+    const grid = readGridFast(readFileSync(join(ROOT, 'samples', 'lai-chau-mttq-2023.xlsx')), (name) => name === 'Bình xét');
+    expect(grid.sheets.map((s) => s.name)).toEqual(['Bình xét']);
+  });
+});
