@@ -25,32 +25,50 @@ export interface PoolOptions {
   memoryMb: number;
 }
 
-export async function checkFiles(tasks: FileTask[], options: PoolOptions, onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
-  const pool = new Piscina({
-    filename: workerFile(),
-    minThreads: 1,
-    maxThreads: Math.max(1, options.jobs),
-    idleTimeout: 1000,
-    resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
-    // The task is async (ExcelJS parses with promises): a worker blocked in Atomics.wait would stall it.
-    atomics: 'disabled',
-  });
-  try {
-    return await Promise.all(
+/** A pool of up to `jobs` workers; the first starts at once, so that its start-up overlaps the caller's work. */
+export class FilePool {
+  private readonly pool: Piscina;
+
+  constructor(private readonly options: PoolOptions) {
+    this.pool = new Piscina({
+      filename: workerFile(),
+      minThreads: 1,
+      maxThreads: Math.max(1, options.jobs),
+      idleTimeout: 1000,
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
+      // The task is async (reading and inflating with promises): a worker blocked in Atomics.wait would stall it.
+      atomics: 'disabled',
+    });
+  }
+
+  run(tasks: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+    const { timeoutMs, memoryMb } = this.options;
+    return Promise.all(
       tasks.map(async (task) => {
         let outcome: FileOutcome;
         try {
-          outcome = (await pool.run(task, { signal: AbortSignal.timeout(options.timeoutMs) })) as FileOutcome;
+          outcome = (await this.pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as FileOutcome;
         } catch (e) {
           const err = e as { name?: string; code?: string; message?: string };
-          if (err.name === 'AbortError' || err.name === 'TimeoutError') outcome = { path: task.path, ok: false, code: 'timeout', detail: `over ${options.timeoutMs} ms` };
-          else if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') outcome = { path: task.path, ok: false, code: 'too-large', detail: `over ${options.memoryMb} MB` };
+          if (err.name === 'AbortError' || err.name === 'TimeoutError') outcome = { path: task.path, ok: false, code: 'timeout', detail: `over ${timeoutMs} ms` };
+          else if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') outcome = { path: task.path, ok: false, code: 'too-large', detail: `over ${memoryMb} MB` };
           else outcome = { path: task.path, ok: false, code: 'corrupt', detail: err.message ?? String(e) };
         }
         onDone?.(outcome);
         return outcome;
       }),
     );
+  }
+
+  destroy(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+export async function checkFiles(tasks: FileTask[], options: PoolOptions, onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+  const pool = new FilePool(options);
+  try {
+    return await pool.run(tasks, onDone);
   } finally {
     await pool.destroy();
   }

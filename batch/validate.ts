@@ -18,7 +18,7 @@ import { formatCsv } from './format/csv';
 import { formatHtml } from './format/html';
 import { ERROR_MESSAGES } from './intake';
 import { writeAtomic } from './files';
-import { checkFiles } from './pool';
+import { FilePool } from './pool';
 import type { FileOutcome } from './worker';
 
 export type Format = 'text' | 'json' | 'html' | 'csv';
@@ -181,6 +181,16 @@ export interface ValidateRun {
 
 export async function validate(options: ValidateOptions, io: Io): Promise<ValidateRun> {
   const forced = loadProfile(options.profile);
+  // Workers start now, while the inputs are being listed.
+  const pool = new FilePool({ jobs: options.jobs, timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 });
+  try {
+    return await runBatch(options, io, forced, pool);
+  } finally {
+    await pool.destroy();
+  }
+}
+
+async function runBatch(options: ValidateOptions, io: Io, forced: Profile | undefined, pool: FilePool): Promise<ValidateRun> {
   const { files, missing } = await expandInputs(options.inputs);
   if (missing.length > 0) throw new UsageError(`Không tìm thấy: ${missing.join(', ')}`);
   if (files.length === 0) throw new UsageError('Không có tệp nào để kiểm tra (.xlsx, .xlsm).');
@@ -191,14 +201,13 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   let done = 0;
   bar?.start(files.length, 0, { rate: '0' });
   const copies = options.annotate ? annotatedNames(files, options.annotate) : undefined;
-  const outcomes = await checkFiles(
+  const outcomes = await pool.run(
     files.map((path, i) => ({
       path,
       ...(forced ? { profile: forced } : {}),
       ...(options.today ? { today: options.today } : {}),
       ...(copies ? { annotate: { out: copies[i]!, lang: options.lang } } : {}),
     })),
-    { jobs: options.jobs, timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 },
     () => {
       done++;
       bar?.increment(1, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
