@@ -25,14 +25,14 @@ export interface PoolOptions {
   memoryMb: number;
 }
 
-/** A pool of up to `jobs` workers; the first starts at once, so that its start-up overlaps the caller's work. */
+/** A pool of `jobs` workers, all started at once (each pays its own start-up and warm-up). */
 export class FilePool {
   private readonly pool: Piscina;
 
   constructor(private readonly options: PoolOptions) {
     this.pool = new Piscina({
       filename: workerFile(),
-      minThreads: 1,
+      minThreads: Math.max(1, options.jobs),
       maxThreads: Math.max(1, options.jobs),
       idleTimeout: 1000,
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },

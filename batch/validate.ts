@@ -181,19 +181,19 @@ export interface ValidateRun {
 
 export async function validate(options: ValidateOptions, io: Io): Promise<ValidateRun> {
   const forced = loadProfile(options.profile);
-  // Workers start now, while the inputs are being listed.
-  const pool = new FilePool({ jobs: options.jobs, timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 });
+  const { files, missing } = await expandInputs(options.inputs);
+  if (missing.length > 0) throw new UsageError(`Không tìm thấy: ${missing.join(', ')}`);
+  if (files.length === 0) throw new UsageError('Không có tệp nào để kiểm tra (.xlsx, .xlsm).');
+  // No more workers than files: one workbook needs one worker's start-up, not two.
+  const pool = new FilePool({ jobs: Math.min(options.jobs, files.length), timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 });
   try {
-    return await runBatch(options, io, forced, pool);
+    return await runBatch(options, io, forced, pool, files);
   } finally {
     await pool.destroy();
   }
 }
 
-async function runBatch(options: ValidateOptions, io: Io, forced: Profile | undefined, pool: FilePool): Promise<ValidateRun> {
-  const { files, missing } = await expandInputs(options.inputs);
-  if (missing.length > 0) throw new UsageError(`Không tìm thấy: ${missing.join(', ')}`);
-  if (files.length === 0) throw new UsageError('Không có tệp nào để kiểm tra (.xlsx, .xlsm).');
+async function runBatch(options: ValidateOptions, io: Io, forced: Profile | undefined, pool: FilePool, files: string[]): Promise<ValidateRun> {
   const bar = options.progress && io.stderrTty && !options.quiet && files.length > 1
     ? new SingleBar({ format: ' {bar} {value}/{total} tệp | {rate} tệp/giây | còn {eta_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr })
     : undefined;
