@@ -1,9 +1,7 @@
 /**
  * Engine benchmarks (shared/spec/interfaces.md, "Budgets"): the engine on a typical bloc,
- * and on synthetic blocs of growing size. Run with `npm run bench`; writes bench/results.json.
+ * and on synthetic blocs of growing size. Part of `npm run bench` (bench/run.ts).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkGrid } from '../engine/check';
 import type { Grid } from '../engine/model/grid';
 import { type BlocData, blocToGrid } from '../engine/template/writer';
@@ -85,16 +83,4 @@ export function engineFigures(quick = false): Figure[] {
     figures.push({ name: 'engine: time per member, 20,000 vs 2,000 members (ratio)', unit: '×', median: ratio, p95: ratio, min: ratio, max: ratio, runs: 1, budget: '10× input ≤ 12× time (ratio ≤ 1.2)', ok: ratio <= 1.2 });
   }
   return figures;
-}
-
-if (require.main === module) {
-  const quick = process.argv.includes('--quick');
-  const figures = engineFigures(quick);
-  for (const f of figures) {
-    const v = (x: number) => (f.unit === '×' ? x.toFixed(2) : x.toFixed(3));
-    console.log(`${f.ok === undefined ? '    ' : f.ok ? 'ok  ' : 'FAIL'} ${f.name}: median ${v(f.median)} ${f.unit} (p95 ${v(f.p95)}, min ${v(f.min)}, max ${v(f.max)}, ${f.runs} runs)${f.budget ? `  budget ${f.budget}` : ''}`);
-  }
-  const out = join(__dirname, '..', '..', 'bench', 'results.json');
-  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, figures }, null, 2)}\n`);
-  console.log(`written ${out}`);
 }

@@ -1,0 +1,78 @@
+/**
+ * `npm run bench`: every budget of shared/spec/interfaces.md ("Budgets"), each figure beside
+ * its budget, written to bench/results.json. See BENCHMARKS.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { gridToWorkbook } from '../batch/write-grid';
+import { blocToGrid } from '../engine/template/writer';
+import { batchFigures } from './batch';
+import { type Figure, engineFigures, syntheticBloc } from './engine';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'dist', 'batch', 'cli.js');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Wall time (ms) and peak memory (MB) of one `thidua validate` process. */
+function processRun(args: string[]): { ms: number; mb: number } {
+  const start = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, 'validate', ...args, '--format', 'json', '--no-progress'], { encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const kb = Number(/(\d+)\s*$/.exec(r.stderr.trim())?.[1] ?? NaN);
+  return { ms, mb: kb / 1024 };
+}
+
+function figure(name: string, unit: string, values: number[], budget: string, ok: (m: number) => boolean): Figure {
+  const sorted = [...values].sort((a, b) => a - b);
+  const m = median(values);
+  return { name, unit, median: m, p95: sorted[Math.floor(sorted.length * 0.95)] ?? m, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: values.length, budget, ok: ok(m) };
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const figures: Figure[] = [...engineFigures(quick)];
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
+  try {
+    // Batch: 500 typical workbooks, --jobs 2, against a bare ExcelJS loop in one process.
+    const b = await batchFigures(quick ? 100 : 500, quick ? 1 : 3);
+    figures.push({ name: `validate --jobs 2 over ${b.files} workbooks / bare ExcelJS readFile loop (--jobs 1 ${b.jobs1.toFixed(0)} ms, --jobs 2 ${b.jobs2.toFixed(0)} ms, bare ${b.bare.toFixed(0)} ms)`, unit: '×', median: b.ratioToBare, p95: b.ratioToBare, min: b.ratioToBare, max: b.ratioToBare, runs: 1, budget: '≤ 0.75', ok: b.ratioToBare <= 0.75 });
+    // One workbook, the whole process.
+    const one = join(ROOT, 'samples', 'lai-chau-mttq-2023.xlsx');
+    figures.push(figure('validate one workbook, whole process', 'ms', Array.from({ length: quick ? 3 : 9 }, () => processRun([one]).ms), '≤ 600 ms', (m) => m <= 600));
+    // A 50,000-row workbook: its peak memory.
+    const big = join(dir, 'nam-muoi-nghin-dong.xlsx');
+    await gridToWorkbook(blocToGrid(syntheticBloc(10_000))).xlsx.writeFile(big);
+    const bigRun = processRun([big]);
+    figures.push(figure(`a 50,000-row workbook (10,000 members, 50,000 vote rows): peak memory (${bigRun.ms.toFixed(0)} ms)`, 'MB', [bigRun.mb], '≤ 600 MB', (m) => m <= 600));
+    // Over the limits: the 2 GiB zip bomb and a sheet declaring millions of cells.
+    const bomb = processRun([join(ROOT, 'test', 'fixtures', 'hostile', 'zip-bomb.xlsx')]);
+    figures.push(figure('zip bomb (2 MB → 2 GiB): time to unreadable/too-large', 'ms', [bomb.ms], '≤ 5,000 ms', (m) => m <= 5000));
+    figures.push(figure('zip bomb: peak memory', 'MB', [bomb.mb], '≤ 600 MB', (m) => m <= 600));
+    // Pane: bundle size, and the live re-check latency measured by the browser test.
+    const bundle = join(ROOT, 'dist', 'addin', 'taskpane.js');
+    if (existsSync(bundle)) {
+      const kb = gzipSync(readFileSync(bundle)).length / 1024;
+      figures.push(figure('pane JavaScript, minified and gzipped', 'KB', [kb], '≤ 350 KB', (m) => m <= 350));
+    }
+    const latency = join(ROOT, 'dist', 'e2e', 'latency.json');
+    if (existsSync(latency)) {
+      const l = JSON.parse(readFileSync(latency, 'utf8')) as { median: number; p95: number };
+      figures.push({ name: 'pane re-check after one edit, after the debounce (browser test)', unit: 'ms', median: l.median, p95: l.p95, min: l.median, max: l.p95, runs: 25, budget: 'p95 ≤ 100 ms', ok: l.p95 <= 100 });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const f of figures) {
+    const v = (x: number) => (f.unit === '×' ? x.toFixed(2) : x.toFixed(f.unit === 'ms' && x < 10 ? 3 : 0));
+    console.log(`${f.ok === undefined ? '    ' : f.ok ? 'ok  ' : 'FAIL'} ${f.name}: ${v(f.median)} ${f.unit} (p95 ${v(f.p95)}, min ${v(f.min)}, max ${v(f.max)}, ${f.runs} runs)${f.budget ? `  budget ${f.budget}` : ''}`);
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, Node ${process.version}`;
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2)}\n`);
+  console.log(`bench/results.json written (${machine})`);
+}
+
+void main();
