@@ -6,7 +6,7 @@
  */
 /// <reference types="office-js" />
 import type { Cell, Grid, GridSheet } from '../engine/model/grid';
-import { DEFAULT_PROFILE_ID, findProfile, resolveProfile } from '../engine/profiles';
+import { currentNationalSettings } from '../engine/profiles';
 import { type LayoutSheet, MEMBER_LIST_RANGE, type Validation, templateLayout } from '../engine/template/layout';
 import { headerKey } from '../engine/text/normalize';
 
@@ -156,7 +156,7 @@ export function officeHost(host: ExcelHost) {
       return run(watchNewSheets);
     },
     createTemplate: async () => {
-      const added = await createTemplateSheets(host, templateLayout(resolveProfile(findProfile(DEFAULT_PROFILE_ID)!, '9999-12-31').settings));
+      const added = await createTemplateSheets(host, templateLayout(currentNationalSettings()));
       await run(watchNewSheets);
       return added;
     },

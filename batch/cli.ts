@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 import { BUILT_IN_PROFILES, ProfileError, parseProfile, resolveProfile } from '../engine/profiles';
 import { catalogMarkdown, ruleCatalog } from '../engine/report/catalog';
 import { TOOL_VERSION } from '../engine/report/json';
-import { type FailOn, type Format, UsageError, defaultJobs, validate, writeAtomic } from './validate';
+import { writeAtomic } from './files';
+import { type FailOn, type Format, UsageError, defaultJobs, validate } from './validate';
 
 const USAGE = `thidua ${TOOL_VERSION} — kiểm tra sổ thi đua của khối, cụm thi đua
 

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
-import { DEFAULT_PROFILE_ID, findProfile, resolveProfile } from '../engine/profiles';
+import { currentNationalSettings } from '../engine/profiles';
 import type { ReportJson } from '../engine/report/schema';
 import type { FileOutcome } from './worker';
 
@@ -38,7 +38,7 @@ function header(ws: ExcelJS.Worksheet, values: readonly string[], widths: number
 
 export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lang: 'vi' | 'en'): ExcelJS.Workbook {
   const t = T[lang];
-  const awards = resolveProfile(findProfile(DEFAULT_PROFILE_ID)!, '9999-12-31').settings.awards;
+  const awards = currentNationalSettings().awards;
   const byPath = new Map(outcomes.map((o) => [o.path, o]));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'thidua';

@@ -3,7 +3,7 @@
  * widths, frozen headers, drop-downs and input prompts; optionally pre-filled.
  */
 import ExcelJS from 'exceljs';
-import { DEFAULT_PROFILE_ID, findProfile, resolveProfile } from '../engine/profiles';
+import { currentNationalSettings } from '../engine/profiles';
 import { type LayoutSheet, MEMBER_LIST_RANGE, type TemplatePrefill, type Validation, templateLayout } from '../engine/template/layout';
 
 function excelValidation(v: Validation, prompt: string, header: string): ExcelJS.DataValidation {
@@ -73,7 +73,7 @@ function infoValidation(label: string): ExcelJS.DataValidation {
 }
 
 export function templateWorkbook(prefill: TemplatePrefill = {}): ExcelJS.Workbook {
-  const settings = resolveProfile(findProfile(DEFAULT_PROFILE_ID)!, '9999-12-31').settings;
+  const settings = currentNationalSettings();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'thidua';
   for (const sheet of templateLayout(settings, prefill)) writeSheet(wb, sheet);

@@ -239,4 +239,3 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-export { writeAtomic };

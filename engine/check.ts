@@ -1,6 +1,6 @@
 import type { Grid } from './model/grid';
 import type { BlocModel } from './model/bloc';
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, findProfile, matchAward, profileForProvince, resolveProfile, settingOptions, settingSeverity } from './profiles';
+import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, findProfile, matchAward, profileForProvince, resolveProfile, settingOptions, settingSeverity } from './profiles';
 import type { Profile, Settings } from './profiles/schema';
 import { type Finding, type FindingSeverity, placeFields, sortFindings } from './report/finding';
 import { BATCH_RULES, RULES } from './rules';
@@ -73,7 +73,7 @@ function resolveAwards(model: BlocModel, settings: Settings): void {
   }
 }
 
-const DEFAULT_RULES = resolveProfile(QUOC_GIA, '2100-01-01').settings.rules;
+const DEFAULT_RULES = currentNationalSettings().rules;
 
 function severityOf(id: string, settings: Settings): FindingSeverity | 'off' {
   return settingSeverity(settings.rules[id]) ?? settingSeverity(DEFAULT_RULES[id]) ?? 'warning';
@@ -179,7 +179,7 @@ export function checkBatch(files: readonly BatchFile[]): CrossFileFinding[] {
   const out: CrossFileFinding[] = [];
   const settings = files[0]?.settings;
   for (const rule of BATCH_RULES) {
-    const severity = severityOf(rule.id, settings ?? resolveProfile(QUOC_GIA, '2100-01-01').settings);
+    const severity = severityOf(rule.id, settings ?? currentNationalSettings());
     if (severity === 'off') continue;
     try {
       rule.check({ files, report: (r) => out.push({ ruleId: rule.id, severity, messageId: r.messageId, data: r.data ?? {}, files: r.files }) });

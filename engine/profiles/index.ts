@@ -113,6 +113,11 @@ function resolveUncached(profile: Profile, onDate: string, extra: readonly Profi
   return { profile, version, settings: parsed.data };
 }
 
+/** The national profile as in force today's law (its newest version): defaults, the catalog, the template's awards. */
+export function currentNationalSettings(): Settings {
+  return resolveProfile(findProfile(DEFAULT_PROFILE_ID)!, '9999-12-31').settings;
+}
+
 /** Award catalog lookup by name or alias (case, spacing and tone placement folded). */
 export interface AwardMatch {
   award: Award;

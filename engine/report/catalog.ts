@@ -1,4 +1,4 @@
-import { DEFAULT_PROFILE_ID, findProfile, resolveProfile, settingSeverity } from '../profiles';
+import { currentNationalSettings, settingSeverity } from '../profiles';
 import { BATCH_RULES, RULES } from '../rules';
 import type { Lang, RuleMeta } from '../rules/types';
 
@@ -16,7 +16,7 @@ export interface CatalogEntry {
 }
 
 export function ruleCatalog(lang: Lang): CatalogEntry[] {
-  const settings = resolveProfile(findProfile(DEFAULT_PROFILE_ID)!, '9999-12-31').settings;
+  const settings = currentNationalSettings();
   return [...RULES, ...BATCH_RULES]
     .map((r) => ({
       id: r.id,
