@@ -9,17 +9,15 @@ import { inflateRawSync } from 'node:zlib';
 import type { Cell, Grid, GridSheet } from '../engine/model/grid';
 import { fromA1 } from '../engine/model/grid';
 import { serialToIso } from '../engine/template/values';
-import { zipEntries } from './intake';
+import { entryData, zipEntries } from './intake';
 
 type Entry = NonNullable<ReturnType<typeof zipEntries>>[number];
 
 export class XlsxFormatError extends Error {}
 
 function entryText(buf: Buffer, e: Entry): string {
-  const p = e.localHeaderOffset;
-  if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new XlsxFormatError(`${e.name}: bad local header`);
-  const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const data = buf.subarray(start, start + e.compressedSize);
+  const data = entryData(buf, e);
+  if (!data) throw new XlsxFormatError(`${e.name}: bad local header`);
   if (e.method === 0) return data.toString('utf8');
   if (e.method === 8) return inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) + 1024 }).toString('utf8');
   throw new XlsxFormatError(`${e.name}: compression method ${e.method}`);

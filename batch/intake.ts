@@ -5,6 +5,7 @@
  * directory is read (no inflating) to refuse bombs and giants before ExcelJS sees them.
  */
 import { inflateRawSync, constants as zlib } from 'node:zlib';
+import { parseRange } from '../engine/model/grid';
 import type { ErrorCode } from '../engine/report/schema';
 
 export interface Limits {
@@ -74,12 +75,18 @@ export function zipEntries(buf: Buffer): ZipEntry[] | undefined {
   return entries;
 }
 
-/** The start of an entry's content, inflated as far as the first `bytes` compressed bytes go. */
-function entryHead(buf: Buffer, e: ZipEntry, bytes = 65536): string | undefined {
+/** An entry's stored (compressed) bytes, found through its local header; undefined when that is broken. */
+export function entryData(buf: Buffer, e: ZipEntry): Buffer | undefined {
   const p = e.localHeaderOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) return undefined;
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
-  const data = buf.subarray(start, Math.min(buf.length, start + Math.min(e.compressedSize, bytes)));
+  return buf.subarray(start, Math.min(buf.length, start + e.compressedSize));
+}
+
+/** The start of an entry's content, inflated as far as the first `bytes` compressed bytes go. */
+function entryHead(buf: Buffer, e: ZipEntry, bytes = 65536): string | undefined {
+  const data = entryData(buf, e)?.subarray(0, bytes);
+  if (!data) return undefined;
   try {
     if (e.method === 0) return data.toString('utf8');
     if (e.method === 8) return inflateRawSync(data, { finishFlush: zlib.Z_SYNC_FLUSH, maxOutputLength: 1 << 20 }).toString('utf8');
@@ -89,17 +96,11 @@ function entryHead(buf: Buffer, e: ZipEntry, bytes = 65536): string | undefined 
   return undefined;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-
 /** Cells a sheet declares in `<dimension ref="A1:Z500"/>` (0 when it does not say). */
 function declaredCells(head: string | undefined): number {
-  const m = head && /<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(head);
-  if (!m || !m[3] || !m[4]) return 0;
-  return (Number(m[4]) - Number(m[2]) + 1) * (columnNumber(m[3]) - columnNumber(m[1]!) + 1);
+  const ref = head && /<(?:\w+:)?dimension\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/.exec(head)?.[1];
+  const r = ref ? parseRange(ref) : undefined;
+  return r ? (r.bottom - r.top + 1) * (r.right - r.left + 1) : 0;
 }
 
 /** OLE compound file: the names of its directory entries (to tell .xls from an encrypted .xlsx). */

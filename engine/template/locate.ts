@@ -42,18 +42,21 @@ export function matchesSpec(text: string, spec: { header: string; synonyms: read
   return keys.has(k);
 }
 
-/** Whether a sheet name is one of the template's (after normalisation, with synonyms). */
-export function isTemplateSheetName(name: string): boolean {
+/** The template sheet a sheet name stands for (after normalisation, with synonyms). */
+export function templateSheetOf(name: string): (typeof SHEETS)[number] | undefined {
   const key = headerKey(name);
-  return SHEETS.some((s) => headerKey(s.name) === key || s.synonyms.some((syn) => headerKey(syn) === key));
+  return SHEETS.find((s) => headerKey(s.name) === key || s.synonyms.some((syn) => headerKey(syn) === key));
 }
 
-/** Sheets of the template found by name; extra sheets are ignored. */
+export function isTemplateSheetName(name: string): boolean {
+  return templateSheetOf(name) !== undefined;
+}
+
+/** Sheets of the template found by name (the first of each); extra sheets are ignored. */
 export function findSheets(grid: Grid): Map<SheetKey, SheetView> {
   const found = new Map<SheetKey, SheetView>();
   for (const sheet of grid.sheets) {
-    const key = headerKey(sheet.name).replace(/\s+/g, ' ');
-    const spec = SHEETS.find((s) => headerKey(s.name) === key || s.synonyms.some((syn) => headerKey(syn) === key));
+    const spec = templateSheetOf(sheet.name);
     if (spec && !found.has(spec.key)) found.set(spec.key, new SheetView(sheet));
   }
   return found;
