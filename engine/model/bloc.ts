@@ -110,6 +110,8 @@ export interface VoteRow {
   ballots: Partial<BallotCounts>;
   /** Whether this is the first row of its award. */
   first: boolean;
+  /** The sheet row of its award's first row (where its ballot counts are written). */
+  headRow: number;
   unit?: UnitRef;
   votes: Field<number>;
   percent: Field<number>;

@@ -197,7 +197,7 @@ class Reader {
   private readVotes(found: FoundSheet | undefined): VoteRow[] {
     if (!found) return [];
     const { view, columns } = found;
-    const firstOfAward = new Map<string, Partial<BallotCounts>>();
+    const firstOfAward = new Map<string, { row: number; stated: Partial<BallotCounts> }>();
     const rows: VoteRow[] = [];
     let previous: AwardRef | undefined;
     for (let r = found.firstRow; r <= found.lastRow; r++) {
@@ -214,14 +214,15 @@ class Reader {
         const f = this.fields.number(view, r, columns[k], header, { required: isFirst, integer: true });
         if (f.value !== undefined) stated[k] = f;
       }
-      if (isFirst) firstOfAward.set(key, stated);
-      const ballots = { ...firstOfAward.get(key), ...stated };
+      if (isFirst) firstOfAward.set(key, { row: r, stated });
+      const head = firstOfAward.get(key)!;
+      const ballots = { ...head.stated, ...stated };
       const unit = this.unit(view, r, columns.unit, 'Tên đơn vị', true);
       const votes = this.fields.number(view, r, columns.votes, 'Số phiếu đồng ý', { required: true, integer: true });
       const percent = this.fields.number(view, r, columns.percent, 'Tỷ lệ (%)', { percent: true });
       if (!award) continue;
       previous = award;
-      rows.push({ row: r, award, stated, ballots, first: isFirst, votes, percent, ...(unit ? { unit } : {}) });
+      rows.push({ row: r, award, stated, ballots, first: isFirst, headRow: head.row, votes, percent, ...(unit ? { unit } : {}) });
     }
     return rows;
   }

@@ -17,14 +17,11 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const heads = new Map<string, (typeof ctx.model.votes)[number]>();
+    // The reader decides which rows belong to one award (and inherit its first row's counts).
+    const heads = new Map(ctx.model.votes.filter((v) => v.first).map((v) => [v.row, v]));
     for (const v of ctx.model.votes) {
-      const key = v.award.id ?? v.award.text;
-      const head = heads.get(key);
-      if (!head) {
-        heads.set(key, v);
-        continue;
-      }
+      const head = heads.get(v.headRow);
+      if (!head || head === v) continue;
       for (const k of BALLOT_KEYS) {
         const here = v.stated[k];
         const first = head.stated[k];
