@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { median } from './engine';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'dist', 'batch', 'cli.js');
@@ -25,7 +26,6 @@ async function bareReadFile(files: string[]): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function batchFigures(copies: number, repeats = 3): Promise<{ files: number; jobs1: number; jobs2: number; bare: number; speedup: number; ratioToBare: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));

@@ -29,10 +29,17 @@ function measure(name: string, run: () => void, runs: number, warmup: number): O
     run();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { name, unit: 'ms', median: at(0.5), p95: at(0.95), min: times[0]!, max: times[times.length - 1]!, runs };
+  return { name, unit: 'ms', ...spread(times) };
 }
+
+/** Median, p95, min and max of measured values. */
+export function spread(values: readonly number[]): Pick<Figure, 'median' | 'p95' | 'min' | 'max' | 'runs'> {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95), min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: values.length };
+}
+
+export const median = (values: readonly number[]): number => spread(values).median;
 
 /** A bloc of n members with 5 candidates' rows per member across awards (proportional vote rows). */
 export function syntheticBloc(members: number): BlocData {

@@ -10,12 +10,10 @@ import { gzipSync } from 'node:zlib';
 import { gridToWorkbook } from '../batch/write-grid';
 import { blocToGrid } from '../engine/template/writer';
 import { batchFigures } from './batch';
-import { type Figure, engineFigures, syntheticBloc } from './engine';
+import { type Figure, engineFigures, spread, syntheticBloc } from './engine';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'dist', 'batch', 'cli.js');
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Wall time (ms) and peak memory (MB) of one `thidua validate` process. */
 function processRun(args: string[]): { ms: number; mb: number } {
@@ -27,9 +25,8 @@ function processRun(args: string[]): { ms: number; mb: number } {
 }
 
 function figure(name: string, unit: string, values: number[], budget: string, ok: (m: number) => boolean): Figure {
-  const sorted = [...values].sort((a, b) => a - b);
-  const m = median(values);
-  return { name, unit, median: m, p95: sorted[Math.floor(sorted.length * 0.95)] ?? m, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: values.length, budget, ok: ok(m) };
+  const s = spread(values);
+  return { name, unit, ...s, budget, ok: ok(s.median) };
 }
 
 async function main(): Promise<void> {
