@@ -28,7 +28,7 @@ export interface FileTask {
 }
 
 export type FileOutcome =
-  | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; settings: Settings; sheets: string[]; annotateError?: string }
+  | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; settings: Settings; annotateError?: string }
   | { path: string; ok: false; code: ErrorCode; detail: string };
 
 /** ExcelJS is loaded only when a file needs it (a worker starts faster without it). */
@@ -84,7 +84,7 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
       annotateError = (e as Error).message;
     }
   }
-  return { path: task.path, ok: true, result, summary: summarize(model), settings, sheets: grid.sheets.map((s) => s.name), ...(annotateError ? { annotateError } : {}) };
+  return { path: task.path, ok: true, result, summary: summarize(model), settings, ...(annotateError ? { annotateError } : {}) };
 }
 
 export default checkFile;
