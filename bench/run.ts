@@ -31,7 +31,7 @@ function figure(name: string, unit: string, values: number[], budget: string, ok
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const figures: Figure[] = [...engineFigures(quick)];
+  const figures: Figure[] = await engineFigures(quick);
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
   try {
     // Batch: 500 typical workbooks, --jobs 2, against a bare ExcelJS loop in one process.

@@ -3,7 +3,7 @@ import type {
   AwardRef, BallotCounts, BlocInfo, BlocModel, CovenantRow, Criterion, Field, FoundSheet, Member, Proposal,
   RotationEntry, ScoreRow, ShapeIssue, StatRow, UnitRef, VoteRow,
 } from '../model/bloc';
-import { BALLOT_KEYS } from '../model/bloc';
+import { BALLOT_KEYS, type BallotKey } from '../model/bloc';
 import { unitKey } from '../text/abbreviations';
 import { collapseSpaces, toneKey } from '../text/normalize';
 import { FieldReader } from './fields';
@@ -11,6 +11,9 @@ import { type InfoCell, findSheets, headerMatchKey, locateInfo, locateTable, mis
 import { MemberIndex } from './members';
 import { INFO_SHEET, SCORE_MAX_LABELS, SCORE_NON_CRITERIA, type TableSheetSpec, tableSpec } from './spec';
 import { cellText } from './values';
+
+/** The vote sheet's header of each ballot count, for the reader's messages. */
+const BALLOT_HEADERS = Object.fromEntries(BALLOT_KEYS.map((k) => [k, tableSpec('votes').columns.find((c) => c.key === k)!.header])) as Record<BallotKey, string>;
 
 /**
  * Template v1 reader: a Grid in, the bloc model out. Whatever it cannot read becomes an
@@ -210,8 +213,7 @@ class Reader {
       const isFirst = !firstOfAward.has(key);
       const stated: Partial<BallotCounts> = {};
       for (const k of BALLOT_KEYS) {
-        const header = tableSpec('votes').columns.find((c) => c.key === k)!.header;
-        const f = this.fields.number(view, r, columns[k], header, { required: isFirst, integer: true });
+        const f = this.fields.number(view, r, columns[k], BALLOT_HEADERS[k], { required: isFirst, integer: true });
         if (f.value !== undefined) stated[k] = f;
       }
       if (isFirst) firstOfAward.set(key, { row: r, stated });

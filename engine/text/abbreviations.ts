@@ -53,11 +53,20 @@ const PLACE_WORDS = new RegExp(
 
 const withoutPlaceWords = memoize((key: string) => key.replace(PLACE_WORDS, ' '));
 
-export function looseUnitKey(name: string, province?: string): string {
-  let key = withoutPlaceWords(unitKey(name));
+/** `<length of province>:<province><name>` → loose key: one cache for both arguments. */
+const looseKeyOf = memoize((pair: string): string => {
+  const colon = pair.indexOf(':');
+  const cut = colon + 1 + Number(pair.slice(0, colon));
+  const province = pair.slice(colon + 1, cut);
+  let key = withoutPlaceWords(unitKey(pair.slice(cut)));
   if (province) {
     const p = toneKey(province);
     if (p) key = key.split(p).join(' ');
   }
   return collapseSpaces(key);
+});
+
+export function looseUnitKey(name: string, province?: string): string {
+  const p = province ?? '';
+  return looseKeyOf(`${p.length}:${p}${name}`);
 }

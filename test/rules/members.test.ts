@@ -36,6 +36,11 @@ runRuleTests('members/similar-names', {
       errors: [{ messageId: 'similar', data: { name: 'Hội Chữ thật đỏ', other: 'Hội Chữ thập đỏ', otherRow: 4 }, sheet: 'Thành viên', cell: 'B18' }],
     },
     {
+      name: 'a long name with two slips (two letters mistyped)',
+      bloc: edited(L, (b) => { b.members.push({ name: 'Hội Đông y huyện Phong Thô' }, { name: 'Hội Đông y huyện Phóng Thổ' }); b.memberCount = 8; }),
+      errors: [{ messageId: 'similar', data: { name: 'Hội Đông y huyện Phóng Thổ', other: 'Hội Đông y huyện Phong Thô', otherRow: 9 }, sheet: 'Thành viên', cell: 'B10' }],
+    },
+    {
       name: 'one name with and without "tỉnh"',
       bloc: edited(L, (b) => { b.members.push({ name: 'Hội Nông dân' }); b.memberCount = 7; }),
       errors: [{ messageId: 'similar', data: { name: 'Hội Nông dân', other: 'Hội Nông dân tỉnh', otherRow: 6 }, cell: 'B9' }],
@@ -89,4 +94,14 @@ test('members/similar-names on a list far longer than a bloc (the indexed search
   names.push('Đơn vị thành viên mã 0007 khu vục Bắc');
   const found = findingsOf('members/similar-names', { name: 'long list', bloc: edited(L, (b) => { b.members = names.map((name) => ({ name })); b.memberCount = names.length; delete b.scores; }) });
   expect(found.map((f) => [f.cell, f.data.other])).toEqual([['B453', 'Đơn vị thành viên mã 0007 khu vực Bắc']]);
+});
+
+test.each([
+  ['a bloc-sized list (every pair compared)', 0],
+  ['a list far longer than a bloc (the indexed search)', 450],
+])('members/similar-names on %s: a name listed twice is paired once with its mistyped copy, numbered units never', (_, extra) => {
+  const filler = Array.from({ length: extra }, (_, i) => `Trường Tiểu học số ${i + 1}`);
+  const names = [...filler, 'Hội Cựu chiến binh tỉnh', 'Hội Cựu chiến binh tỉnh', 'Hội Cựu chiến bình tỉnh'];
+  const found = findingsOf('members/similar-names', { name: 'twice', bloc: edited(L, (b) => { b.members = names.map((name) => ({ name })); b.memberCount = names.length; delete b.scores; }) });
+  expect(found.map((f) => [f.cell, f.data.otherRow])).toEqual([[`B${names.length + 2}`, extra + 3]]);
 });

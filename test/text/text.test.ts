@@ -2,7 +2,9 @@ import { competitionRanks } from '../../engine/model/rank';
 import { expandAbbreviations, looseUnitKey, unitKey } from '../../engine/text/abbreviations';
 import { closest, editDistance } from '../../engine/text/fuzzy';
 import { detectLegacy, isVietnameseSyllable, tcvn3ToUnicode, vniToUnicode } from '../../engine/text/legacy';
-import { headerKey, toneKey } from '../../engine/text/normalize';
+import fc from 'fast-check';
+import { tidySpaces } from '../../engine/rules/text/whitespace';
+import { collapseSpaces, headerKey, toneKey } from '../../engine/text/normalize';
 
 describe('normalisation', () => {
   test.each([
@@ -125,4 +127,29 @@ describe('did you mean', () => {
 test('competition ranks: equal totals share a rank and the next skips', () => {
   expect(competitionRanks([90, 95, 95, 80, 99])).toEqual([4, 2, 2, 5, 1]);
   expect(competitionRanks([0.1 + 0.2, 0.3, 0.2])).toEqual([1, 1, 3]);
+});
+
+describe('space tidying fast paths', () => {
+  // The plain replacements the fast paths skip when a test says nothing would change.
+  const collapseSlow = (s: string) => s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0\u202f]+/gu, ' ').trim();
+  const tidySlow = (s: string) =>
+    s.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\u00a0\u202f\u2007\u3000\t]/g, ' ').split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim()).join('\n').trim();
+  // Mostly letters, so that a lone odd space inside tidy text (the case a fast path can miss) is common.
+  const spaces = fc.constantFrom(' ', '  ', '\n', '\r', '\t', '\u00a0', '\u202f', '\u200b', '\ufeff', '\u2007', '\u3000', '\u2028', '\v');
+  const spacey = fc.string({ unit: fc.oneof({ arbitrary: fc.constantFrom('a', 'ư'), weight: 3 }, { arbitrary: spaces, weight: 1 }), maxLength: 12 });
+
+  test('collapseSpaces gives what the replacements give, on any mix of spaces', () => {
+    fc.assert(fc.property(spacey, (s) => collapseSpaces(s) === collapseSlow(s)), { numRuns: 3000, seed: 20261122 });
+  });
+
+  test('tidySpaces gives what the replacements give, on any mix of spaces', () => {
+    fc.assert(fc.property(spacey, (s) => tidySpaces(s) === tidySlow(s)), { numRuns: 3000, seed: 20261122 });
+  });
+
+  test('tidy text comes back as the same string', () => {
+    expect(collapseSpaces('Hội Nông dân tỉnh')).toBe('Hội Nông dân tỉnh');
+    expect(collapseSpaces(' Hội\u00a0Nông  dân\u200b ')).toBe('Hội Nông dân');
+    expect(tidySpaces('Dòng 1\nDòng 2')).toBe('Dòng 1\nDòng 2');
+    expect(tidySpaces('Dòng 1 \r\n Dòng\u00a0 2')).toBe('Dòng 1\nDòng 2');
+  });
 });

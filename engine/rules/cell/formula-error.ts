@@ -2,6 +2,12 @@ import { defineRule } from '../types';
 
 const ERRORS = ['#REF!', '#DIV/0!', '#VALUE!', '#N/A', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA'];
 
+/** A text cell that shows an error value typed or pasted as text (`#REF!`). */
+function looksLikeError(value: unknown): boolean {
+  if (typeof value !== 'string' || !value.trimStart().startsWith('#')) return false;
+  return ERRORS.includes(value.trim().toUpperCase());
+}
+
 export default defineRule({
   id: 'cell/formula-error',
   meta: {
@@ -21,8 +27,7 @@ export default defineRule({
         if (!row) continue;
         row.forEach((cell, i) => {
           if (!cell) return;
-          const text = String(cell.value ?? '').trim().toUpperCase();
-          if (cell.kind === 'error' || (cell.kind === 'text' && ERRORS.includes(text))) {
+          if (cell.kind === 'error' || (cell.kind === 'text' && looksLikeError(cell.value))) {
             ctx.report({ at: { sheet: view.name, row: r, col: i + 1 }, messageId: 'error', data: { error: String(cell.value) } });
           }
         });

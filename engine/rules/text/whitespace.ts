@@ -4,8 +4,12 @@ import { forEachText } from './scan';
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 const ODD_SPACE = /[\u00a0\u202f\u2007\u3000\t]/g;
 
+/** Anything tidySpaces would change (a test, cheaper than the replacements on tidy text). */
+const UNTIDY = /[\u200b-\u200d\u2060\ufeff\u00a0\u202f\u2007\u3000\t]| {2}|^\s|\s$|\s\n|\n\s/;
+
 /** The text with spaces tidied; line breaks inside a cell (Alt+Enter) are kept. */
 export function tidySpaces(text: string): string {
+  if (!UNTIDY.test(text)) return text;
   return text
     .replace(INVISIBLE, '')
     .replace(ODD_SPACE, ' ')
