@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 /**
- * The `thidua` command. This version has the catalog and profile commands; `validate` and
- * `template` come with the batch validator.
+ * The `thidua` command. The engine is loaded only by the commands that need it, and by
+ * `validate` only once its workers have started (batch/validate.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { BUILT_IN_PROFILES, ProfileError, parseProfile, resolveProfile } from '../engine/profiles';
-import { catalogMarkdown, ruleCatalog } from '../engine/report/catalog';
-import { TOOL_VERSION } from '../engine/report/json';
+import { TOOL_VERSION } from '../engine/version';
 import { writeAtomic } from './files';
 import { type FailOn, type Format, UsageError, defaultJobs, validate } from './validate';
 
@@ -41,7 +39,8 @@ function lang(v: string | undefined): 'vi' | 'en' {
   throw new UsageError(`--lang phải là vi hoặc en (nhận được "${v}")`);
 }
 
-function rules(args: string[], io: Io): number {
+async function rules(args: string[], io: Io): Promise<number> {
+  const { catalogMarkdown, ruleCatalog } = await import('../engine/report/catalog');
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'md' }, lang: { type: 'string' } }, strict: true });
   const l = lang(values.lang);
   if (values.format === 'json') io.out(`${JSON.stringify(ruleCatalog(l), null, 2)}\n`);
@@ -50,7 +49,8 @@ function rules(args: string[], io: Io): number {
   return 0;
 }
 
-function profiles(args: string[], io: Io): number {
+async function profiles(args: string[], io: Io): Promise<number> {
+  const { BUILT_IN_PROFILES, ProfileError, parseProfile, resolveProfile } = await import('../engine/profiles');
   const { values } = parseArgs({ args, options: { check: { type: 'string' }, lang: { type: 'string' } }, strict: true });
   const l = lang(values.lang);
   if (values.check === undefined) {
@@ -168,9 +168,9 @@ export async function main(
       case 'template':
         return await templateCommand(rest, io);
       case 'rules':
-        return rules(rest, io);
+        return await rules(rest, io);
       case 'profiles':
-        return profiles(rest, io);
+        return await profiles(rest, io);
       case '--version':
       case '-v':
         io.out(`${TOOL_VERSION}\n`);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { checkGrid } from '../engine/check';
 import { type BlocSummary, summarize } from '../engine/model/bloc';
-import type { Profile, Settings } from '../engine/profiles/schema';
+import type { Profile } from '../engine/profiles/schema';
 import type { BlocResult } from '../engine/check';
 import type { ErrorCode } from '../engine/report/schema';
 import type ExcelJS from 'exceljs';
@@ -28,7 +28,7 @@ export interface FileTask {
 }
 
 export type FileOutcome =
-  | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; settings: Settings; annotateError?: string }
+  | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; annotateError?: string }
   | { path: string; ok: false; code: ErrorCode; detail: string };
 
 /** ExcelJS is loaded only when a file needs it (a worker starts faster without it). */
@@ -68,7 +68,7 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
     // ExcelJS and the lean reader throw on broken XML, missing parts and the odd internal slip: all the file's.
     return { path: task.path, ok: false, code: 'corrupt', detail: (e as Error).message ?? String(e) };
   }
-  const { model, settings, ...result } = checkGrid(grid, {
+  const { model, settings: _settings, ...result } = checkGrid(grid, {
     ...(task.profile !== undefined ? { profile: task.profile } : {}),
     ...(task.profiles ? { profiles: task.profiles } : {}),
     ...(task.today ? { today: task.today } : {}),
@@ -84,7 +84,7 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
       annotateError = (e as Error).message;
     }
   }
-  return { path: task.path, ok: true, result, summary: summarize(model), settings, ...(annotateError ? { annotateError } : {}) };
+  return { path: task.path, ok: true, result, summary: summarize(model), ...(annotateError ? { annotateError } : {}) };
 }
 
 export default checkFile;

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
   try {
     // Batch: 500 typical workbooks, --jobs 2, against a bare ExcelJS loop in one process.
-    const b = await batchFigures(quick ? 100 : 500, quick ? 1 : 3);
+    const b = await batchFigures(quick ? 100 : 500, quick ? 1 : 5);
     figures.push({ name: `validate --jobs 2 over ${b.files} workbooks / bare ExcelJS readFile loop (--jobs 1 ${b.jobs1.toFixed(0)} ms, --jobs 2 ${b.jobs2.toFixed(0)} ms, bare ${b.bare.toFixed(0)} ms)`, unit: '×', median: b.ratioToBare, p95: b.ratioToBare, min: b.ratioToBare, max: b.ratioToBare, runs: 1, budget: '≤ 0.75', ok: b.ratioToBare <= 0.75 });
     // One workbook, the whole process.
     const one = join(ROOT, 'samples', 'lai-chau-mttq-2023.xlsx');

@@ -3,8 +3,9 @@ import type { Lang } from '../rules/types';
 import type { Finding } from './finding';
 import { renderBasis, renderMessage } from './render';
 import type { CrossFileJson, ErrorCode, FileJson, FindingJson, ReportJson } from './schema';
+import { TOOL_VERSION } from '../version';
 
-export const TOOL_VERSION = '0.1.0';
+export { TOOL_VERSION };
 
 export function findingJson(f: Finding, lang: Lang): FindingJson {
   return {

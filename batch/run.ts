@@ -1,0 +1,151 @@
+/**
+ * One run of `thidua validate` once its files are found and its workers started: the files
+ * through the pool, the cross-file rules over the set, the report in its format. Loaded by
+ * batch/validate.ts after the workers have started (it brings in the engine).
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import { checkBatch } from '../engine/check';
+import { ProfileError, currentNationalSettings, findProfile, parseProfile, resolveProfile } from '../engine/profiles';
+import type { Profile, Settings } from '../engine/profiles/schema';
+import { crossFileJson, findingJson, reportJson, unreadableJson } from '../engine/report/json';
+import type { FileJson, ReportJson } from '../engine/report/schema';
+import { formatReportText, safeText } from '../engine/report/text';
+import { formatCsv } from './format/csv';
+import { formatHtml } from './format/html';
+import { ERROR_MESSAGES } from './intake';
+import { writeAtomic } from './files';
+import type { FilePool } from './pool';
+import { type Format, type Io, UsageError, type ValidateOptions, type ValidateRun } from './validate';
+import type { FileOutcome } from './worker';
+
+/** `--profile`: an id, or a file a province wrote. */
+export function loadProfile(arg: string | undefined): Profile | undefined {
+  if (arg === undefined) return undefined;
+  const known = findProfile(arg);
+  if (known) return known;
+  let text: string;
+  try {
+    text = readFileSync(arg, 'utf8');
+  } catch {
+    throw new UsageError(`Không có bộ quy tắc "${arg}" (không phải tên bộ quy tắc có sẵn, cũng không phải tệp đọc được). Xem: thidua profiles`);
+  }
+  try {
+    return parseProfile(JSON.parse(text));
+  } catch (e) {
+    throw new UsageError(e instanceof ProfileError ? e.message : `Tệp bộ quy tắc "${arg}" không phải JSON hợp lệ: ${(e as Error).message}`);
+  }
+}
+
+function unreadableMessage(o: Extract<FileOutcome, { ok: false }>, lang: 'vi' | 'en'): string {
+  if (o.code === 'not-a-workbook' && /opendocument/i.test(o.detail)) {
+    return lang === 'vi'
+      ? 'Tệp là bảng tính OpenDocument (.ods) bị đổi tên thành .xlsx: hãy mở bằng LibreOffice, chọn Lưu thành "Excel 2007-365 (.xlsx)" rồi gửi lại.'
+      : 'The file is an OpenDocument spreadsheet (.ods) renamed to .xlsx: open it in LibreOffice, save as "Excel 2007-365 (.xlsx)" and send it again.';
+  }
+  return ERROR_MESSAGES[o.code][lang];
+}
+
+export function fileEntry(o: FileOutcome, lang: 'vi' | 'en'): FileJson {
+  if (!o.ok) return unreadableJson(o.path, o.code, unreadableMessage(o, lang));
+  const { result } = o;
+  return { path: o.path, status: result.status, bloc: result.bloc, profile: result.profile, counts: result.counts, findings: result.findings.map((f) => findingJson(f, lang)) };
+}
+
+function formatOf(options: ValidateOptions): Format {
+  if (options.format) return options.format;
+  const ext = options.out ? extname(options.out).toLowerCase() : '';
+  if (ext === '.json') return 'json';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  if (ext === '.csv') return 'csv';
+  return 'text';
+}
+
+const COLOURS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', reset: '\u001b[0m' };
+
+function colourText(text: string): string {
+  return text.replace(/ {2}(lỗi|cảnh báo|lưu ý|error|warning|info) {2}/g, (m, sev: string) => {
+    const key = sev === 'lỗi' ? 'error' : sev === 'cảnh báo' ? 'warning' : sev === 'lưu ý' ? 'info' : (sev as 'error');
+    return `  ${COLOURS[key as 'error']}${sev}${COLOURS.reset}  `;
+  });
+}
+
+export function render(report: ReportJson, format: Format, lang: 'vi' | 'en', color: boolean): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'csv':
+      return formatCsv(report);
+    case 'html':
+      return formatHtml(report, lang);
+    case 'text': {
+      const text = `${formatReportText(report, lang)}\n`;
+      return color ? colourText(text) : text;
+    }
+  }
+}
+
+/** The table a terminal ends with: file, bloc, year, errors, warnings. */
+function summaryTable(report: ReportJson, lang: 'vi' | 'en'): string {
+  const head = lang === 'vi' ? ['Tệp', 'Khối', 'Năm', 'Lỗi', 'Cảnh báo'] : ['File', 'Bloc', 'Year', 'Errors', 'Warnings'];
+  const rows = report.files.map((f) => [basename(f.path), f.status === 'unreadable' ? `(${f.error?.code})` : (f.bloc?.name ?? ''), String(f.bloc?.year ?? ''), String(f.counts.error), String(f.counts.warning)].map((x) => safeText(x)));
+  const widths = head.map((h, i) => Math.min(50, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/**
+ * The severities of the cross-file rules: those of the first readable file's profile, in the
+ * version it was checked with (workers send the profile's id and version, not its settings).
+ */
+function batchSettings(ok: readonly Extract<FileOutcome, { ok: true }>[], forced: Profile | undefined): Settings {
+  const first = ok[0]?.result.profile;
+  const profile = first && (forced?.id === first.id ? forced : findProfile(first.id));
+  return profile ? resolveProfile(profile, first.version).settings : currentNationalSettings();
+}
+
+/** The files through the pool, then the cross-file rules, the report and its outputs. */
+export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool, files: string[], copies: string[] | undefined): Promise<ValidateRun> {
+  const forced = loadProfile(options.profile);
+  const bar = options.progress && io.stderrTty && !options.quiet && files.length > 1
+    ? new SingleBar({ format: ' {bar} {value}/{total} tệp | {rate} tệp/giây | còn {eta_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr })
+    : undefined;
+  const started = Date.now();
+  let done = 0;
+  bar?.start(files.length, 0, { rate: '0' });
+  const outcomes = await pool.run(
+    files.map((path, i) => ({
+      path,
+      ...(forced ? { profile: forced } : {}),
+      ...(options.today ? { today: options.today } : {}),
+      ...(copies ? { annotate: { out: copies[i]!, lang: options.lang } } : {}),
+    })),
+    () => {
+      done++;
+      bar?.increment(1, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
+    },
+  );
+  bar?.stop();
+  const entries = outcomes.map((o) => fileEntry(o, options.lang));
+  const ok = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok);
+  const settings = batchSettings(ok, forced);
+  const cross = checkBatch(ok.map((o) => ({ id: o.path, bloc: o.summary, settings }))).map((c) => crossFileJson(c, options.lang));
+  const report = reportJson(entries, cross);
+  const format = formatOf(options);
+  const output = render(report, format, options.lang, format === 'text' && !options.out && options.color && io.stdoutTty);
+  if (options.out) writeAtomic(options.out, output);
+  else if (!(options.quiet && format === 'text')) io.out(output);
+  if (options.summary) {
+    const { summaryWorkbook } = await import('./summary');
+    writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang).xlsx.writeBuffer()));
+  }
+  for (const o of outcomes) {
+    if (o.ok && o.annotateError) io.err(`Không ghi được bản đánh dấu của ${o.path}: ${o.annotateError}\n`);
+  }
+  if (io.stderrTty && !options.quiet && format === 'text' && !options.out && files.length > 1) io.err(`\n${summaryTable(report, options.lang)}\n`);
+  const c = report.counts;
+  const failed = c.unreadable > 0 || (options.failOn === 'error' && c.error > 0) || (options.failOn === 'warning' && c.error + c.warning > 0);
+  return { code: failed ? 1 : 0, report, outcomes };
+}
+
