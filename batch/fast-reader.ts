@@ -15,7 +15,9 @@ type Entry = NonNullable<ReturnType<typeof zipEntries>>[number];
 
 export class XlsxFormatError extends Error {}
 
-function entryText(buf: Buffer, e: Entry): string {
+function entryText(buf: Buffer, e: Entry, inflated?: ReadonlyMap<string, Buffer>): string {
+  const done = inflated?.get(e.name);
+  if (done) return done.toString('utf8');
   const data = entryData(buf, e);
   if (!data) throw new XlsxFormatError(`${e.name}: bad local header`);
   if (e.method === 0) return data.toString('utf8');
@@ -32,8 +34,12 @@ export function decodeXml(s: string): string {
   );
 }
 
+const ATTRIBUTE = new Map<string, RegExp>();
+
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  let re = ATTRIBUTE.get(name);
+  if (!re) ATTRIBUTE.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
+  const m = re.exec(tag);
   return m ? decodeXml(m[1]!) : undefined;
 }
 
@@ -146,15 +152,16 @@ function readSheet(name: string, xml: string, hidden: boolean, styles: Styles, s
 
 /**
  * The workbook's sheets (only those `want` accepts, in file order) as a Grid. Throws
- * XlsxFormatError (or a zlib error) on a damaged file: the caller reports it.
+ * XlsxFormatError (or a zlib error) on a damaged file: the caller reports it. `inflated`:
+ * parts the intake already inflated (by their zip entry names), not inflated again.
  */
-export function readGridFast(buf: Buffer, want: (sheetName: string) => boolean = () => true): Grid {
+export function readGridFast(buf: Buffer, want: (sheetName: string) => boolean = () => true, inflated?: ReadonlyMap<string, Buffer>): Grid {
   const entries = zipEntries(buf);
   if (!entries) throw new XlsxFormatError('zip central directory missing');
   const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
   const text = (name: string) => {
     const e = byName.get(name);
-    return e ? entryText(buf, e) : undefined;
+    return e ? entryText(buf, e, inflated) : undefined;
   };
   const workbook = text('xl/workbook.xml');
   if (!workbook) throw new XlsxFormatError('no xl/workbook.xml');

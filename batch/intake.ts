@@ -18,6 +18,10 @@ export interface Limits {
   maxEntries: number;
   /** Cells declared by the sheets' `<dimension>` (rows × columns), summed. */
   maxCells: number;
+  /** Largest worksheet XML, inflated (whatever its zip header claims). */
+  maxSheetBytes: number;
+  /** Cells actually written (`<c>` elements) in all worksheets, summed. */
+  maxCellTags: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -26,6 +30,11 @@ export const DEFAULT_LIMITS: Limits = {
   maxRatio: 200,
   maxEntries: 5000,
   maxCells: 5_000_000,
+  // A 50,000-row workbook (the budget's largest, validated in about 260 MB) has 14 MB of sheet
+  // XML and about 500,000 cells; memory grows with the cells, so three times that is the
+  // most a worker may read within the 600 MB budget (BENCHMARKS.md).
+  maxSheetBytes: 64 * 1024 * 1024,
+  maxCellTags: 1_500_000,
 };
 
 export type Intake = { ok: true } | { ok: false; code: ErrorCode; detail: string };
@@ -134,7 +143,11 @@ export function oleStreamNames(buf: Buffer): string[] {
   return names;
 }
 
-export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
+/**
+ * What the file is, and whether it is within the limits. `inflated` (when given) receives the
+ * worksheets' XML the cell count inflated, for the reader to use rather than inflate again.
+ */
+export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS, inflated?: Map<string, Buffer>): Intake {
   if (buf.length === 0) return { ok: false, code: 'empty', detail: 'empty file' };
   if (buf.length > limits.maxFileBytes) return { ok: false, code: 'too-large', detail: `${buf.length} bytes` };
   if (buf.subarray(0, 8).equals(OLE_MAGIC)) {
@@ -166,6 +179,49 @@ export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
   }
   if (total > limits.maxUncompressedBytes) return { ok: false, code: 'too-large', detail: `${total} bytes uncompressed` };
   if (cells > limits.maxCells) return { ok: false, code: 'too-large', detail: `${cells} cells declared` };
+  return countCells(buf, entries, limits, inflated);
+}
+
+const isNameByte = (b: number | undefined) => b !== undefined && ((b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || (b >= 0x30 && b <= 0x39) || b === 0x5f || b === 0x2d || b === 0x2e);
+
+/** `<c ` `<c>` `<c/>`: cell elements (not `<col`, `<cfRule`…), with or without a prefix (`<x:c>`, written by some .NET programs). */
+export function cellTags(xml: Buffer): number {
+  let n = 0;
+  for (let i = xml.indexOf(0x3c); i >= 0; i = xml.indexOf(0x3c, i + 1)) {
+    let j = i + 1;
+    let k = j;
+    while (k - j < 9 && isNameByte(xml[k])) k++;
+    if (k > j && xml[k] === 0x3a) j = k + 1;
+    if (xml[j] === 0x63 && !isNameByte(xml[j + 1]) && xml[j + 1] !== 0x3a) n++;
+  }
+  return n;
+}
+
+/**
+ * The cells each worksheet really holds, counted in its inflated XML: a sheet may declare a
+ * small `<dimension>` (or none) and hold millions, or inflate far past its zip header's size.
+ * Both are refused here, before a reader builds anything from them.
+ */
+function countCells(buf: Buffer, entries: readonly ZipEntry[], limits: Limits, inflated?: Map<string, Buffer>): Intake {
+  let cells = 0;
+  for (const e of entries) {
+    if (!/^\/?xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    if (e.uncompressedSize > limits.maxSheetBytes) return { ok: false, code: 'too-large', detail: `${e.name}: ${e.uncompressedSize} bytes` };
+    const data = entryData(buf, e);
+    if (!data) return { ok: false, code: 'corrupt', detail: `${e.name}: bad local header` };
+    let xml: Buffer;
+    try {
+      if (e.method === 0) xml = data;
+      else if (e.method === 8) xml = inflateRawSync(data, { maxOutputLength: limits.maxSheetBytes });
+      else return { ok: false, code: 'corrupt', detail: `${e.name}: compression method ${e.method}` };
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, code: 'too-large', detail: `${e.name} inflates past ${limits.maxSheetBytes} bytes` };
+      return { ok: false, code: 'corrupt', detail: `${e.name}: ${(err as Error).message}` };
+    }
+    cells += cellTags(xml);
+    inflated?.set(e.name, xml);
+    if (cells > limits.maxCellTags) return { ok: false, code: 'too-large', detail: `more than ${limits.maxCellTags} cells` };
+  }
   return { ok: true };
 }
 

@@ -12,7 +12,7 @@ import type { ErrorCode } from '../engine/report/schema';
 import type ExcelJS from 'exceljs';
 import type { Grid } from '../engine/model/grid';
 import { isTemplateSheetName } from '../engine/template/locate';
-import { readGridFast } from './fast-reader';
+import { XlsxFormatError, readGridFast } from './fast-reader';
 import { writeAtomic } from './files';
 import { findingJson } from '../engine/report/json';
 import { DEFAULT_LIMITS, type Limits, sniff } from './intake';
@@ -34,11 +34,20 @@ export type FileOutcome =
 /** ExcelJS is loaded only when a file needs it (a worker starts faster without it). */
 const exceljs = () => import('./adapter');
 
-/** The template's sheets with the lean reader; a file it cannot follow goes to ExcelJS. */
-async function readTemplateSheets(buf: Buffer): Promise<Grid> {
+/** A part that inflates past what its zip header says: a bomb, never a workbook. */
+class TooLarge extends Error {}
+
+/**
+ * The template's sheets with the lean reader; a structure it cannot follow goes to ExcelJS.
+ * A part that inflates past its declared size is the file's fault, and never reaches ExcelJS
+ * (which would inflate all of it).
+ */
+async function readTemplateSheets(buf: Buffer, inflated: ReadonlyMap<string, Buffer>): Promise<Grid> {
   try {
-    return readGridFast(buf, isTemplateSheetName);
-  } catch {
+    return readGridFast(buf, isTemplateSheetName, inflated);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new TooLarge((e as Error).message);
+    if (!(e instanceof XlsxFormatError)) throw e;
     const { loadWorkbook, workbookToGrid } = await exceljs();
     return workbookToGrid(await loadWorkbook(buf));
   }
@@ -51,7 +60,8 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   } catch (e) {
     return { path: task.path, ok: false, code: 'corrupt', detail: `cannot read: ${(e as Error).message}` };
   }
-  const intake = sniff(buf, task.limits ?? DEFAULT_LIMITS);
+  const inflated = new Map<string, Buffer>();
+  const intake = sniff(buf, task.limits ?? DEFAULT_LIMITS, inflated);
   if (!intake.ok) return { path: task.path, ok: false, code: intake.code, detail: intake.detail };
   let wb: ExcelJS.Workbook | undefined;
   let grid: Grid;
@@ -62,9 +72,10 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
       wb = await loadWorkbook(buf);
       grid = workbookToGrid(wb);
     } else {
-      grid = await readTemplateSheets(buf);
+      grid = await readTemplateSheets(buf, inflated);
     }
   } catch (e) {
+    if (e instanceof TooLarge) return { path: task.path, ok: false, code: 'too-large', detail: e.message };
     // ExcelJS and the lean reader throw on broken XML, missing parts and the odd internal slip: all the file's.
     return { path: task.path, ok: false, code: 'corrupt', detail: (e as Error).message ?? String(e) };
   }

@@ -1,4 +1,4 @@
-import { headerKey } from '../text/normalize';
+import { headerKey, memoize } from '../text/normalize';
 import { closest } from '../text/fuzzy';
 
 /**
@@ -66,13 +66,13 @@ const ALIASES: Readonly<Record<string, string>> = {
 };
 
 /** `Tỉnh Lai Châu`, `TP. Hồ Chí Minh`, `thành phố Cần Thơ` → the bare name's key. */
-export function provinceKey(name: string): string {
-  return headerKey(name)
+export const provinceKey = memoize((name: string): string =>
+  headerKey(name)
     .replace(/[.,]/g, ' ')
     .replace(/^(tinh|thanh pho|tp)\s+/, '')
     .replace(/\s+/g, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /**
  * Keys compare without diacritics (a province list is small and its names distinct; people

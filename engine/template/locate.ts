@@ -23,7 +23,7 @@ export function headerMatchKey(s: string): string {
     k = next;
   }
   // Headers repeat across sheets and workbooks; the cache is bounded for odd inputs.
-  if (keyCache.size > 5000) keyCache.clear();
+  if (keyCache.size > 50000) keyCache.clear();
   keyCache.set(s, k);
   return k;
 }

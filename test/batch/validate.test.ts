@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ReportJsonSchema, type ReportJson } from '../../engine/report/schema';
 import { FAULTY } from '../../samples/faulty';
-import { deflatedZeros, makeZip } from '../helpers/zip';
+import { deflatedZeros, makeZip } from '../../scripts/zip';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'dist', 'batch', 'cli.js');

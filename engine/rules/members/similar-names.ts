@@ -39,7 +39,19 @@ interface Bag {
   mask: number;
 }
 
+/** Bags are remembered: a batch checks the same members' names file after file. */
+const bags = new Map<string, Bag>();
+
 function bagOf(key: string): Bag {
+  const known = bags.get(key);
+  if (known) return known;
+  const bag = makeBag(key);
+  if (bags.size >= 20000) bags.clear();
+  bags.set(key, bag);
+  return bag;
+}
+
+function makeBag(key: string): Bag {
   const chars = Uint32Array.from(key, (ch) => ch.codePointAt(0)!).sort();
   let mask = 0;
   for (const c of chars) mask |= 1 << (c & 31);
@@ -124,10 +136,10 @@ function sortByHash(hashes: Uint32Array<ArrayBuffer>, owners: Uint32Array<ArrayB
 function candidatePairs(keys: readonly string[], group: Int32Array): [number, number][] {
   const pairs: [number, number][] = [];
   if (keys.length <= PAIRWISE_LIMIT) {
-    const bags = keys.map(bagOf);
+    const keyBags = keys.map(bagOf);
     for (let i = 0; i < keys.length; i++) {
       for (let j = i + 1; j < keys.length; j++) {
-        if (group[i] !== group[j] && Math.abs(keys[i]!.length - keys[j]!.length) <= 2 && !bagDistanceOver(bags[i]!, bags[j]!, 2)) pairs.push([i, j]);
+        if (group[i] !== group[j] && Math.abs(keys[i]!.length - keys[j]!.length) <= 2 && !bagDistanceOver(keyBags[i]!, keyBags[j]!, 2)) pairs.push([i, j]);
       }
     }
     return pairs;

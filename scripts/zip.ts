@@ -1,5 +1,6 @@
+/** A small zip writer for the workbooks thidua's scripts, benchmarks and tests build byte by byte (hostile ones included). */
 import { deflateRawSync } from 'node:zlib';
-import { crc32 } from '../../scripts/crc32';
+import { crc32 } from './crc32';
 
 export interface ZipInput {
   name: string;
