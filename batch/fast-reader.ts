@@ -9,19 +9,28 @@ import { inflateRawSync } from 'node:zlib';
 import type { Cell, Grid, GridSheet } from '../engine/model/grid';
 import { fromA1 } from '../engine/model/grid';
 import { serialToIso } from '../engine/template/values';
-import { entryData, zipEntries } from './intake';
+import { entryData, hasDoctype, zipEntries } from './intake';
 
 type Entry = NonNullable<ReturnType<typeof zipEntries>>[number];
 
 export class XlsxFormatError extends Error {}
 
+/** XML that declares a DOCTYPE (entity expansion, external entities): refused, never read. */
+export class HostileXmlError extends Error {}
+
 function entryText(buf: Buffer, e: Entry, inflated?: ReadonlyMap<string, Buffer>): string {
   const done = inflated?.get(e.name);
-  if (done) return done.toString('utf8');
+  const xml = done ?? inflateEntry(buf, e);
+  if (hasDoctype(xml)) throw new HostileXmlError(`${e.name}: a DOCTYPE (never in a workbook)`);
+  return xml.toString('utf8');
+}
+
+function inflateEntry(buf: Buffer, e: Entry): Buffer {
   const data = entryData(buf, e);
   if (!data) throw new XlsxFormatError(`${e.name}: bad local header`);
-  if (e.method === 0) return data.toString('utf8');
-  if (e.method === 8) return inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) + 1024 }).toString('utf8');
+  if (e.method === 0) return data;
+  // Past its header's size (and a little slack) the entry lies: inflating stops with ERR_BUFFER_TOO_LARGE.
+  if (e.method === 8) return inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) + 1024 });
   throw new XlsxFormatError(`${e.name}: compression method ${e.method}`);
 }
 
@@ -43,12 +52,84 @@ function attr(tag: string, name: string): string | undefined {
   return m ? decodeXml(m[1]!) : undefined;
 }
 
-/** The text of an `<si>` or `<is>`: its `<t>` runs, phonetic runs left out. */
+/** An element found by `elements`: its attributes' text and its content (none when `<x/>`). */
+interface Element {
+  head: string;
+  body: string | undefined;
+}
+
+/** Whether the character after `<name` ends the name (so `<c` does not match `<col`). */
+const endsName = (code: number) => code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+
+/**
+ * The `<tag …>…</tag>` and `<tag …/>` elements of `xml` from `from` to `to`, found with
+ * indexOf: linear in the text even when it is broken. A start tag that is never closed is the
+ * file's fault (XlsxFormatError), not a reason to search the rest of the text again and again
+ * (a regular expression with a lazy body did, quadratically, on 50,000 unclosed rows).
+ */
+function* elements(xml: string, tag: string, from = 0, to = xml.length): Generator<Element> {
+  const open = `<${tag}`;
+  const close = `</${tag}>`;
+  let pos = from;
+  for (;;) {
+    const start = xml.indexOf(open, pos);
+    if (start < 0 || start >= to) return;
+    if (!endsName(xml.charCodeAt(start + open.length))) {
+      pos = start + open.length;
+      continue;
+    }
+    const headEnd = xml.indexOf('>', start);
+    if (headEnd < 0 || headEnd >= to) throw new XlsxFormatError(`unfinished <${tag}>`);
+    if (xml.charCodeAt(headEnd - 1) === 47) {
+      yield { head: xml.slice(start + open.length, headEnd - 1), body: undefined };
+      pos = headEnd + 1;
+      continue;
+    }
+    const closeAt = xml.indexOf(close, headEnd + 1);
+    if (closeAt < 0 || closeAt + close.length > to) throw new XlsxFormatError(`<${tag}> never closed`);
+    yield { head: xml.slice(start + open.length, headEnd), body: xml.slice(headEnd + 1, closeAt) };
+    pos = closeAt + close.length;
+  }
+}
+
+/** The first element `tag` in `xml`, if any. */
+function first(xml: string, tag: string): Element | undefined {
+  for (const e of elements(xml, tag)) return e;
+  return undefined;
+}
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+
+/**
+ * SpreadsheetML with its namespace bound to a prefix (`<x:worksheet xmlns:x="…/main">`, as
+ * some .NET programs write it) read as if unprefixed; other XML as it is.
+ */
+function unprefixed(xml: string): string {
+  const root = /<([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\b[^>]*>/.exec(xml.slice(0, 4096));
+  if (!root) return xml;
+  const prefix = root[1]!;
+  if (!root[0].includes(`xmlns:${prefix}="${MAIN_NS}"`)) return xml;
+  return xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1');
+}
+
+/** The text of an `<si>` or `<is>`: its `<t>` runs, phonetic runs (`<rPh>`) left out. */
 function runText(xml: string): string {
-  const body = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
+  if (!xml.includes('<rPh')) {
+    let out = '';
+    for (const t of elements(xml, 't')) out += decodeXml(t.body ?? '');
+    return out;
+  }
   let out = '';
-  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += decodeXml(m[1] ?? '');
-  return out;
+  let pos = 0;
+  for (;;) {
+    const ph = xml.indexOf('<rPh', pos);
+    const end = ph < 0 ? xml.length : ph;
+    for (const t of elements(xml, 't', pos, end)) out += decodeXml(t.body ?? '');
+    if (ph < 0) return out;
+    const close = xml.indexOf('</rPh>', ph);
+    if (close < 0) return out;
+    pos = close + 6;
+  }
 }
 
 /** Number formats that show a date (built in 14–22, 27–36, 45–47, 50–58; or a code with d, m, y). */
@@ -68,14 +149,14 @@ interface Styles {
 function readStyles(xml: string | undefined): Styles {
   if (!xml) return { kind: [] };
   const custom = new Map<number, string>();
-  for (const m of xml.matchAll(/<numFmt\b[^>]*>/g)) {
-    const id = Number(attr(m[0], 'numFmtId'));
-    const code = attr(m[0], 'formatCode');
+  for (const f of elements(xml, 'numFmt')) {
+    const id = Number(attr(f.head, 'numFmtId'));
+    const code = attr(f.head, 'formatCode');
     if (code !== undefined) custom.set(id, code);
   }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml)?.[1] ?? '';
-  const kind = [...xfs.matchAll(/<xf\b[^>]*?(?:\/>|>)/g)].map((m) => {
-    const id = Number(attr(m[0], 'numFmtId') ?? 0);
+  const xfs = first(xml, 'cellXfs')?.body ?? '';
+  const kind = [...elements(xfs, 'xf')].map((x) => {
+    const id = Number(attr(x.head, 'numFmtId') ?? 0);
     const code = custom.get(id) ?? BUILTIN_PERCENT[id];
     if (code !== undefined && code.includes('%')) return code;
     return isDateFormat(id, custom.get(id)) ? 'date' : undefined;
@@ -114,31 +195,39 @@ function cellOf(type: string | undefined, value: string | undefined, inline: str
   }
 }
 
+/** The `<v>` of a cell's content: its text, '' when empty, undefined when there is none. */
+function valueOf(body: string): string | undefined {
+  for (const v of elements(body, 'v')) return v.body ?? '';
+  return undefined;
+}
+
 function readSheet(name: string, xml: string, hidden: boolean, styles: Styles, shared: string[], date1904: boolean): GridSheet {
   const rows: (Cell | undefined)[][] = [];
   const dataStart = xml.indexOf('<sheetData');
   const dataEnd = xml.indexOf('</sheetData>');
   const data = dataStart >= 0 ? xml.slice(dataStart, dataEnd >= 0 ? dataEnd : undefined) : '';
   let rowNo = 0;
-  for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = attr(rm[1] ?? '', 'r');
+  for (const row of elements(data, 'row')) {
+    const r = attr(row.head, 'r');
     rowNo = r ? Number(r) : rowNo + 1;
+    // A row number past Excel's last row is no row (and would make a giant array).
+    if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > 1_048_576) throw new XlsxFormatError(`row number ${r}`);
     let colNo = 0;
     const out: (Cell | undefined)[] = [];
-    for (const cm of (rm[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const head = cm[1] ?? '';
-      const ref = attr(head, 'r');
+    for (const c of elements(row.body ?? '', 'c')) {
+      const ref = attr(c.head, 'r');
       const at = ref ? fromA1(ref) : undefined;
       colNo = at ? at.col : colNo + 1;
-      const body = cm[2] ?? '';
-      const formula = /<f\b/.test(body);
-      const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>|<v(?:\s[^>]*)?\/>/.exec(body);
-      const is = /<is>([\s\S]*?)<\/is>/.exec(body);
-      const s = attr(head, 's');
+      if (colNo < 1 || colNo > 16_384) throw new XlsxFormatError(`cell reference ${ref}`);
+      const body = c.body ?? '';
+      const formula = body.includes('<f');
+      const v = valueOf(body);
+      const is = body.includes('<is') ? first(body, 'is') : undefined;
+      const s = attr(c.head, 's');
       const style = s !== undefined ? styles.kind[Number(s)] : undefined;
-      const type = attr(head, 't');
-      const cell = cellOf(type, v ? (v[1] ?? '') : undefined, is ? runText(is[1]!) : undefined, style, shared, date1904);
-      if (formula) out[colNo - 1] = v ? (cell ? { ...cell, formula: { cached: true } } : { kind: 'text', value: '', formula: { cached: true } }) : { kind: 'blank', value: null, formula: { cached: false } };
+      const type = attr(c.head, 't');
+      const cell = cellOf(type, v, is ? runText(is.body ?? '') : undefined, style, shared, date1904);
+      if (formula) out[colNo - 1] = v !== undefined ? (cell ? { ...cell, formula: { cached: true } } : { kind: 'text', value: '', formula: { cached: true } }) : { kind: 'blank', value: null, formula: { cached: false } };
       else if (cell) out[colNo - 1] = cell;
     }
     rows[rowNo - 1] = out;
@@ -146,7 +235,7 @@ function readSheet(name: string, xml: string, hidden: boolean, styles: Styles, s
   // Rows that only carry a style (no value) hold nothing: trailing ones are dropped.
   while (rows.length > 0 && !(rows[rows.length - 1] ?? []).some((c) => c !== undefined)) rows.pop();
   for (let i = 0; i < rows.length; i++) rows[i] ??= [];
-  const merges = [...xml.matchAll(/<mergeCell\b[^>]*?ref="([^"]+)"/g)].map((m) => m[1]!);
+  const merges = [...elements(xml, 'mergeCell')].map((m) => attr(m.head, 'ref')).filter((ref): ref is string => ref !== undefined);
   return { name, rows, ...(hidden ? { hidden: true } : {}), ...(merges.length > 0 ? { merges } : {}) };
 }
 
@@ -161,28 +250,28 @@ export function readGridFast(buf: Buffer, want: (sheetName: string) => boolean =
   const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
   const text = (name: string) => {
     const e = byName.get(name);
-    return e ? entryText(buf, e, inflated) : undefined;
+    return e ? unprefixed(entryText(buf, e, inflated)) : undefined;
   };
   const workbook = text('xl/workbook.xml');
   if (!workbook) throw new XlsxFormatError('no xl/workbook.xml');
   const rels = new Map<string, string>();
-  for (const m of (text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
+  for (const rel of elements(text('xl/_rels/workbook.xml.rels') ?? '', 'Relationship')) {
+    const id = attr(rel.head, 'Id');
+    const target = attr(rel.head, 'Target');
     if (id && target) rels.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`);
   }
-  const wbPr = /<workbookPr\b[^>]*>/.exec(workbook)?.[0] ?? '';
+  const wbPr = first(workbook, 'workbookPr')?.head ?? '';
   const date1904 = /date1904="(1|true)"/.test(wbPr);
-  const shared = [...(text('xl/sharedStrings.xml') ?? '').matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => runText(m[1] ?? ''));
+  const shared = [...elements(text('xl/sharedStrings.xml') ?? '', 'si')].map((si) => runText(si.body ?? ''));
   const styles = readStyles(text('xl/styles.xml'));
   const sheets: GridSheet[] = [];
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = attr(m[0], 'name') ?? '';
+  for (const sheet of elements(workbook, 'sheet')) {
+    const name = attr(sheet.head, 'name') ?? '';
     if (!want(name)) continue;
-    const rid = attr(m[0], 'r:id') ?? attr(m[0], 'id');
+    const rid = attr(sheet.head, 'r:id') ?? attr(sheet.head, 'id');
     const path = rid ? rels.get(rid) : undefined;
     const xml = path ? text(path) : undefined;
-    const state = attr(m[0], 'state');
+    const state = attr(sheet.head, 'state');
     sheets.push(xml === undefined ? { name, rows: [] } : readSheet(name, xml, state === 'hidden' || state === 'veryHidden', styles, shared, date1904));
   }
   return { sheets, ...(date1904 ? { date1904 } : {}) };

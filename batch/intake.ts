@@ -197,6 +197,47 @@ export function cellTags(xml: Buffer): number {
   return n;
 }
 
+/** What a zip header's size may be short by before the entry counts as lying (none should). */
+const SLACK = 1024;
+
+/** An entry inflated, refusing output past `max` bytes (a lying header or a bomb). */
+function inflateWithin(data: Buffer, e: ZipEntry, max: number): { ok: true; data: Buffer } | Extract<Intake, { ok: false }> {
+  try {
+    if (e.method === 0) return data.length <= max ? { ok: true, data } : { ok: false, code: 'too-large', detail: `${e.name}: ${data.length} bytes` };
+    if (e.method === 8) return { ok: true, data: inflateRawSync(data, { maxOutputLength: Math.max(1, max) }) };
+    return { ok: false, code: 'corrupt', detail: `${e.name}: compression method ${e.method}` };
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, code: 'too-large', detail: `${e.name} inflates past ${max} bytes (its header says ${e.uncompressedSize})` };
+    return { ok: false, code: 'corrupt', detail: `${e.name}: ${(err as Error).message}` };
+  }
+}
+
+/** A document type declaration: OOXML parts never have one; entity tricks need one. */
+export function hasDoctype(xml: Buffer | string): boolean {
+  return xml.indexOf('<!DOCTYPE') >= 0 || xml.indexOf('<!ENTITY') >= 0;
+}
+
+/**
+ * Before ExcelJS reads a file (the lean reader could not, or an annotated copy is wanted):
+ * ExcelJS inflates every part, so every part must inflate to no more than its header says,
+ * all of them within the limit, and no XML part may declare a DOCTYPE.
+ */
+export function checkAllParts(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
+  const entries = zipEntries(buf);
+  if (!entries) return { ok: false, code: 'corrupt', detail: 'zip central directory missing or broken' };
+  let total = 0;
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const data = entryData(buf, e);
+    if (!data) return { ok: false, code: 'corrupt', detail: `${e.name}: bad local header` };
+    const out = inflateWithin(data, e, Math.min(limits.maxUncompressedBytes - total, e.uncompressedSize + SLACK));
+    if (!out.ok) return out;
+    total += out.data.length;
+    if (/\.(xml|rels|vml)$/i.test(e.name) && hasDoctype(out.data)) return { ok: false, code: 'corrupt', detail: `${e.name}: a DOCTYPE (never in a workbook)` };
+  }
+  return { ok: true };
+}
+
 /**
  * The cells each worksheet really holds, counted in its inflated XML: a sheet may declare a
  * small `<dimension>` (or none) and hold millions, or inflate far past its zip header's size.
@@ -209,15 +250,10 @@ function countCells(buf: Buffer, entries: readonly ZipEntry[], limits: Limits, i
     if (e.uncompressedSize > limits.maxSheetBytes) return { ok: false, code: 'too-large', detail: `${e.name}: ${e.uncompressedSize} bytes` };
     const data = entryData(buf, e);
     if (!data) return { ok: false, code: 'corrupt', detail: `${e.name}: bad local header` };
-    let xml: Buffer;
-    try {
-      if (e.method === 0) xml = data;
-      else if (e.method === 8) xml = inflateRawSync(data, { maxOutputLength: limits.maxSheetBytes });
-      else return { ok: false, code: 'corrupt', detail: `${e.name}: compression method ${e.method}` };
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, code: 'too-large', detail: `${e.name} inflates past ${limits.maxSheetBytes} bytes` };
-      return { ok: false, code: 'corrupt', detail: `${e.name}: ${(err as Error).message}` };
-    }
+    const inflatedEntry = inflateWithin(data, e, Math.min(limits.maxSheetBytes, e.uncompressedSize + SLACK));
+    if (!inflatedEntry.ok) return inflatedEntry;
+    const xml = inflatedEntry.data;
+    if (hasDoctype(xml)) return { ok: false, code: 'corrupt', detail: `${e.name}: a DOCTYPE (never in a workbook)` };
     cells += cellTags(xml);
     inflated?.set(e.name, xml);
     if (cells > limits.maxCellTags) return { ok: false, code: 'too-large', detail: `more than ${limits.maxCellTags} cells` };

@@ -15,7 +15,7 @@ import { isTemplateSheetName } from '../engine/template/locate';
 import { XlsxFormatError, readGridFast } from './fast-reader';
 import { writeAtomic } from './files';
 import { findingJson } from '../engine/report/json';
-import { DEFAULT_LIMITS, type Limits, sniff } from './intake';
+import { DEFAULT_LIMITS, type Limits, checkAllParts, sniff } from './intake';
 
 export interface FileTask {
   path: string;
@@ -42,12 +42,14 @@ class TooLarge extends Error {}
  * A part that inflates past its declared size is the file's fault, and never reaches ExcelJS
  * (which would inflate all of it).
  */
-async function readTemplateSheets(buf: Buffer, inflated: ReadonlyMap<string, Buffer>): Promise<Grid> {
+async function readTemplateSheets(buf: Buffer, inflated: ReadonlyMap<string, Buffer>, limits: Limits): Promise<Grid> {
   try {
     return readGridFast(buf, isTemplateSheetName, inflated);
   } catch (e) {
     if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new TooLarge((e as Error).message);
     if (!(e instanceof XlsxFormatError)) throw e;
+    const parts = checkAllParts(buf, limits);
+    if (!parts.ok) throw parts.code === 'too-large' ? new TooLarge(parts.detail) : new Error(parts.detail);
     const { loadWorkbook, workbookToGrid } = await exceljs();
     return workbookToGrid(await loadWorkbook(buf));
   }
@@ -68,11 +70,13 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   try {
     if (task.annotate) {
       // The annotated copy is ExcelJS's rewrite of the workbook: load it once, for both.
+      const parts = checkAllParts(buf, task.limits ?? DEFAULT_LIMITS);
+      if (!parts.ok) return { path: task.path, ok: false, code: parts.code, detail: parts.detail };
       const { loadWorkbook, workbookToGrid } = await exceljs();
       wb = await loadWorkbook(buf);
       grid = workbookToGrid(wb);
     } else {
-      grid = await readTemplateSheets(buf, inflated);
+      grid = await readTemplateSheets(buf, inflated, task.limits ?? DEFAULT_LIMITS);
     }
   } catch (e) {
     if (e instanceof TooLarge) return { path: task.path, ok: false, code: 'too-large', detail: e.message };

@@ -88,10 +88,25 @@ function optionsOf(rule: Rule, settings: Settings): { ok: true; options: Record<
   return { ok: false, error: `tùy chọn trong bộ quy tắc không hợp lệ: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
 }
 
-/** Report data is JSON: a value that is not a finite number is shown as text. */
-function finiteData(data: Finding['data'] | undefined): Finding['data'] {
+/** The longest text a finding quotes from a cell; past it, the start and `…`. */
+export const MAX_QUOTED = 300;
+/** Excel's limit on a cell's text: a suggestion longer than that could never be typed in. */
+const MAX_SUGGESTION = 32767;
+
+/** Cut a quoted text to MAX_QUOTED characters, never inside a surrogate pair. */
+function quoted(s: string): string {
+  if (s.length <= MAX_QUOTED) return s;
+  const cut = /[\ud800-\udbff]/.test(s[MAX_QUOTED - 1]!) ? MAX_QUOTED - 1 : MAX_QUOTED;
+  return `${s.slice(0, cut)}…`;
+}
+
+/**
+ * Report data is JSON: a value that is not a finite number is shown as text, and a long text
+ * (a cell of 32,767 characters, a shared string of millions) is quoted by its start only.
+ */
+function reportData(data: Finding['data'] | undefined): Finding['data'] {
   const out: Finding['data'] = {};
-  for (const [k, v] of Object.entries(data ?? {})) out[k] = typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
+  for (const [k, v] of Object.entries(data ?? {})) out[k] = typeof v === 'number' && !Number.isFinite(v) ? String(v) : typeof v === 'string' ? quoted(v) : v;
   return out;
 }
 
@@ -129,9 +144,9 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
           ruleId: rule.id,
           severity,
           messageId: r.messageId,
-          data: finiteData(r.data),
+          data: reportData(r.data),
           ...placeFields(r.at),
-          ...(r.suggestion !== undefined ? { suggestion: r.suggestion } : {}),
+          ...(r.suggestion !== undefined && r.suggestion.length <= MAX_SUGGESTION ? { suggestion: r.suggestion } : {}),
           ...(basis !== undefined && basis !== 'thông lệ' ? { basis } : {}),
         });
       },

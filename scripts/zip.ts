@@ -1,5 +1,6 @@
 /** A small zip writer for the workbooks thidua's scripts, benchmarks and tests build byte by byte (hostile ones included). */
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { entryData, zipEntries } from '../batch/intake';
 import { crc32 } from './crc32';
 
 export interface ZipInput {
@@ -59,4 +60,22 @@ export function makeZip(entries: ZipInput[]): Buffer {
 /** `size` bytes of zeros, deflated (a bomb's payload). The CRC is left 0: it is never reached. */
 export function deflatedZeros(size: number): { data: Buffer; size: number; crc: number } {
   return { data: deflateRawSync(Buffer.alloc(size), { level: 9 }), size, crc: 0 };
+}
+
+/** The entries of a zip, inflated (for tests and scripts that edit a real workbook's parts). */
+export function unzip(buf: Buffer): { name: string; data: Buffer }[] {
+  const entries = zipEntries(buf);
+  if (!entries) throw new Error('not a zip');
+  return entries.map((e) => {
+    const raw = entryData(buf, e) ?? Buffer.alloc(0);
+    return { name: e.name, data: e.method === 8 ? inflateRawSync(raw) : raw };
+  });
+}
+
+/** A copy of a zip with some parts changed (`edit` returns the new data, or null to drop the part). */
+export function rezip(buf: Buffer, edit: (name: string, data: Buffer) => Buffer | null = (_, d) => d, extra: ZipInput[] = []): Buffer {
+  const parts = unzip(buf)
+    .map((p) => ({ name: p.name, data: edit(p.name, p.data) }))
+    .filter((p): p is { name: string; data: Buffer } => p.data !== null);
+  return makeZip([...parts, ...extra]);
 }

@@ -6,6 +6,9 @@
 
 /** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
+  // A string has at least half as many code points as UTF-16 units: lengths this far apart
+  // are over the limit without spreading either (a pasted text of millions of characters).
+  if (a.length / 2 - b.length > max || b.length / 2 - a.length > max) return max + 1;
   const s = [...a];
   const t = [...b];
   if (Math.abs(s.length - t.length) > max) return max + 1;

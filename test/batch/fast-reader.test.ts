@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readGrid } from '../../batch/adapter';
-import { readGridFast } from '../../batch/fast-reader';
+import { XlsxFormatError, readGridFast } from '../../batch/fast-reader';
+import { rezip, unzip } from '../../scripts/zip';
 import { gridToWorkbook } from '../../batch/write-grid';
 import type { Grid } from '../../engine/model/grid';
 import { blocToGrid } from '../../engine/template/writer';
@@ -55,5 +56,28 @@ describe('the lean reader gives the same Grid as the ExcelJS adapter', () => {
   test('only the sheets asked for are read', () => {
     const grid = readGridFast(readFileSync(join(ROOT, 'samples', 'lai-chau-mttq-2023.xlsx')), (name) => name === 'Bình xét');
     expect(grid.sheets.map((s) => s.name)).toEqual(['Bình xét']);
+  });
+});
+
+describe('the lean reader on XML other programs write', () => {
+  const sample = readFileSync(join(ROOT, 'samples', 'lai-chau-mttq-2023.xlsx'));
+
+  test('SpreadsheetML under a prefix (<x:worksheet>, as .NET programs write it) reads the same', () => {
+    const prefixed = rezip(sample, (name, data) => {
+      if (!/^xl\/(workbook|sharedStrings|styles|worksheets\/[^/]+)\.xml$/.test(name)) return data;
+      const xml = data.toString('utf8').replace(/<(\/?)([A-Za-z]\w*)([\s>/])/g, (m, slash: string, tag: string, after: string) => `<${slash}x:${tag}${after}`)
+        .replace(/xmlns="http:\/\/schemas.openxmlformats.org\/spreadsheetml\/2006\/main"/, 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"');
+      return Buffer.from(xml);
+    });
+    expect(unzip(prefixed).find((p) => p.name === 'xl/workbook.xml')!.data.toString()).toContain('<x:sheets>');
+    expect(normal(readGridFast(prefixed))).toEqual(normal(readGridFast(sample)));
+  });
+
+  test('50,000 rows never closed: refused at once, not searched again and again', () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>1</v></c>`).join('');
+    const broken = rezip(sample, (name, data) => (name === 'xl/worksheets/sheet2.xml' ? Buffer.from(data.toString().replace(/<sheetData>[\s\S]*<\/sheetData>/, `<sheetData>${rows}</sheetData>`)) : data));
+    const start = Date.now();
+    expect(() => readGridFast(broken)).toThrow(XlsxFormatError);
+    expect(Date.now() - start).toBeLessThan(1000);
   });
 });

@@ -21,12 +21,12 @@ test('a file\'s time limit counts its own work, not its wait behind the other fi
   const dir = mkdtempSync(join(tmpdir(), 'thidua-pool-'));
   const empty = join(dir, 'trong.xlsx');
   writeFileSync(empty, '');
-  const timeoutMs = 500;
+  const timeoutMs = 1000;
   const queued = new FilePool({ jobs: 1, timeoutMs, memoryMb: 600 });
   try {
     await queued.run([{ path: empty }]); // the worker started and warm
     const start = Date.now();
-    const outcomes = await queued.run(Array.from({ length: 3000 }, () => ({ path: empty })));
+    const outcomes = await queued.run(Array.from({ length: 8000 }, () => ({ path: empty })));
     // The queue as a whole took longer than one file's limit, or this test would prove nothing.
     expect(Date.now() - start).toBeGreaterThan(timeoutMs);
     expect(outcomes.filter((o) => !o.ok && o.code === 'timeout')).toHaveLength(0);

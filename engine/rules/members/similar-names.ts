@@ -177,6 +177,8 @@ function candidatePairs(keys: readonly string[], group: Int32Array): [number, nu
   return pairs;
 }
 
+const MAX_NAME = 500;
+
 /** Pairs of members whose names are probably one unit mistyped. */
 export function similarPairs(members: readonly Member[], province?: string): [number, number][] {
   const pairs = new Map<string, [number, number]>();
@@ -185,9 +187,11 @@ export function similarPairs(members: readonly Member[], province?: string): [nu
     pairs.set(`${i}:${j}`, [i, j]);
   };
   // Each name once, at its first member: a name listed twice is members/duplicate's finding.
+  // A "name" of hundreds of characters is no unit's name (a paste gone wrong): other rules
+  // report it; comparing it would only cost time.
   const firstOf = new Map<string, number>();
   members.forEach((m, i) => {
-    if (!firstOf.has(m.key)) firstOf.set(m.key, i);
+    if (m.key.length <= MAX_NAME && !firstOf.has(m.key)) firstOf.set(m.key, i);
   });
   const keys = [...firstOf.keys()];
   const memberOf = [...firstOf.values()];
