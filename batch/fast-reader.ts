@@ -13,7 +13,11 @@ import { entryData, hasDoctype, zipEntries } from './intake';
 
 type Entry = NonNullable<ReturnType<typeof zipEntries>>[number];
 
+/** A zip structure the lean reader does not follow: ExcelJS is given the file instead. */
 export class XlsxFormatError extends Error {}
+
+/** XML no program writes (an element never closed, a row past Excel's last): the file is damaged. */
+export class MalformedXmlError extends Error {}
 
 /** XML that declares a DOCTYPE (entity expansion, external entities): refused, never read. */
 export class HostileXmlError extends Error {}
@@ -64,7 +68,7 @@ const endsName = (code: number) => code === 32 || code === 62 || code === 47 || 
 /**
  * The `<tag …>…</tag>` and `<tag …/>` elements of `xml` from `from` to `to`, found with
  * indexOf: linear in the text even when it is broken. A start tag that is never closed is the
- * file's fault (XlsxFormatError), not a reason to search the rest of the text again and again
+ * file's fault (MalformedXmlError), not a reason to search the rest of the text again and again
  * (a regular expression with a lazy body did, quadratically, on 50,000 unclosed rows).
  */
 function* elements(xml: string, tag: string, from = 0, to = xml.length): Generator<Element> {
@@ -79,14 +83,14 @@ function* elements(xml: string, tag: string, from = 0, to = xml.length): Generat
       continue;
     }
     const headEnd = xml.indexOf('>', start);
-    if (headEnd < 0 || headEnd >= to) throw new XlsxFormatError(`unfinished <${tag}>`);
+    if (headEnd < 0 || headEnd >= to) throw new MalformedXmlError(`unfinished <${tag}>`);
     if (xml.charCodeAt(headEnd - 1) === 47) {
       yield { head: xml.slice(start + open.length, headEnd - 1), body: undefined };
       pos = headEnd + 1;
       continue;
     }
     const closeAt = xml.indexOf(close, headEnd + 1);
-    if (closeAt < 0 || closeAt + close.length > to) throw new XlsxFormatError(`<${tag}> never closed`);
+    if (closeAt < 0 || closeAt + close.length > to) throw new MalformedXmlError(`<${tag}> never closed`);
     yield { head: xml.slice(start + open.length, headEnd), body: xml.slice(headEnd + 1, closeAt) };
     pos = closeAt + close.length;
   }
@@ -211,14 +215,14 @@ function readSheet(name: string, xml: string, hidden: boolean, styles: Styles, s
     const r = attr(row.head, 'r');
     rowNo = r ? Number(r) : rowNo + 1;
     // A row number past Excel's last row is no row (and would make a giant array).
-    if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > 1_048_576) throw new XlsxFormatError(`row number ${r}`);
+    if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > 1_048_576) throw new MalformedXmlError(`row number ${r}`);
     let colNo = 0;
     const out: (Cell | undefined)[] = [];
     for (const c of elements(row.body ?? '', 'c')) {
       const ref = attr(c.head, 'r');
       const at = ref ? fromA1(ref) : undefined;
       colNo = at ? at.col : colNo + 1;
-      if (colNo < 1 || colNo > 16_384) throw new XlsxFormatError(`cell reference ${ref}`);
+      if (colNo < 1 || colNo > 16_384) throw new MalformedXmlError(`cell reference ${ref}`);
       const body = c.body ?? '';
       const formula = body.includes('<f');
       const v = valueOf(body);

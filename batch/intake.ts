@@ -230,6 +230,7 @@ export function checkAllParts(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Int
     if (e.name.endsWith('/')) continue;
     const data = entryData(buf, e);
     if (!data) return { ok: false, code: 'corrupt', detail: `${e.name}: bad local header` };
+    if (total + e.uncompressedSize > limits.maxUncompressedBytes) return { ok: false, code: 'too-large', detail: `the parts pass ${limits.maxUncompressedBytes} bytes in all (at ${e.name})` };
     const out = inflateWithin(data, e, Math.min(limits.maxUncompressedBytes - total, e.uncompressedSize + SLACK));
     if (!out.ok) return out;
     total += out.data.length;

@@ -65,19 +65,11 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   const inflated = new Map<string, Buffer>();
   const intake = sniff(buf, task.limits ?? DEFAULT_LIMITS, inflated);
   if (!intake.ok) return { path: task.path, ok: false, code: intake.code, detail: intake.detail };
-  let wb: ExcelJS.Workbook | undefined;
+  const limits = task.limits ?? DEFAULT_LIMITS;
   let grid: Grid;
   try {
-    if (task.annotate) {
-      // The annotated copy is ExcelJS's rewrite of the workbook: load it once, for both.
-      const parts = checkAllParts(buf, task.limits ?? DEFAULT_LIMITS);
-      if (!parts.ok) return { path: task.path, ok: false, code: parts.code, detail: parts.detail };
-      const { loadWorkbook, workbookToGrid } = await exceljs();
-      wb = await loadWorkbook(buf);
-      grid = workbookToGrid(wb);
-    } else {
-      grid = await readTemplateSheets(buf, inflated, task.limits ?? DEFAULT_LIMITS);
-    }
+    // The check reads the file the same way with or without --annotate: the copy never changes the findings.
+    grid = await readTemplateSheets(buf, inflated, limits);
   } catch (e) {
     if (e instanceof TooLarge) return { path: task.path, ok: false, code: 'too-large', detail: e.message };
     // ExcelJS and the lean reader throw on broken XML, missing parts and the odd internal slip: all the file's.
@@ -88,18 +80,43 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
     ...(task.profiles ? { profiles: task.profiles } : {}),
     ...(task.today ? { today: task.today } : {}),
   });
-  let annotateError: string | undefined;
-  if (task.annotate && wb) {
-    try {
-      const { annotateWorkbook } = await import('./annotate');
-      annotateWorkbook(wb, result.findings.map((f) => findingJson(f, task.annotate!.lang)), task.annotate.lang);
-      writeAtomic(task.annotate.out, Buffer.from(await wb.xlsx.writeBuffer()));
-    } catch (e) {
-      // The check stands; only the copy failed (a full disk, a folder not writable).
-      annotateError = (e as Error).message;
+  const annotateError = task.annotate ? await writeAnnotated(buf, grid, result.findings, task.annotate, limits) : undefined;
+  return { path: task.path, ok: true, result, summary: summarize(model), ...(annotateError ? { annotateError } : {}) };
+}
+
+/** Largest workbook (all parts inflated) ExcelJS is given to write an annotated copy of. */
+const ANNOTATE_MAX_BYTES = 24 * 1024 * 1024;
+/** Excel's limit on a cell's text. */
+const EXCEL_MAX_TEXT = 32767;
+
+/**
+ * The annotated copy: ExcelJS's rewrite of the workbook with the findings marked. ExcelJS
+ * holds every part in memory, many times its size, so a workbook that no spreadsheet program
+ * wrote (a cell past Excel's 32,767 characters) or one past 24 MB of XML gets no copy: its
+ * check stands, and the reason is reported. Returns why there is no copy, or undefined.
+ */
+async function writeAnnotated(buf: Buffer, grid: Grid, findings: BlocResult['findings'], annotate: NonNullable<FileTask['annotate']>, limits: Limits): Promise<string | undefined> {
+  const vi = annotate.lang === 'vi';
+  const parts = checkAllParts(buf, { ...limits, maxUncompressedBytes: Math.min(limits.maxUncompressedBytes, ANNOTATE_MAX_BYTES) });
+  if (!parts.ok) return vi ? `sổ quá lớn hoặc bất thường để ghi bản đánh dấu (${parts.detail})` : `the workbook is too large or too odd for an annotated copy (${parts.detail})`;
+  let longest = 0;
+  for (const sheet of grid.sheets) {
+    for (const row of sheet.rows) {
+      for (const c of row ?? []) if (c && typeof c.value === 'string' && c.value.length > longest) longest = c.value.length;
     }
   }
-  return { path: task.path, ok: true, result, summary: summarize(model), ...(annotateError ? { annotateError } : {}) };
+  if (longest > EXCEL_MAX_TEXT) return vi ? `một ô dài ${longest} ký tự, quá giới hạn ${EXCEL_MAX_TEXT} của Excel` : `a cell of ${longest} characters, past Excel's limit of ${EXCEL_MAX_TEXT}`;
+  try {
+    const { loadWorkbook } = await exceljs();
+    const wb: ExcelJS.Workbook = await loadWorkbook(buf);
+    const { annotateWorkbook } = await import('./annotate');
+    annotateWorkbook(wb, findings.map((f) => findingJson(f, annotate.lang)), annotate.lang);
+    writeAtomic(annotate.out, Buffer.from(await wb.xlsx.writeBuffer()));
+    return undefined;
+  } catch (e) {
+    // The check stands; only the copy failed (ExcelJS refusing a sheet name, a full disk, a folder not writable).
+    return (e as Error).message;
+  }
 }
 
 export default checkFile;

@@ -30,11 +30,16 @@ export function expandAbbreviations(key: string): string {
   return collapseSpaces(out);
 }
 
+/** Characters of a unit name that count for its identity. */
+export const MAX_UNIT_NAME = 500;
+
 /**
  * The identity of a unit name: tones folded, abbreviations expanded, punctuation spaced.
  * A name typed in a legacy encoding is the same unit (text/legacy-encoding reports the typing).
  */
-export const unitKey = memoize((name: string): string => {
+export const unitKey = memoize((whole: string): string => {
+  // No unit's name is this long (a paste gone wrong, or worse): its start stands for it.
+  const name = whole.length > MAX_UNIT_NAME ? whole.slice(0, MAX_UNIT_NAME) : whole;
   const key = toneKey(detectLegacy(name)?.unicode ?? name)
     .replace(/[.,;:()"“”'‘’]/g, ' ')
     .replace(/\s*-\s*/g, ' - ');

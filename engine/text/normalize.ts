@@ -14,6 +14,8 @@
 export function memoize(fn: (s: string) => string, limit = 100000): (s: string) => string {
   const cache = new Map<string, string>();
   return (s: string) => {
+    // A text of thousands of characters is no name or header: computed, never kept.
+    if (s.length > 2000) return fn(s);
     let v = cache.get(s);
     if (v === undefined) {
       v = fn(s);
