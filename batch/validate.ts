@@ -79,12 +79,27 @@ export async function expandInputs(inputs: string[]): Promise<{ files: string[];
   return { files: [...new Set(files)], missing };
 }
 
-/** `<name>.kiem-tra.xlsx` in the folder, one per input, never two alike. */
-function annotatedNames(files: string[], folder: string): string[] {
+/**
+ * A file name made safe to write: no path separator or `..` to climb out of the folder, no
+ * control character or bidirectional mark to disguise it, no leading dash or dot (an option
+ * or a hidden file), and not too long for the file system.
+ */
+export function safeFileStem(name: string): string {
+  const stem = name
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '_')
+    .replace(/[/\\:*?"<>|]/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/^[-.\s]+/, '_')
+    .replace(/[.\s]+$/, '');
+  return (stem === '' ? 'so' : stem).slice(0, 150);
+}
+
+/** `<name>.kiem-tra.xlsx` in the folder, one per input, never two alike, never outside it. */
+export function annotatedNames(files: string[], folder: string): string[] {
   mkdirSync(folder, { recursive: true });
   const used = new Set<string>();
   return files.map((f) => {
-    const stem = basename(f).replace(/\.(xlsx|xlsm)$/i, '');
+    const stem = safeFileStem(basename(f).replace(/\.(xlsx|xlsm)$/i, ''));
     let name = `${stem}.kiem-tra.xlsx`;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.kiem-tra.xlsx`;
     used.add(name.toLowerCase());

@@ -136,14 +136,12 @@ function syllables(length: number): string {
   return words.join(' ').slice(0, length);
 }
 
-/** Text marking what must never reach a report: the content of a file outside the workbook. */
-export const SECRET_PATH = '/etc/hostname';
 
 /**
  * The hostile corpus (THREATS.md), built from `base` (a correct workbook: the Lai Châu
  * sample). Every file must end as a report entry with `expect`, within 5 s and 600 MB.
  */
-export function hostileCorpus(base: Buffer): HostileFile[] {
+export function hostileCorpus(base: Buffer, secretPath = '/etc/hostname'): HostileFile[] {
   const files: HostileFile[] = [];
   const add = (name: string, why: string, expect: Expect, data: () => Buffer) => files.push({ name, why, expect, data: data() });
   const tooLarge: Expect = { status: 'unreadable', code: 'too-large' };
@@ -168,8 +166,8 @@ export function hostileCorpus(base: Buffer): HostileFile[] {
 
   // XML entity tricks: refused, never expanded, never fetched.
   add('thuc-the-long.xlsx', 'billion laughs in the shared strings', corrupt, () => withPart(base, 'xl/sharedStrings.xml', (x) => x.replace('<sst', `${BILLION_LAUGHS}<sst`).replace('<si>', '<si><t>&lol9;</t></si><si>')));
-  add('thuc-the-ngoai.xlsx', `an external entity (${SECRET_PATH}) in a sheet`, corrupt, () =>
-    withPart(base, SHEETS.members, (x) => setCell(x.replace('<worksheet', `<!DOCTYPE w [<!ENTITY xxe SYSTEM "file://${SECRET_PATH}">]><worksheet`), 'B3', '<c r="B3" t="inlineStr"><is><t>&xxe;</t></is></c>')));
+  add('thuc-the-ngoai.xlsx', `an external entity (${secretPath}) in a sheet`, corrupt, () =>
+    withPart(base, SHEETS.members, (x) => setCell(x.replace('<worksheet', `<!DOCTYPE w [<!ENTITY xxe SYSTEM "file://${secretPath}">]><worksheet`), 'B3', '<c r="B3" t="inlineStr"><is><t>&xxe;</t></is></c>')));
 
   // Giants and depths that are still workbooks: checked.
   add('long-sau.xlsx', 'a cell nested 100,000 elements deep', checked, () =>
@@ -200,7 +198,7 @@ export function hostileCorpus(base: Buffer): HostileFile[] {
   add('ten-trang-la.xlsx', 'sheet names with path separators, "..", control characters and right-to-left marks', checked, () =>
     withPart(base, 'xl/workbook.xml', (x) => x.replace('name="Số liệu"', 'name="../../Số liệu&#x202e;&#x9;/etc"').replace('name="Giao ước"', 'name="..\\Giao ước\u200f&#x1b;[31m"')));
   add('quan-he-hong.xlsx', 'a sheet whose relationship points nowhere, another outside the package', checked, () =>
-    withPart(base, 'xl/_rels/workbook.xml.rels', (x) => x.replace(/Target="worksheets\/sheet8.xml"/, 'Target="worksheets/khong-co.xml"').replace(/Target="worksheets\/sheet7.xml"/, `Target="../../../..${SECRET_PATH}"`)));
+    withPart(base, 'xl/_rels/workbook.xml.rels', (x) => x.replace(/Target="worksheets\/sheet8.xml"/, 'Target="worksheets/khong-co.xml"').replace(/Target="worksheets\/sheet7.xml"/, `Target="../../../..${secretPath}"`)));
   add('trung-ten-trang.xlsx', 'two sheets named "Thành viên" in the workbook XML', checked, () => withPart(base, 'xl/workbook.xml', (x) => x.replace('name="Số liệu"', 'name="Thành viên"')));
 
   // Values at the edges.
