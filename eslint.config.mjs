@@ -27,4 +27,23 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'require'],
     },
   },
+  {
+    // Nothing runs text as code, anywhere (THREATS.md).
+    rules: { 'no-eval': 'error', 'no-implied-eval': 'error', 'no-new-func': 'error', 'no-script-url': 'error' },
+  },
+  {
+    // The pane shows workbook text: it builds DOM nodes and sets textContent, never HTML (THREATS.md).
+    files: ['addin/**/*.ts'],
+    rules: {
+      'no-restricted-properties': ['error',
+        { property: 'innerHTML', message: 'Workbook text must never become markup: build nodes and set textContent.' },
+        { property: 'outerHTML', message: 'Workbook text must never become markup: build nodes and set textContent.' },
+        { property: 'insertAdjacentHTML', message: 'Workbook text must never become markup: build nodes and set textContent.' },
+        { property: 'createContextualFragment', message: 'Workbook text must never become markup.' },
+        { object: 'document', property: 'write', message: 'Workbook text must never become markup.' },
+        { object: 'document', property: 'writeln', message: 'Workbook text must never become markup.' },
+      ],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='DOMParser']", message: 'No HTML parsed from text in the pane.' }],
+    },
+  },
 );

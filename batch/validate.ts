@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { ReportJson } from '../engine/report/schema';
+import { UNSAFE_CHARS } from '../engine/report/text';
 import { FilePool } from './pool';
 import type { FileOutcome } from './worker';
 
@@ -86,7 +87,8 @@ export async function expandInputs(inputs: string[]): Promise<{ files: string[];
  */
 export function safeFileStem(name: string): string {
   const stem = name
-    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '_')
+    .replace(UNSAFE_CHARS, '_')
+    .replace(/[\t\n\u061c\u200b-\u200f\ufeff]/g, '_')
     .replace(/[/\\:*?"<>|]/g, '_')
     .replace(/\.{2,}/g, '_')
     .replace(/^[-.\s]+/, '_')

@@ -3,10 +3,16 @@ import type { FileJson, ReportJson } from './schema';
 const SEVERITY_VI = { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý' } as const;
 const SEVERITY_EN = { error: 'error', warning: 'warning', info: 'info' } as const;
 
+/**
+ * Characters that act on a terminal or on how text reads rather than showing: C0 and C1
+ * controls (tab and line feed kept), bidirectional embeddings, overrides and isolates.
+ */
+// eslint-disable-next-line no-control-regex
+export const UNSAFE_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Terminal control characters in workbook text must not reach a terminal. */
 export function safeText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
+  return s.replace(UNSAFE_CHARS, '�');
 }
 
 /** `Sheet!A1  severity  rule-id  message  → suggestion`, one line per finding. */
