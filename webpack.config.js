@@ -22,7 +22,7 @@ module.exports = async (env, argv) => ({
   },
   plugins: [
     new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/pane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
-    new CopyWebpackPlugin({ patterns: [{ from: 'addin/assets', to: 'assets' }] }),
+    new CopyWebpackPlugin({ patterns: [{ from: 'addin/assets', to: 'assets' }, { from: 'addin/pane/taskpane.css', to: 'taskpane.css' }] }),
   ],
   performance: { hints: false },
   // `npm run start:addin`: https on port 3000 with the Office development certificate

@@ -25,6 +25,10 @@ test('the page allows only its own files and Office.js', () => {
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com");
   expect(csp).toContain("connect-src 'self'");
+  // Only the pane's own files: no inline script or style, no eval, nothing from elsewhere.
+  expect(csp).toContain("style-src 'self';");
+  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  expect(html).not.toMatch(/<style|\sstyle=|<script>(?!<\/script>)|\son\w+=/i);
   const external = [...html.matchAll(/(?:src|href)="?(https?:[^"\s>]+)/g)].map((m) => m[1]);
   expect(external).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
 });

@@ -25,6 +25,7 @@ function serve(): Promise<Server> {
   const files: Record<string, [string, string]> = {
     '/taskpane.html': [join(ROOT, 'dist', 'addin', 'taskpane.html'), 'text/html'],
     '/taskpane.js': [join(ROOT, 'dist', 'addin', 'taskpane.js'), 'text/javascript'],
+    '/taskpane.css': [join(ROOT, 'dist', 'addin', 'taskpane.css'), 'text/css'],
     '/fake-office.js': [join(ROOT, 'dist', 'e2e', 'fake-office.js'), 'text/javascript'],
   };
   const server = createServer((req, res) => {
@@ -156,6 +157,8 @@ maybe('the pane on a fake Excel host', () => {
     expect(dialogs).toEqual([]);
     expect(outside).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    // The pane's own stylesheet is allowed and applied (the policy allows no inline style).
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('13px');
     await page.screenshot({ path: join(SHOTS, 'pane-text-only.png') });
     await page.close();
   });
