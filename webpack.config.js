@@ -1,5 +1,6 @@
 // The task pane's bundle: the engine and the pane, no ExcelJS (see test/addin/bundle.test.ts).
 const path = require('node:path');
+const { typescriptRule } = require('./webpack.common');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -10,16 +11,7 @@ module.exports = async (env, argv) => ({
   target: 'web',
   devtool: false,
   resolve: { extensions: ['.ts', '.js', '.json'] },
-  module: {
-    rules: [
-      {
-        test: /\.ts$/,
-        loader: 'ts-loader',
-        exclude: /node_modules/,
-        options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: false } },
-      },
-    ],
-  },
+  module: { rules: [typescriptRule] },
   plugins: [
     new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/pane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
     new CopyWebpackPlugin({ patterns: [{ from: 'addin/assets', to: 'assets' }, { from: 'addin/pane/taskpane.css', to: 'taskpane.css' }] }),

@@ -1,5 +1,6 @@
 // Test-only bundle: the fake Office.js host for the browser test (test/e2e/fake-office.ts).
 const path = require('node:path');
+const { typescriptRule } = require('./webpack.common');
 
 module.exports = {
   mode: 'production',
@@ -8,9 +9,7 @@ module.exports = {
   target: 'web',
   devtool: false,
   resolve: { extensions: ['.ts', '.js'] },
-  module: {
-    rules: [{ test: /\.ts$/, loader: 'ts-loader', exclude: /node_modules/, options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: false } } }],
-  },
+  module: { rules: [typescriptRule] },
   optimization: { minimize: false },
   performance: { hints: false },
 };
