@@ -6,6 +6,9 @@ import { type IsoDate, cellText, readDate, readNumber } from './values';
 
 const MAX_PLAUSIBLE = 1e12;
 
+/** Where a field is (one shape either way, and no object spread: the reader makes one per cell). */
+const place = (sheet: string, row: number, col: number | undefined): Place => (col !== undefined ? { sheet, row, col } : { sheet, row });
+
 /**
  * Reads typed values out of cells and records what it could not take as an issue; the
  * cell/* rules turn issues into findings. Never throws.
@@ -25,7 +28,7 @@ export class FieldReader {
   }
 
   text(view: SheetView, row: number, col: number | undefined, field: string, required: boolean): Field<string> {
-    const at = { sheet: view.name, row, ...(col !== undefined ? { col } : {}) };
+    const at = place(view.name, row, col);
     if (col === undefined) return { at };
     const raw = view.get(row, col);
     if (raw.kind === 'error') return { at, raw };
@@ -38,7 +41,7 @@ export class FieldReader {
   }
 
   number(view: SheetView, row: number, col: number | undefined, field: string, opts: { required?: boolean; integer?: boolean; percent?: boolean } = {}): Field<number> {
-    const at = { sheet: view.name, row, ...(col !== undefined ? { col } : {}) };
+    const at = place(view.name, row, col);
     if (col === undefined) return { at };
     const raw = view.get(row, col);
     if (raw.kind === 'error') return { at, raw };
@@ -67,7 +70,7 @@ export class FieldReader {
   }
 
   date(view: SheetView, row: number, col: number | undefined, field: string, required: boolean): Field<IsoDate> {
-    const at = { sheet: view.name, row, ...(col !== undefined ? { col } : {}) };
+    const at = place(view.name, row, col);
     if (col === undefined) return { at };
     const raw = view.get(row, col);
     if (raw.kind === 'error') return { at, raw };
@@ -100,7 +103,7 @@ export class FieldReader {
 
   /** `Ký kết`: Có/Không, x, ✓, true/false; blank means not signed. */
   signed(view: SheetView, row: number, col: number | undefined, field: string): Field<boolean> {
-    const at = { sheet: view.name, row, ...(col !== undefined ? { col } : {}) };
+    const at = place(view.name, row, col);
     if (col === undefined) return { at };
     const raw = view.get(row, col);
     if (raw.kind === 'boolean') return { at, raw, value: raw.value as boolean };

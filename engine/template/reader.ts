@@ -12,6 +12,9 @@ import { MemberIndex } from './members';
 import { INFO_SHEET, SCORE_MAX_LABELS, SCORE_NON_CRITERIA, type TableSheetSpec, tableSpec } from './spec';
 import { cellText } from './values';
 
+/** A vote row that states no ballot count (shared, never written to). */
+const NONE_STATED: Partial<BallotCounts> = Object.freeze({});
+
 /** The vote sheet's header of each ballot count, for the reader's messages. */
 const BALLOT_HEADERS = Object.fromEntries(BALLOT_KEYS.map((k) => [k, tableSpec('votes').columns.find((c) => c.key === k)!.header])) as Record<BallotKey, string>;
 
@@ -200,7 +203,7 @@ class Reader {
   private readVotes(found: FoundSheet | undefined): VoteRow[] {
     if (!found) return [];
     const { view, columns } = found;
-    const firstOfAward = new Map<string, { row: number; stated: Partial<BallotCounts> }>();
+    const firstOfAward = new Map<string, { row: number; stated: Partial<BallotCounts>; ballots: Partial<BallotCounts> }>();
     const rows: VoteRow[] = [];
     let previous: AwardRef | undefined;
     for (let r = found.firstRow; r <= found.lastRow; r++) {
@@ -211,14 +214,17 @@ class Reader {
       const award = read && (awardBlank || (columns.award !== undefined && view.isMergedCopy(r, columns.award))) ? { ...read, inherited: true } : read;
       const key = award ? toneKey(award.text) : `#${r}`;
       const isFirst = !firstOfAward.has(key);
-      const stated: Partial<BallotCounts> = {};
+      let stated: Partial<BallotCounts> = NONE_STATED;
       for (const k of BALLOT_KEYS) {
         const f = this.fields.number(view, r, columns[k], BALLOT_HEADERS[k], { required: isFirst, integer: true });
-        if (f.value !== undefined) stated[k] = f;
+        if (f.value === undefined) continue;
+        if (stated === NONE_STATED) stated = {};
+        stated[k] = f;
       }
-      if (isFirst) firstOfAward.set(key, { row: r, stated });
+      if (isFirst) firstOfAward.set(key, { row: r, stated, ballots: stated });
       const head = firstOfAward.get(key)!;
-      const ballots = { ...head.stated, ...stated };
+      // The rows under an award's first row mostly leave the counts blank: they share its counts.
+      const ballots = stated === NONE_STATED ? head.ballots : { ...head.stated, ...stated };
       const unit = this.unit(view, r, columns.unit, 'Tên đơn vị', true);
       const votes = this.fields.number(view, r, columns.votes, 'Số phiếu đồng ý', { required: true, integer: true });
       const percent = this.fields.number(view, r, columns.percent, 'Tỷ lệ (%)', { percent: true });
