@@ -166,8 +166,13 @@ export function hostileCorpus(base: Buffer, secretPath = '/etc/hostname'): Hosti
 
   // XML entity tricks: refused, never expanded, never fetched.
   add('thuc-the-long.xlsx', 'billion laughs in the shared strings', corrupt, () => withPart(base, 'xl/sharedStrings.xml', (x) => x.replace('<sst', `${BILLION_LAUGHS}<sst`).replace('<si>', '<si><t>&lol9;</t></si><si>')));
-  add('thuc-the-ngoai.xlsx', `an external entity (${secretPath}) in a sheet`, corrupt, () =>
+  add('thuc-the-ngoai.xlsx', 'an external entity (a file of this machine) in a sheet', corrupt, () =>
     withPart(base, SHEETS.members, (x) => setCell(x.replace('<worksheet', `<!DOCTYPE w [<!ENTITY xxe SYSTEM "file://${secretPath}">]><worksheet`), 'B3', '<c r="B3" t="inlineStr"><is><t>&xxe;</t></is></c>')));
+
+  add('thuc-the-long-trang.xlsx', 'billion laughs in a sheet', corrupt, () =>
+    withPart(base, SHEETS.votes, (x) => setCell(x.replace('<worksheet', `${BILLION_LAUGHS}<worksheet`), 'A3', '<c r="A3" t="inlineStr"><is><t>&lol9;</t></is></c>')));
+  add('thuc-the-ngoai-chuoi.xlsx', 'an external entity (a file of this machine) in the shared strings', corrupt, () =>
+    withPart(base, 'xl/sharedStrings.xml', (x) => x.replace('<sst', `<!DOCTYPE s [<!ENTITY xxe SYSTEM "file://${secretPath}">]><sst`).replace('<si>', '<si><t>&xxe;</t></si><si>')));
 
   // Giants and depths that are still workbooks: checked.
   add('long-sau.xlsx', 'a cell nested 100,000 elements deep', checked, () =>
