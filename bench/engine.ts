@@ -138,7 +138,7 @@ export async function engineFigures(quick = false): Promise<Figure[]> {
   const t = measure('engine: typical bloc (Lai Châu, 6 members, all sheets)', () => checkGrid(typical, { today: TODAY }), quick ? 200 : 2000, 200);
   figures.push({ ...t, budget: 'median ≤ 1 ms', ok: t.median <= 1 });
   const sizes = quick ? [250, 2000] : [250, 2000, 20000];
-  const growth = await growthFigures(sizes, quick ? 2 : 15);
+  const growth = await growthFigures(sizes, quick ? 2 : 25);
   figures.push(...growth.figures);
   if (!quick) figures.push(growth.ratio(20000, 2000));
   return figures;

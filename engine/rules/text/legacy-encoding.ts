@@ -20,9 +20,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    forEachText(ctx, (text, at) => {
+    forEachText(ctx, (text, sheet, row, col) => {
       const hit = detectLegacy(text);
-      if (hit) ctx.report({ at, messageId: 'legacy', data: { text, encoding: FONT[hit.encoding], unicode: hit.unicode }, suggestion: hit.unicode });
+      if (hit) ctx.report({ at: { sheet, row, col }, messageId: 'legacy', data: { text, encoding: FONT[hit.encoding], unicode: hit.unicode }, suggestion: hit.unicode });
     });
   },
 });

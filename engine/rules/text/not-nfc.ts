@@ -14,9 +14,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    forEachText(ctx, (text, at) => {
+    forEachText(ctx, (text, sheet, row, col) => {
       const nfc = text.normalize('NFC');
-      if (nfc !== text) ctx.report({ at, messageId: 'decomposed', data: { text: nfc, nfc }, suggestion: nfc });
+      if (nfc !== text) ctx.report({ at: { sheet, row, col }, messageId: 'decomposed', data: { text: nfc, nfc }, suggestion: nfc });
     });
   },
 });

@@ -35,9 +35,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    forEachText(ctx, (text, at) => {
+    forEachText(ctx, (text, sheet, row, col) => {
       const tidy = tidySpaces(text);
-      if (tidy !== text && tidy !== '') ctx.report({ at, messageId: 'spaces', data: { text: text.replace(INVISIBLE, '').trim(), tidy }, suggestion: tidy });
+      if (tidy !== text && tidy !== '') ctx.report({ at: { sheet, row, col }, messageId: 'spaces', data: { text: text.replace(INVISIBLE, '').trim(), tidy }, suggestion: tidy });
     });
   },
 });
