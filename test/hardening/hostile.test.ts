@@ -47,7 +47,7 @@ const neighbours: [string, string][] = [
   ['lai-chau-mttq-2023.xlsx', 'tot-lai-chau.xlsx'],
   ['ninh-thuan-mat-tran-2023.xlsx', '\u202egpj.xlsx'],
   ['quang-ninh-mttq-2023.xlsx', '-rf ..\tdong\nmoi.xlsx'],
-  [join('faulty', readdirSync(join(SAMPLES, 'faulty')).sort()[0]!), '..sai..xlsx'],
+  [join('faulty', readdirSync(join(SAMPLES, 'faulty')).sort()[0]!), '..\\..\\sai..xlsx'],
 ];
 
 let dir: string;
