@@ -84,21 +84,29 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   return { path: task.path, ok: true, result, summary: summarize(model), ...(annotateError ? { annotateError } : {}) };
 }
 
-/** Largest workbook (all parts inflated) ExcelJS is given to write an annotated copy of. */
-const ANNOTATE_MAX_BYTES = 24 * 1024 * 1024;
+/**
+ * Largest workbook (all parts inflated) ExcelJS is given to write an annotated copy of:
+ * ExcelJS needs about 50 times a workbook's XML in memory (the 50,000-row workbook, 14 MB of
+ * XML, took 736 MB), and a worker stays within 600 MB below about 8 MB.
+ */
+const ANNOTATE_MAX_BYTES = 8 * 1024 * 1024;
 /** Excel's limit on a cell's text. */
 const EXCEL_MAX_TEXT = 32767;
 
 /**
  * The annotated copy: ExcelJS's rewrite of the workbook with the findings marked. ExcelJS
  * holds every part in memory, many times its size, so a workbook that no spreadsheet program
- * wrote (a cell past Excel's 32,767 characters) or one past 24 MB of XML gets no copy: its
+ * wrote (a cell past Excel's 32,767 characters) or one past 8 MB of XML gets no copy: its
  * check stands, and the reason is reported. Returns why there is no copy, or undefined.
  */
 async function writeAnnotated(buf: Buffer, grid: Grid, findings: BlocResult['findings'], annotate: NonNullable<FileTask['annotate']>, limits: Limits): Promise<string | undefined> {
   const vi = annotate.lang === 'vi';
   const parts = checkAllParts(buf, { ...limits, maxUncompressedBytes: Math.min(limits.maxUncompressedBytes, ANNOTATE_MAX_BYTES) });
-  if (!parts.ok) return vi ? `sổ quá lớn hoặc bất thường để ghi bản đánh dấu (${parts.detail})` : `the workbook is too large or too odd for an annotated copy (${parts.detail})`;
+  if (!parts.ok && parts.code === 'too-large') {
+    const mb = ANNOTATE_MAX_BYTES / 1024 / 1024;
+    return vi ? `sổ quá lớn để ghi bản đánh dấu (hơn ${mb} MB dữ liệu); kết quả kiểm tra vẫn đầy đủ` : `the workbook is too large for an annotated copy (over ${mb} MB of data); the check is complete`;
+  }
+  if (!parts.ok) return vi ? `sổ có phần hỏng hoặc bất thường (${parts.detail}); kết quả kiểm tra vẫn đầy đủ` : `part of the workbook is damaged or odd (${parts.detail}); the check is complete`;
   let longest = 0;
   for (const sheet of grid.sheets) {
     for (const row of sheet.rows) {

@@ -196,6 +196,8 @@ export function hostileCorpus(base: Buffer, secretPath = '/etc/hostname'): Hosti
       return data;
     });
   });
+  add('o-40000.xlsx', 'a cell of 40,000 characters, past Excel\'s most (no spreadsheet program wrote it)', checked, () =>
+    withPart(base, SHEETS.stats, (x) => appendRows(x, `<row r="31"><c r="B31" t="inlineStr"><is><t>${syllables(40_000)}</t></is></c></row>`)));
   add('trieu-dong-dinh-dang.xlsx', 'a million empty rows that only carry a style', checked, () =>
     withPart(base, SHEETS.stats, (x) => appendRows(x, Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 48_577}" s="1" customFormat="1" ht="15"/>`).join(''))));
 

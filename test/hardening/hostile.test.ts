@@ -126,6 +126,12 @@ describe('the hostile files in one batch beside correct workbooks', () => {
       expect(c).toBe(c.replace(UNSAFE_CHARS, ''));
     }
     expect(existsSync(join(dir, 'tong-hop.xlsx'))).toBe(true);
+    // Workbooks ExcelJS could not hold get no copy, and the office is told why.
+    expect(copies).toContain('macro.kiem-tra.xlsx');
+    expect(copies).not.toContain('o-40000.kiem-tra.xlsx');
+    expect(copies).not.toContain('trieu-dong-dinh-dang.kiem-tra.xlsx');
+    expect(annotated.stderr).toMatch(/o-40000\.xlsx: một ô dài 40000 ký tự, quá giới hạn 32767 của Excel/);
+    expect(annotated.stderr).toMatch(/trieu-dong-dinh-dang\.xlsx: sổ quá lớn để ghi bản đánh dấu \(hơn 8 MB dữ liệu\)/);
   });
 
   test('nothing is written next to the inputs, and no input changes', () => {
