@@ -89,7 +89,7 @@ function optionsOf(rule: Rule, settings: Settings): { ok: true; options: Record<
 }
 
 /** The longest text a finding quotes from a cell; past it, the start and `…`. */
-export const MAX_QUOTED = 300;
+const MAX_QUOTED = 300;
 /** Excel's limit on a cell's text: a suggestion longer than that could never be typed in. */
 const MAX_SUGGESTION = 32767;
 
