@@ -1,6 +1,6 @@
 import { type Grid, SheetView, isBlank } from '../model/grid';
 import type { FoundSheet, ShapeIssue } from '../model/bloc';
-import { headerKey } from '../text/normalize';
+import { headerKey, memoize } from '../text/normalize';
 import { type ColumnSpec, type SheetKey, type TableSheetSpec, INFO_SHEET, SHEETS } from './spec';
 import { cellText } from './values';
 
@@ -11,22 +11,15 @@ export const HEADER_SEARCH_ROWS = 15;
  * A header or label as compared: `Tỷ lệ (%)`, `TỶ LỆ:` and `Tỷ lệ (*)` are one; a trailing
  * unit in brackets (`Kế hoạch (tỷ đồng)`) is dropped.
  */
-const keyCache = new Map<string, string>();
-
-export function headerMatchKey(s: string): string {
-  const cached = keyCache.get(s);
-  if (cached !== undefined) return cached;
+export const headerMatchKey = memoize((s: string): string => {
   let k = headerKey(s);
   for (;;) {
     const next = k.replace(/\s*(\(\s*\*\s*\)|\*|:|\([^()]*\))\s*$/, '').trim();
     if (next === k) break;
     k = next;
   }
-  // Headers repeat across sheets and workbooks; the cache is bounded for odd inputs.
-  if (keyCache.size > 50000) keyCache.clear();
-  keyCache.set(s, k);
   return k;
-}
+});
 
 const specKeys = new WeakMap<object, Set<string>>();
 

@@ -58,20 +58,19 @@ const PLACE_WORDS = new RegExp(
 
 const withoutPlaceWords = memoize((key: string) => key.replace(PLACE_WORDS, ' '));
 
-/** `<length of province>:<province><name>` → loose key: one cache for both arguments. */
-const looseKeyOf = memoize((pair: string): string => {
-  const colon = pair.indexOf(':');
-  const cut = colon + 1 + Number(pair.slice(0, colon));
-  const province = pair.slice(colon + 1, cut);
-  let key = withoutPlaceWords(unitKey(pair.slice(cut)));
-  if (province) {
-    const p = toneKey(province);
-    if (p) key = key.split(p).join(' ');
-  }
-  return collapseSpaces(key);
-});
+/** One cache of loose keys per province (a run sees a handful of provinces). */
+const looseKeys = new Map<string, (name: string) => string>();
 
-export function looseUnitKey(name: string, province?: string): string {
-  const p = province ?? '';
-  return looseKeyOf(`${p.length}:${p}${name}`);
+export function looseUnitKey(name: string, province = ''): string {
+  let keyOf = looseKeys.get(province);
+  if (!keyOf) {
+    const p = province ? toneKey(province) : '';
+    keyOf = memoize((n: string) => {
+      const key = withoutPlaceWords(unitKey(n));
+      return collapseSpaces(p ? key.split(p).join(' ') : key);
+    });
+    if (looseKeys.size >= 100) looseKeys.clear();
+    looseKeys.set(province, keyOf);
+  }
+  return keyOf(name);
 }

@@ -11,8 +11,8 @@
  * Remember the results of a pure string function: workbooks repeat the same names and
  * headers many times. Bounded, so that odd input cannot grow it without end.
  */
-export function memoize(fn: (s: string) => string, limit = 100000): (s: string) => string {
-  const cache = new Map<string, string>();
+export function memoize<T>(fn: (s: string) => T, limit = 100000): (s: string) => T {
+  const cache = new Map<string, T>();
   return (s: string) => {
     // A text of thousands of characters is no name or header: computed, never kept.
     if (s.length > 2000) return fn(s);

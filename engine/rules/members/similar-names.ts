@@ -1,6 +1,7 @@
 import type { Member } from '../../model/bloc';
 import { looseUnitKey } from '../../text/abbreviations';
 import { editDistance } from '../../text/fuzzy';
+import { memoize } from '../../text/normalize';
 import { defineRule } from '../types';
 
 /**
@@ -40,16 +41,7 @@ interface Bag {
 }
 
 /** Bags are remembered: a batch checks the same members' names file after file. */
-const bags = new Map<string, Bag>();
-
-function bagOf(key: string): Bag {
-  const known = bags.get(key);
-  if (known) return known;
-  const bag = makeBag(key);
-  if (bags.size >= 20000) bags.clear();
-  bags.set(key, bag);
-  return bag;
-}
+const bagOf = memoize(makeBag, 20000);
 
 function makeBag(key: string): Bag {
   const chars = Uint32Array.from(key, (ch) => ch.codePointAt(0)!).sort();
@@ -177,8 +169,6 @@ function candidatePairs(keys: readonly string[], group: Int32Array): [number, nu
   return pairs;
 }
 
-const MAX_NAME = 500;
-
 /** Pairs of members whose names are probably one unit mistyped. */
 export function similarPairs(members: readonly Member[], province?: string): [number, number][] {
   const pairs = new Map<string, [number, number]>();
@@ -187,11 +177,9 @@ export function similarPairs(members: readonly Member[], province?: string): [nu
     pairs.set(`${i}:${j}`, [i, j]);
   };
   // Each name once, at its first member: a name listed twice is members/duplicate's finding.
-  // A "name" of hundreds of characters is no unit's name (a paste gone wrong): other rules
-  // report it; comparing it would only cost time.
   const firstOf = new Map<string, number>();
   members.forEach((m, i) => {
-    if (m.key.length <= MAX_NAME && !firstOf.has(m.key)) firstOf.set(m.key, i);
+    if (!firstOf.has(m.key)) firstOf.set(m.key, i);
   });
   const keys = [...firstOf.keys()];
   const memberOf = [...firstOf.values()];
