@@ -5,37 +5,25 @@
  * the same Grid as the ExcelJS adapter (test/batch/fast-reader.test.ts holds it to that);
  * ExcelJS is still used where a workbook is written back (--annotate).
  */
-import { inflateRawSync } from 'node:zlib';
 import type { Cell, Grid, GridSheet } from '../engine/model/grid';
 import { fromA1 } from '../engine/model/grid';
 import { serialToIso } from '../engine/template/values';
-import { entryData, hasDoctype, zipEntries } from './intake';
+import { PartError, hasDoctype, inflatePart, zipEntries } from './intake';
 
 type Entry = NonNullable<ReturnType<typeof zipEntries>>[number];
 
-/** A zip structure the lean reader does not follow: ExcelJS is given the file instead. */
-export class XlsxFormatError extends Error {}
-
 /** XML no program writes (an element never closed, a row past Excel's last): the file is damaged. */
-export class MalformedXmlError extends Error {}
-
-/** XML that declares a DOCTYPE (entity expansion, external entities): refused, never read. */
-export class HostileXmlError extends Error {}
-
-function entryText(buf: Buffer, e: Entry, inflated?: ReadonlyMap<string, Buffer>): string {
-  const done = inflated?.get(e.name);
-  const xml = done ?? inflateEntry(buf, e);
-  if (hasDoctype(xml)) throw new HostileXmlError(`${e.name}: a DOCTYPE (never in a workbook)`);
-  return xml.toString('utf8');
+export class MalformedXmlError extends PartError {
+  constructor(message: string) {
+    super('corrupt', message);
+  }
 }
 
-function inflateEntry(buf: Buffer, e: Entry): Buffer {
-  const data = entryData(buf, e);
-  if (!data) throw new XlsxFormatError(`${e.name}: bad local header`);
-  if (e.method === 0) return data;
-  // Past its header's size (and a little slack) the entry lies: inflating stops with ERR_BUFFER_TOO_LARGE.
-  if (e.method === 8) return inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressedSize) + 1024 });
-  throw new XlsxFormatError(`${e.name}: compression method ${e.method}`);
+/** A part's text; one that declares a DOCTYPE (entity expansion, external entities) is refused, never read. */
+function entryText(buf: Buffer, e: Entry, inflated?: ReadonlyMap<string, Buffer>): string {
+  const xml = inflated?.get(e.name) ?? inflatePart(buf, e);
+  if (hasDoctype(xml)) throw new PartError('corrupt', `${e.name}: a DOCTYPE (never in a workbook)`);
+  return xml.toString('utf8');
 }
 
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -245,19 +233,19 @@ function readSheet(name: string, xml: string, hidden: boolean, styles: Styles, s
 
 /**
  * The workbook's sheets (only those `want` accepts, in file order) as a Grid. Throws
- * XlsxFormatError (or a zlib error) on a damaged file: the caller reports it. `inflated`:
+ * PartError (too large, or damaged) for the caller to report. `inflated`:
  * parts the intake already inflated (by their zip entry names), not inflated again.
  */
 export function readGridFast(buf: Buffer, want: (sheetName: string) => boolean = () => true, inflated?: ReadonlyMap<string, Buffer>): Grid {
   const entries = zipEntries(buf);
-  if (!entries) throw new XlsxFormatError('zip central directory missing');
+  if (!entries) throw new PartError('corrupt', 'zip central directory missing');
   const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ''), e]));
   const text = (name: string) => {
     const e = byName.get(name);
     return e ? unprefixed(entryText(buf, e, inflated)) : undefined;
   };
   const workbook = text('xl/workbook.xml');
-  if (!workbook) throw new XlsxFormatError('no xl/workbook.xml');
+  if (!workbook) throw new PartError('corrupt', 'no xl/workbook.xml');
   const rels = new Map<string, string>();
   for (const rel of elements(text('xl/_rels/workbook.xml.rels') ?? '', 'Relationship')) {
     const id = attr(rel.head, 'Id');

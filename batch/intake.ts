@@ -200,16 +200,39 @@ export function cellTags(xml: Buffer): number {
 /** What a zip header's size may be short by before the entry counts as lying (none should). */
 const SLACK = 1024;
 
-/** An entry inflated, refusing output past `max` bytes (a lying header or a bomb). */
-function inflateWithin(data: Buffer, e: ZipEntry, max: number): { ok: true; data: Buffer } | Extract<Intake, { ok: false }> {
-  try {
-    if (e.method === 0) return data.length <= max ? { ok: true, data } : { ok: false, code: 'too-large', detail: `${e.name}: ${data.length} bytes` };
-    if (e.method === 8) return { ok: true, data: inflateRawSync(data, { maxOutputLength: Math.max(1, max) }) };
-    return { ok: false, code: 'corrupt', detail: `${e.name}: compression method ${e.method}` };
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { ok: false, code: 'too-large', detail: `${e.name} inflates past ${max} bytes (its header says ${e.uncompressedSize})` };
-    return { ok: false, code: 'corrupt', detail: `${e.name}: ${(err as Error).message}` };
+/** A part a file cannot be read from: past a limit (a bomb, a lying header) or damaged. */
+export class PartError extends Error {
+  constructor(
+    readonly code: 'too-large' | 'corrupt',
+    message: string,
+  ) {
+    super(message);
   }
+}
+
+/**
+ * An entry inflated, refusing output past `max` bytes: by default the size its header claims
+ * (and a little slack), past which the header lies. Throws PartError.
+ */
+export function inflatePart(buf: Buffer, e: ZipEntry, max = e.uncompressedSize + SLACK): Buffer {
+  const data = entryData(buf, e);
+  if (!data) throw new PartError('corrupt', `${e.name}: bad local header`);
+  if (e.method === 0) {
+    if (data.length > max) throw new PartError('too-large', `${e.name}: ${data.length} bytes`);
+    return data;
+  }
+  if (e.method !== 8) throw new PartError('corrupt', `${e.name}: compression method ${e.method}`);
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new PartError('too-large', `${e.name} inflates past ${max} bytes (its header says ${e.uncompressedSize})`);
+    throw new PartError('corrupt', `${e.name}: ${(err as Error).message}`);
+  }
+}
+
+/** The intake's verdict on a PartError (anything else thrown is a damaged file). */
+function refusal(err: unknown): Extract<Intake, { ok: false }> {
+  return err instanceof PartError ? { ok: false, code: err.code, detail: err.message } : { ok: false, code: 'corrupt', detail: String(err) };
 }
 
 /** A document type declaration: OOXML parts never have one; entity tricks need one. */
@@ -226,15 +249,16 @@ export function checkAllParts(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Int
   const entries = zipEntries(buf);
   if (!entries) return { ok: false, code: 'corrupt', detail: 'zip central directory missing or broken' };
   let total = 0;
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    const data = entryData(buf, e);
-    if (!data) return { ok: false, code: 'corrupt', detail: `${e.name}: bad local header` };
-    if (total + e.uncompressedSize > limits.maxUncompressedBytes) return { ok: false, code: 'too-large', detail: `the parts pass ${limits.maxUncompressedBytes} bytes in all (at ${e.name})` };
-    const out = inflateWithin(data, e, Math.min(limits.maxUncompressedBytes - total, e.uncompressedSize + SLACK));
-    if (!out.ok) return out;
-    total += out.data.length;
-    if (/\.(xml|rels|vml)$/i.test(e.name) && hasDoctype(out.data)) return { ok: false, code: 'corrupt', detail: `${e.name}: a DOCTYPE (never in a workbook)` };
+  try {
+    for (const e of entries) {
+      if (e.name.endsWith('/')) continue;
+      if (total + e.uncompressedSize > limits.maxUncompressedBytes) return { ok: false, code: 'too-large', detail: `the parts pass ${limits.maxUncompressedBytes} bytes in all (at ${e.name})` };
+      const data = inflatePart(buf, e);
+      total += data.length;
+      if (/\.(xml|rels|vml)$/i.test(e.name) && hasDoctype(data)) return { ok: false, code: 'corrupt', detail: `${e.name}: a DOCTYPE (never in a workbook)` };
+    }
+  } catch (err) {
+    return refusal(err);
   }
   return { ok: true };
 }
@@ -242,19 +266,20 @@ export function checkAllParts(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Int
 /**
  * The cells each worksheet really holds, counted in its inflated XML: a sheet may declare a
  * small `<dimension>` (or none) and hold millions, or inflate far past its zip header's size.
- * Both are refused here, before a reader builds anything from them.
+ * Both are refused here, before a reader builds anything from them. (A DOCTYPE is the reader's
+ * to refuse, in the parts it reads.)
  */
 function countCells(buf: Buffer, entries: readonly ZipEntry[], limits: Limits, inflated?: Map<string, Buffer>): Intake {
   let cells = 0;
   for (const e of entries) {
     if (!/^\/?xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
     if (e.uncompressedSize > limits.maxSheetBytes) return { ok: false, code: 'too-large', detail: `${e.name}: ${e.uncompressedSize} bytes` };
-    const data = entryData(buf, e);
-    if (!data) return { ok: false, code: 'corrupt', detail: `${e.name}: bad local header` };
-    const inflatedEntry = inflateWithin(data, e, Math.min(limits.maxSheetBytes, e.uncompressedSize + SLACK));
-    if (!inflatedEntry.ok) return inflatedEntry;
-    const xml = inflatedEntry.data;
-    if (hasDoctype(xml)) return { ok: false, code: 'corrupt', detail: `${e.name}: a DOCTYPE (never in a workbook)` };
+    let xml: Buffer;
+    try {
+      xml = inflatePart(buf, e, Math.min(limits.maxSheetBytes, e.uncompressedSize + SLACK));
+    } catch (err) {
+      return refusal(err);
+    }
     cells += cellTags(xml);
     inflated?.set(e.name, xml);
     if (cells > limits.maxCellTags) return { ok: false, code: 'too-large', detail: `more than ${limits.maxCellTags} cells` };

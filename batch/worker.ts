@@ -12,10 +12,10 @@ import type { ErrorCode } from '../engine/report/schema';
 import type ExcelJS from 'exceljs';
 import type { Grid } from '../engine/model/grid';
 import { isTemplateSheetName } from '../engine/template/locate';
-import { XlsxFormatError, readGridFast } from './fast-reader';
+import { readGridFast } from './fast-reader';
 import { writeAtomic } from './files';
 import { findingJson } from '../engine/report/json';
-import { DEFAULT_LIMITS, type Limits, checkAllParts, sniff } from './intake';
+import { DEFAULT_LIMITS, type Limits, PartError, checkAllParts, sniff } from './intake';
 
 export interface FileTask {
   path: string;
@@ -31,29 +31,8 @@ export type FileOutcome =
   | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; annotateError?: string }
   | { path: string; ok: false; code: ErrorCode; detail: string };
 
-/** ExcelJS is loaded only when a file needs it (a worker starts faster without it). */
+/** ExcelJS is loaded only for an annotated copy (a worker starts faster without it). */
 const exceljs = () => import('./adapter');
-
-/** A part that inflates past what its zip header says: a bomb, never a workbook. */
-class TooLarge extends Error {}
-
-/**
- * The template's sheets with the lean reader; a structure it cannot follow goes to ExcelJS.
- * A part that inflates past its declared size is the file's fault, and never reaches ExcelJS
- * (which would inflate all of it).
- */
-async function readTemplateSheets(buf: Buffer, inflated: ReadonlyMap<string, Buffer>, limits: Limits): Promise<Grid> {
-  try {
-    return readGridFast(buf, isTemplateSheetName, inflated);
-  } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new TooLarge((e as Error).message);
-    if (!(e instanceof XlsxFormatError)) throw e;
-    const parts = checkAllParts(buf, limits);
-    if (!parts.ok) throw parts.code === 'too-large' ? new TooLarge(parts.detail) : new Error(parts.detail);
-    const { loadWorkbook, workbookToGrid } = await exceljs();
-    return workbookToGrid(await loadWorkbook(buf));
-  }
-}
 
 export async function checkFile(task: FileTask): Promise<FileOutcome> {
   let buf: Buffer;
@@ -68,11 +47,11 @@ export async function checkFile(task: FileTask): Promise<FileOutcome> {
   const limits = task.limits ?? DEFAULT_LIMITS;
   let grid: Grid;
   try {
-    // The check reads the file the same way with or without --annotate: the copy never changes the findings.
-    grid = await readTemplateSheets(buf, inflated, limits);
+    // The template's sheets, read the same way with or without --annotate: the copy never changes the findings.
+    grid = readGridFast(buf, isTemplateSheetName, inflated);
   } catch (e) {
-    if (e instanceof TooLarge) return { path: task.path, ok: false, code: 'too-large', detail: e.message };
-    // ExcelJS and the lean reader throw on broken XML, missing parts and the odd internal slip: all the file's.
+    // A part past a limit or damaged, or any other slip of reading: all the file's.
+    if (e instanceof PartError) return { path: task.path, ok: false, code: e.code, detail: e.message };
     return { path: task.path, ok: false, code: 'corrupt', detail: (e as Error).message ?? String(e) };
   }
   const { model, settings: _settings, ...result } = checkGrid(grid, {
