@@ -2,14 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../batch/cli';
+import { runCli } from '../helpers/cli';
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('thidua rules', () => {
   test('the catalog as JSON: 53 rules with severities from quoc-gia', async () => {

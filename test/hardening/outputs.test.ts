@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../../batch/cli';
+import { runCli } from '../helpers/cli';
 import { gridToWorkbook } from '../../batch/write-grid';
 import { UNSAFE_CHARS } from '../../engine/report/text';
 import { blocToGrid } from '../../engine/template/writer';
@@ -28,12 +28,7 @@ const HOSTILE = {
 let dir: string;
 let file: string;
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; } });
-  return { code, out, err };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'thidua-outputs-'));
