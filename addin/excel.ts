@@ -8,6 +8,7 @@
 import type { Cell, Grid, GridSheet } from '../engine/model/grid';
 import { currentNationalSettings } from '../engine/profiles';
 import { type LayoutSheet, MEMBER_LIST_RANGE, type Validation, templateLayout } from '../engine/template/layout';
+import { isDateFormatCode } from '../engine/template/values';
 import { headerKey } from '../engine/text/normalize';
 
 export interface ExcelHost {
@@ -43,7 +44,7 @@ export function toCell(value: unknown, type: string, format: string, formula: un
     case 'Integer': {
       const n = Number(value);
       // Dates come as serials: the format tells the reader so (as ExcelJS's dates do).
-      const keepFormat = /%|[dmy]/i.test(format) && !/^General$/i.test(format);
+      const keepFormat = format.includes('%') || isDateFormatCode(format);
       cell = keepFormat ? { kind: 'number', value: n, numFmt: format } : { kind: 'number', value: n };
       break;
     }

@@ -7,7 +7,7 @@
  */
 import type { Cell, Grid, GridSheet } from '../engine/model/grid';
 import { fromA1 } from '../engine/model/grid';
-import { serialToIso } from '../engine/template/values';
+import { isDateFormatCode, serialToIso } from '../engine/template/values';
 import { PartError, hasDoctype, inflatePart, zipEntries } from './intake';
 
 type Entry = NonNullable<ReturnType<typeof zipEntries>>[number];
@@ -124,11 +124,10 @@ function runText(xml: string): string {
   }
 }
 
-/** Number formats that show a date (built in 14–22, 27–36, 45–47, 50–58; or a code with d, m, y). */
+/** Number formats that show a date: built in 14–22, 27–36, 45–47, 50–58, or a custom code that does. */
 function isDateFormat(id: number, code: string | undefined): boolean {
   if (code === undefined) return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/^[#0.,\s%]*$/.test(bare) && /[dhs:y]/i.test(bare));
+  return isDateFormatCode(code);
 }
 
 const BUILTIN_PERCENT: Record<number, string> = { 9: '0%', 10: '0.00%' };

@@ -84,7 +84,17 @@ export function serialToIso(serial: number, date1904 = false): IsoDate | undefin
   return isoDate(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
 }
 
-const DATE_FORMAT_HINT = /[dmy]/i;
+/**
+ * Whether a number format code shows a date: a day or a year, or a month beside a day, hour,
+ * second or year (`mm` alone may be minutes). Quoted text, `[Red]`-style sections and escaped
+ * characters are not the format's letters (`0 "ngày"` and `[Red]0` show numbers). One test for
+ * every front end: the lean reader, the ExcelJS adapter's grid and the pane's.
+ */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  if (/^general$/i.test(bare.trim())) return false;
+  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/^[#0.,\s%]*$/.test(bare) && /[dhs:y]/i.test(bare));
+}
 
 export function parseDateText(input: string): IsoDate | undefined {
   const s = collapseSpaces(input);
@@ -113,7 +123,7 @@ export function readDate(cell: Cell, date1904 = false): Parsed<IsoDate> {
     case 'number': {
       const n = cell.value as number;
       // A serial: formatted as a date, or a bare number in the range of plausible years.
-      const looksLikeDate = (cell.numFmt !== undefined && DATE_FORMAT_HINT.test(cell.numFmt)) || (n > 25000 && n < 80000);
+      const looksLikeDate = (cell.numFmt !== undefined && isDateFormatCode(cell.numFmt)) || (n > 25000 && n < 80000);
       const iso = looksLikeDate ? serialToIso(n, date1904) : undefined;
       return iso ? { status: 'ok', value: iso } : { status: 'bad' };
     }

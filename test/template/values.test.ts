@@ -1,4 +1,4 @@
-import { formatNumberVi, parseDateText, parseVietnameseNumber, readNumber, serialToIso } from '../../engine/template/values';
+import { formatNumberVi, isDateFormatCode, parseDateText, parseVietnameseNumber, readDate, readNumber, serialToIso } from '../../engine/template/values';
 
 test.each([
   ['53.211', 53211], ['48,5', 48.5], ['159%', 159], ['1.234.567', 1234567], ['1.234,5', 1234.5], ['3.666', 3666],
@@ -52,4 +52,27 @@ test('an absurd number in a count (1e308) is a typing slip, not a count', async 
   g.sheets.find((s) => s.name === 'Bình xét')!.rows[2]![6] = { kind: 'number', value: 1e308 };
   const findings = checkGrid(g, { today: '2026-11-22' }).findings;
   expect(findings.map((f) => [f.ruleId, f.cell])).toEqual([['cell/not-a-number', 'G3']]);
+});
+
+describe('which number formats show a date (one test for the lean reader, the adapter and the pane)', () => {
+  test.each([
+    ['dd/mm/yyyy', true],
+    ['d/m/yyyy', true],
+    ['mmm-yy', true],
+    ['[$-42A]dd mmmm yyyy', true],
+    ['h:mm', true],
+    ['0.00%', false],
+    ['#,##0', false],
+    ['General', false],
+    ['[Red]0.00', false],
+    ['0 "ngày"', false],
+    ['#,##0 "đồng";[Red]-#,##0 "đồng"', false],
+  ])('%s → %s', (code, date) => {
+    expect(isDateFormatCode(code)).toBe(date);
+  });
+
+  test('a small number in red is a number, not 5 January 1900', () => {
+    expect(readDate({ kind: 'number', value: 5, numFmt: '[Red]0' }).status).toBe('bad');
+    expect(readDate({ kind: 'number', value: 45303, numFmt: 'dd/mm/yyyy' })).toEqual({ status: 'ok', value: '2024-01-12' });
+  });
 });
