@@ -7,6 +7,7 @@
 /// <reference types="office-js" />
 import type { Cell, Grid, GridSheet } from '../engine/model/grid';
 import { currentNationalSettings } from '../engine/profiles';
+import { type FindingSeverity, SEVERITY_FILL } from '../engine/report/finding';
 import { type LayoutSheet, MEMBER_LIST_RANGE, type Validation, templateLayout } from '../engine/template/layout';
 import { isDateFormatCode } from '../engine/template/values';
 import { headerKey } from '../engine/text/normalize';
@@ -116,7 +117,7 @@ export async function readWorkbook(host: ExcelHost, options: ReadOptions = {}): 
 
 /** Our highlight is a conditional format with this formula: the user's own formats stay as they are. */
 export const MARK_FORMULA = '=ISLOGICAL(TRUE)';
-const MARK_COLOUR: Record<'error' | 'warning' | 'info', string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+const MARK_COLOUR = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `#${rgb}`])) as Record<FindingSeverity, string>;
 
 /** The pane's host on real Excel (see pane/controller.ts, PaneHost). */
 export function officeHost(host: ExcelHost) {

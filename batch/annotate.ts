@@ -5,11 +5,12 @@
  * check; the original file is never written.
  */
 import type ExcelJS from 'exceljs';
+import { SEVERITY_FILL } from '../engine/report/finding';
 import type { FindingJson } from '../engine/report/schema';
 
 export const RESULT_SHEET = 'Kết quả kiểm tra';
 
-const FILL: Record<FindingJson['severity'], string> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
+const FILL = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `FF${rgb}`])) as Record<FindingJson['severity'], string>;
 const LABEL = {
   vi: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý', head: ['Vị trí', 'Mức độ', 'Quy tắc', 'Nội dung', 'Gợi ý', 'Căn cứ'], title: 'KẾT QUẢ KIỂM TRA SỔ THI ĐUA', none: 'Không có phát hiện nào.' },
   en: { error: 'Error', warning: 'Warning', info: 'Info', head: ['Place', 'Severity', 'Rule', 'Message', 'Suggestion', 'Basis'], title: 'CHECK RESULTS', none: 'No findings.' },

@@ -3,6 +3,9 @@ import type { Place } from '../model/bloc';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
+/** The fill that marks a cell by its worst finding (RGB), the same in the annotated copy and the pane. */
+export const SEVERITY_FILL: Record<FindingSeverity, string> = { error: 'FFC7CE', warning: 'FFEB9C', info: 'DDEBF7' };
+
 /** Values a message is built from; also the "values it compared" of the report. */
 export type MessageData = Record<string, string | number>;
 
