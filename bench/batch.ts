@@ -8,16 +8,10 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './engine';
+import { runThidua } from './process';
 
 const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'dist', 'batch', 'cli.js');
-
-function wall(args: string[]): number {
-  const start = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  if (r.status !== 0 && r.status !== 1) throw new Error(r.stderr);
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
+const wall = (args: string[]): number => runThidua(args).ms;
 
 /** The bare ExcelJS loop over the folder, in a fresh process (bench/bare-child.ts): its loop time. */
 function bareReadFile(dir: string): number {

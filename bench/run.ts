@@ -2,7 +2,6 @@
  * `npm run bench`: every budget of shared/spec/interfaces.md ("Budgets"), each figure beside
  * its budget, written to bench/results.json. See BENCHMARKS.md.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,23 +11,20 @@ import { blocToGrid } from '../engine/template/writer';
 import { manyCells } from '../scripts/hostile';
 import { batchFigures } from './batch';
 import { type Figure, engineFigures, spread, syntheticBloc } from './engine';
+import { runThidua } from './process';
 
 const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'dist', 'batch', 'cli.js');
 
-/** Wall time (ms) and peak memory (MB) of one `thidua validate` process. */
-function processRun(args: string[]): { ms: number; mb: number; code?: string } {
-  const start = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, 'validate', ...args, '--format', 'json', '--no-progress'], { encoding: 'utf8' });
-  const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const kb = Number(/(\d+)\s*$/.exec(r.stderr.trim())?.[1] ?? NaN);
+/** `thidua validate` of files, as JSON: wall time, peak memory and the first file's error code. */
+function processRun(files: string[]): { ms: number; mb: number; code?: string } {
+  const r = runThidua(['validate', ...files, '--format', 'json', '--no-progress']);
   let code: string | undefined;
   try {
     code = (JSON.parse(r.stdout) as { files: { error?: { code: string } }[] }).files[0]?.error?.code;
   } catch {
     code = undefined;
   }
-  return { ms, mb: kb / 1024, ...(code ? { code } : {}) };
+  return { ms: r.ms, mb: r.mb, ...(code ? { code } : {}) };
 }
 
 function figure(name: string, unit: string, values: number[], budget: string, ok: (m: number) => boolean): Figure {
