@@ -9,7 +9,7 @@ import type { Cell, Grid, GridSheet } from '../engine/model/grid';
 import { currentNationalSettings } from '../engine/profiles';
 import { type FindingSeverity, SEVERITY_FILL } from '../engine/report/finding';
 import { type LayoutSheet, MEMBER_LIST_RANGE, type Validation, templateLayout } from '../engine/template/layout';
-import { isDateFormatCode } from '../engine/template/values';
+import { numberFormatKind } from '../engine/model/number-format';
 import { headerKey } from '../engine/text/normalize';
 
 export interface ExcelHost {
@@ -45,7 +45,8 @@ export function toCell(value: unknown, type: string, format: string, formula: un
     case 'Integer': {
       const n = Number(value);
       // Dates come as serials: the format tells the reader so (as ExcelJS's dates do).
-      const keepFormat = format.includes('%') || isDateFormatCode(format);
+      const kind = numberFormatKind(format);
+      const keepFormat = kind === 'percent' || kind === 'date';
       cell = keepFormat ? { kind: 'number', value: n, numFmt: format } : { kind: 'number', value: n };
       break;
     }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import type { FileOutcome, FileTask } from './worker';
+import type { AnnotateTask, FileOutcome, FileTask } from './worker';
 
 /**
  * The compiled worker (tests run the TypeScript sources, the worker runs compiled): the
@@ -51,24 +51,48 @@ export class FilePool {
    * it, so that its time limit counts its own work, never the wait behind other files (500
    * files queued at once would otherwise time out at the back of a slow queue).
    */
-  async run(tasks: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
-    const outcomes = new Array<FileOutcome>(tasks.length);
+  run(tasks: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+    return this.lanes(tasks, (task) => this.runOne(task), onDone);
+  }
+
+  /**
+   * Annotated copies, each a task of its own with the pool's time and memory limit: why each
+   * copy was not made (a time-out, memory, or what the worker said), undefined where it was.
+   */
+  annotate(tasks: AnnotateTask[], lang: 'vi' | 'en'): Promise<(string | undefined)[]> {
+    const { timeoutMs, memoryMb } = this.options;
+    const vi = lang === 'vi';
+    return this.lanes(tasks, async (task) => {
+      try {
+        return (await this.pool.run(task, { name: 'annotateFile', signal: AbortSignal.timeout(timeoutMs) })) as string | undefined;
+      } catch (e) {
+        const err = e as { name?: string; code?: string; message?: string };
+        if (err.name === 'AbortError' || err.name === 'TimeoutError') return vi ? `ghi bản đánh dấu quá ${timeoutMs / 1000} giây nên đã dừng; kết quả kiểm tra vẫn đầy đủ` : `writing the copy took over ${timeoutMs / 1000} s and was stopped; the check is complete`;
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return vi ? `ghi bản đánh dấu cần quá ${memoryMb} MB bộ nhớ; kết quả kiểm tra vẫn đầy đủ` : `writing the copy needed over ${memoryMb} MB; the check is complete`;
+        return err.message ?? String(e);
+      }
+    });
+  }
+
+  /** Each task started only when a worker is free for it, results in the order of the tasks. */
+  private async lanes<T, R>(tasks: T[], one: (task: T) => Promise<R>, onDone?: (r: R) => void): Promise<R[]> {
+    const results = new Array<R>(tasks.length);
     let next = 0;
     const lane = async () => {
       while (next < tasks.length) {
         const i = next++;
-        outcomes[i] = await this.runOne(tasks[i]!);
-        onDone?.(outcomes[i]);
+        results[i] = await one(tasks[i]!);
+        onDone?.(results[i]);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.options.jobs) }, lane));
-    return outcomes;
+    return results;
   }
 
   private async runOne(task: FileTask): Promise<FileOutcome> {
     const { timeoutMs, memoryMb } = this.options;
     try {
-      return (await this.pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as FileOutcome;
+      return (await this.pool.run(task, { name: 'checkFile', signal: AbortSignal.timeout(timeoutMs) })) as FileOutcome;
     } catch (e) {
       const err = e as { name?: string; code?: string; message?: string };
       if (err.name === 'AbortError' || err.name === 'TimeoutError') return { path: task.path, ok: false, code: 'timeout', detail: `over ${timeoutMs} ms` };

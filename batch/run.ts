@@ -18,7 +18,7 @@ import { ERROR_MESSAGES } from './intake';
 import { writeAtomic } from './files';
 import type { FilePool } from './pool';
 import { type Format, type Io, UsageError, type ValidateOptions, type ValidateRun } from './validate';
-import type { FileOutcome } from './worker';
+import type { AnnotateTask, FileOutcome } from './worker';
 
 /** `--profile`: an id, or a file a province wrote. */
 export function loadProfile(arg: string | undefined): Profile | undefined {
@@ -105,6 +105,34 @@ function batchSettings(ok: readonly Extract<FileOutcome, { ok: true }>[], forced
   return profile ? resolveProfile(profile, first.version).settings : currentNationalSettings();
 }
 
+/**
+ * The annotated copies, once every check is final: each on a pool of its own with its own
+ * time limit, so that a copy ExcelJS cannot make is said beside a check that stands.
+ */
+async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOutcome[], entries: FileJson[], copies: string[]): Promise<void> {
+  const tasks: AnnotateTask[] = [];
+  const which: number[] = [];
+  outcomes.forEach((o, i) => {
+    if (!o.ok) return;
+    tasks.push({ path: o.path, out: copies[i]!, lang: options.lang, findings: entries[i]!.findings ?? [] });
+    which.push(i);
+  });
+  const { FilePool } = await import('./pool');
+  const pool = new FilePool({ jobs: Math.min(options.jobs, Math.max(1, tasks.length)), timeoutMs: options.copyTimeoutMs ?? 120_000, memoryMb: options.memoryMb ?? 2048 });
+  let reasons: (string | undefined)[];
+  try {
+    reasons = await pool.annotate(tasks, options.lang);
+  } finally {
+    await pool.destroy();
+  }
+  reasons.forEach((reason, k) => {
+    const o = outcomes[which[k]!]!;
+    if (reason === undefined || !o.ok) return;
+    o.annotateError = reason;
+    io.err(options.lang === 'vi' ? `Không ghi được bản đánh dấu của ${o.path}: ${reason}\n` : `No annotated copy of ${o.path}: ${reason}\n`);
+  });
+}
+
 /** The files through the pool, then the cross-file rules, the report and its outputs. */
 export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool, files: string[], copies: string[] | undefined): Promise<ValidateRun> {
   const forced = loadProfile(options.profile);
@@ -115,11 +143,10 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool,
   let done = 0;
   bar?.start(files.length, 0, { rate: '0' });
   const outcomes = await pool.run(
-    files.map((path, i) => ({
+    files.map((path) => ({
       path,
       ...(forced ? { profile: forced } : {}),
       ...(options.today ? { today: options.today } : {}),
-      ...(copies ? { annotate: { out: copies[i]!, lang: options.lang } } : {}),
     })),
     () => {
       done++;
@@ -140,9 +167,7 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool,
     const { summaryWorkbook } = await import('./summary');
     writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang).xlsx.writeBuffer()));
   }
-  for (const o of outcomes) {
-    if (o.ok && o.annotateError) io.err(`Không ghi được bản đánh dấu của ${o.path}: ${o.annotateError}\n`);
-  }
+  if (copies) await annotateCopies(options, io, outcomes, entries, copies);
   if (io.stderrTty && !options.quiet && format === 'text' && !options.out && files.length > 1) io.err(`\n${summaryTable(report, options.lang)}\n`);
   const c = report.counts;
   const failed = c.unreadable > 0 || (options.failOn === 'error' && c.error > 0) || (options.failOn === 'warning' && c.error + c.warning > 0);

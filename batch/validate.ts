@@ -34,6 +34,8 @@ export interface ValidateOptions {
   color: boolean;
   today?: string;
   timeoutMs?: number;
+  /** An annotated copy's own time limit (default 2 minutes: ExcelJS is slow on large workbooks). */
+  copyTimeoutMs?: number;
   memoryMb?: number;
 }
 

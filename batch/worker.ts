@@ -1,21 +1,21 @@
 /**
- * One file, in a worker thread: sniff, read the template's sheets (the lean reader, ExcelJS
- * where it cannot follow or a copy is to be annotated), check with the engine. Whatever
- * goes wrong ends as this file's `unreadable` entry; the batch goes on.
+ * A worker thread's two jobs. `checkFile` (the default): sniff a file, read the template's
+ * sheets, check them with the engine; whatever goes wrong ends as this file's `unreadable`
+ * entry and the batch goes on. `annotateFile`: the annotated copy, a separate task run after
+ * the check is final, with its own time and memory limit, so that a copy ExcelJS cannot make
+ * (it refuses some valid packages and hangs on others) never costs a workbook its check.
  */
 import { readFileSync } from 'node:fs';
 import { checkGrid } from '../engine/check';
 import { type BlocSummary, summarize } from '../engine/model/bloc';
 import type { Profile } from '../engine/profiles/schema';
 import type { BlocResult } from '../engine/check';
-import type { ErrorCode } from '../engine/report/schema';
-import type ExcelJS from 'exceljs';
+import type { ErrorCode, FindingJson } from '../engine/report/schema';
 import type { Grid } from '../engine/model/grid';
 import { isTemplateSheetName } from '../engine/template/locate';
-import { readGridFast } from './fast-reader';
-import { writeAtomic } from './files';
-import { findingJson } from '../engine/report/json';
-import { DEFAULT_LIMITS, type Limits, PartError, checkAllParts, sniff } from './intake';
+import { DEFAULT_LIMITS, type Limits, checkAllParts, sniff } from './intake';
+import { readWorkbook } from './xlsx/reader';
+import { PartError, ZipParts } from './zip';
 
 export interface FileTask {
   path: string;
@@ -23,44 +23,48 @@ export interface FileTask {
   profiles?: Profile[];
   today?: string;
   limits?: Limits;
-  /** Write an annotated copy there, with messages in this language. */
-  annotate?: { out: string; lang: 'vi' | 'en' };
 }
 
 export type FileOutcome =
   | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; annotateError?: string }
   | { path: string; ok: false; code: ErrorCode; detail: string };
 
-/** ExcelJS is loaded only for an annotated copy (a worker starts faster without it). */
-const exceljs = () => import('./adapter');
-
-export async function checkFile(task: FileTask): Promise<FileOutcome> {
+/** The template's sheets of a file, or why they cannot be read. */
+function readFile(path: string, limits: Limits, want: (name: string) => boolean): { buf: Buffer; grid: Grid } | Extract<FileOutcome, { ok: false }> {
   let buf: Buffer;
   try {
-    buf = readFileSync(task.path);
+    buf = readFileSync(path);
   } catch (e) {
-    return { path: task.path, ok: false, code: 'corrupt', detail: `cannot read: ${(e as Error).message}` };
+    return { path, ok: false, code: 'corrupt', detail: `cannot read: ${(e as Error).message}` };
   }
-  const inflated = new Map<string, Buffer>();
-  const intake = sniff(buf, task.limits ?? DEFAULT_LIMITS, inflated);
-  if (!intake.ok) return { path: task.path, ok: false, code: intake.code, detail: intake.detail };
-  const limits = task.limits ?? DEFAULT_LIMITS;
-  let grid: Grid;
+  const intake = sniff(buf, limits);
+  if (!intake.ok) return { path, ok: false, code: intake.code, detail: intake.detail };
   try {
-    // The template's sheets, read the same way with or without --annotate: the copy never changes the findings.
-    grid = readGridFast(buf, isTemplateSheetName, inflated);
+    return { buf, grid: readWorkbook(ZipParts.open(buf)!, want, limits) };
   } catch (e) {
     // A part past a limit or damaged, or any other slip of reading: all the file's.
-    if (e instanceof PartError) return { path: task.path, ok: false, code: e.code, detail: e.message };
-    return { path: task.path, ok: false, code: 'corrupt', detail: (e as Error).message ?? String(e) };
+    if (e instanceof PartError) return { path, ok: false, code: e.code, detail: e.message };
+    return { path, ok: false, code: 'corrupt', detail: (e as Error).message ?? String(e) };
   }
-  const { model, settings: _settings, ...result } = checkGrid(grid, {
+}
+
+export function checkFile(task: FileTask): FileOutcome {
+  const read = readFile(task.path, task.limits ?? DEFAULT_LIMITS, isTemplateSheetName);
+  if ('ok' in read) return read;
+  const { model, settings: _settings, ...result } = checkGrid(read.grid, {
     ...(task.profile !== undefined ? { profile: task.profile } : {}),
     ...(task.profiles ? { profiles: task.profiles } : {}),
     ...(task.today ? { today: task.today } : {}),
   });
-  const annotateError = task.annotate ? await writeAnnotated(buf, grid, result.findings, task.annotate, limits) : undefined;
-  return { path: task.path, ok: true, result, summary: summarize(model), ...(annotateError ? { annotateError } : {}) };
+  return { path: task.path, ok: true, result, summary: summarize(model) };
+}
+
+export interface AnnotateTask {
+  path: string;
+  out: string;
+  lang: 'vi' | 'en';
+  findings: FindingJson[];
+  limits?: Limits;
 }
 
 /**
@@ -72,37 +76,66 @@ const ANNOTATE_MAX_BYTES = 8 * 1024 * 1024;
 /** Excel's limit on a cell's text. */
 const EXCEL_MAX_TEXT = 32767;
 
+/** Text cells and the longest text of a Grid's sheets (to compare with what ExcelJS read). */
+function census(grid: Grid): { values: Map<string, number>; longest: number } {
+  const values = new Map<string, number>();
+  let longest = 0;
+  for (const sheet of grid.sheets) {
+    let n = 0;
+    for (const row of sheet.rows) {
+      for (const c of row ?? []) {
+        if (!c || c.kind === 'blank') continue;
+        n++;
+        if (typeof c.value === 'string' && c.value.length > longest) longest = c.value.length;
+      }
+    }
+    values.set(sheet.name, n);
+  }
+  return { values, longest };
+}
+
 /**
- * The annotated copy: ExcelJS's rewrite of the workbook with the findings marked. ExcelJS
- * holds every part in memory, many times its size, so a workbook that no spreadsheet program
- * wrote (a cell past Excel's 32,767 characters) or one past 8 MB of XML gets no copy: its
- * check stands, and the reason is reported. Returns why there is no copy, or undefined.
+ * The annotated copy: ExcelJS's rewrite of the workbook with the findings marked. Returns
+ * why there is no copy, in the report's language, or undefined when it was written. A
+ * workbook no spreadsheet program wrote (a cell past Excel's 32,767 characters), one past
+ * 8 MB of XML, one ExcelJS refuses or reads otherwise than the check did gets no copy.
  */
-async function writeAnnotated(buf: Buffer, grid: Grid, findings: BlocResult['findings'], annotate: NonNullable<FileTask['annotate']>, limits: Limits): Promise<string | undefined> {
-  const vi = annotate.lang === 'vi';
-  const parts = checkAllParts(buf, { ...limits, maxUncompressedBytes: Math.min(limits.maxUncompressedBytes, ANNOTATE_MAX_BYTES) });
+export async function annotateFile(task: AnnotateTask): Promise<string | undefined> {
+  const vi = task.lang === 'vi';
+  const limits = task.limits ?? DEFAULT_LIMITS;
+  const read = readFile(task.path, limits, () => true);
+  if ('ok' in read) return vi ? `không đọc lại được sổ (${read.detail})` : `the workbook could not be read again (${read.detail})`;
+  const parts = checkAllParts(read.buf, { ...limits, maxUncompressedBytes: Math.min(limits.maxUncompressedBytes, ANNOTATE_MAX_BYTES) });
   if (!parts.ok && parts.code === 'too-large') {
     const mb = ANNOTATE_MAX_BYTES / 1024 / 1024;
     return vi ? `sổ quá lớn để ghi bản đánh dấu (hơn ${mb} MB dữ liệu); kết quả kiểm tra vẫn đầy đủ` : `the workbook is too large for an annotated copy (over ${mb} MB of data); the check is complete`;
   }
   if (!parts.ok) return vi ? `sổ có phần hỏng hoặc bất thường (${parts.detail}); kết quả kiểm tra vẫn đầy đủ` : `part of the workbook is damaged or odd (${parts.detail}); the check is complete`;
-  let longest = 0;
-  for (const sheet of grid.sheets) {
-    for (const row of sheet.rows) {
-      for (const c of row ?? []) if (c && typeof c.value === 'string' && c.value.length > longest) longest = c.value.length;
-    }
-  }
+  const { values, longest } = census(read.grid);
   if (longest > EXCEL_MAX_TEXT) return vi ? `một ô dài ${longest} ký tự, quá giới hạn ${EXCEL_MAX_TEXT} của Excel` : `a cell of ${longest} characters, past Excel's limit of ${EXCEL_MAX_TEXT}`;
+  const { packageForExcelJs } = await import('./copy-package');
+  const pkg = packageForExcelJs(read.buf);
+  if (typeof pkg === 'string') return vi ? `thư viện ghi bản sao không đọc được cách sắp xếp của sổ này (${pkg}); kết quả kiểm tra vẫn đầy đủ` : `the copy writer cannot read this workbook's layout (${pkg}); the check is complete`;
   try {
-    const { loadWorkbook } = await exceljs();
-    const wb: ExcelJS.Workbook = await loadWorkbook(buf);
+    const { loadWorkbook } = await import('./adapter');
+    const wb = await loadWorkbook(pkg);
+    // A copy that lost sheets or cells would mislead whoever reads it: none is better.
+    const lost = [...values].find(([name, n]) => {
+      const ws = wb.getWorksheet(name);
+      if (!ws) return true;
+      let m = 0;
+      ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, () => void m++));
+      return m < n;
+    });
+    if (lost) return vi ? `thư viện ghi bản sao đọc trang "${lost[0]}" khác với bản kiểm tra; kết quả kiểm tra vẫn đầy đủ` : `the copy writer read sheet "${lost[0]}" differently from the check; the check is complete`;
     const { annotateWorkbook } = await import('./annotate');
-    annotateWorkbook(wb, findings.map((f) => findingJson(f, annotate.lang)), annotate.lang);
-    writeAtomic(annotate.out, Buffer.from(await wb.xlsx.writeBuffer()));
+    annotateWorkbook(wb, task.findings, task.lang);
+    const { writeAtomic } = await import('./files');
+    writeAtomic(task.out, Buffer.from(await wb.xlsx.writeBuffer()));
     return undefined;
   } catch (e) {
     // The check stands; only the copy failed (ExcelJS refusing a sheet name, a full disk, a folder not writable).
-    return (e as Error).message;
+    return (e as Error).message ?? String(e);
   }
 }
 

@@ -15,7 +15,7 @@ import fc from 'fast-check';
 import { FilePool } from '../batch/pool';
 import type { FileOutcome } from '../batch/worker';
 import { RULE_FAILED_ID } from '../engine/rules/rule-failed';
-import { type ZipInput, makeZip, unzip } from './zip';
+import { type ZipInput, makeZip, unzip } from '../batch/zip-writer';
 
 /** The repository: this file runs compiled from dist/scripts, or as TypeScript from scripts. */
 const ROOT = __dirname.endsWith(join('dist', 'scripts')) ? join(__dirname, '..', '..') : join(__dirname, '..');

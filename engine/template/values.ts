@@ -1,4 +1,5 @@
 import type { Cell } from '../model/grid';
+import { isDateFormatCode, isPercentFormatCode } from '../model/number-format';
 import { collapseSpaces, headerKey } from '../text/normalize';
 
 /**
@@ -30,7 +31,7 @@ export function parseVietnameseNumber(input: string): number | undefined {
 }
 
 function isPercentFormat(cell: Cell): boolean {
-  return cell.numFmt !== undefined && cell.numFmt.includes('%');
+  return cell.numFmt !== undefined && isPercentFormatCode(cell.numFmt);
 }
 
 /** A number; in a percent field a percent-formatted fraction is scaled to percent. */
@@ -82,18 +83,6 @@ export function serialToIso(serial: number, date1904 = false): IsoDate | undefin
   else ms = Date.UTC(1899, 11, whole < 60 ? 31 : 30) + whole * 86400000;
   const dt = new Date(ms);
   return isoDate(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
-}
-
-/**
- * Whether a number format code shows a date: a day or a year, or a month beside a day, hour,
- * second or year (`mm` alone may be minutes). Quoted text, `[Red]`-style sections and escaped
- * characters are not the format's letters (`0 "ngày"` and `[Red]0` show numbers). One test for
- * every front end: the lean reader, the ExcelJS adapter's grid and the pane's.
- */
-export function isDateFormatCode(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  if (/^general$/i.test(bare.trim())) return false;
-  return /[dy]/i.test(bare) || (/m/i.test(bare) && !/^[#0.,\s%]*$/.test(bare) && /[dhs:y]/i.test(bare));
 }
 
 export function parseDateText(input: string): IsoDate | undefined {

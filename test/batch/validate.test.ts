@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ReportJsonSchema, type ReportJson } from '../../engine/report/schema';
 import { FAULTY } from '../../samples/faulty';
-import { deflatedZeros, makeZip } from '../../scripts/zip';
+import { deflatedZeros, makeZip, rezip, unzip } from '../../batch/zip-writer';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'dist', 'batch', 'cli.js');
@@ -128,11 +128,6 @@ describe('files that are not workbooks, or not whole ones', () => {
       { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
       { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(0), deflated: deflatedZeros(64 * 1024 * 1024) },
     ]), 'too-large'],
-    ['nhieu-o.xlsx', makeZip([
-      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
-      { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
-      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<worksheet><dimension ref="A1:XFD1048576"/><sheetData/></worksheet>') },
-    ]), 'too-large'],
   ];
   for (const [name, data] of files) writeFileSync(join(dir, name), data);
   // 2 MB on disk, 2 GiB inflated (test/fixtures/make-bomb.js).
@@ -151,5 +146,12 @@ describe('files that are not workbooks, or not whole ones', () => {
     }
     expect(byName.get('ods-doi-ten.xlsx')!.error!.message).toContain('OpenDocument');
     expect(byName.get('tot.xlsx')).toMatchObject({ status: 'valid' });
+  });
+
+  test('a <dimension> over the whole sheet (whole columns formatted) is no reason to refuse a correct workbook', () => {
+    const whole = join(tmp(), 'ca-cot.xlsx');
+    writeFileSync(whole, rezip(sample, (name, data) => (/^xl\/worksheets\/[^/]+\.xml$/.test(name) ? Buffer.from(data.toString().replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')) : data)));
+    expect(unzip(readFileSync(whole)).filter((p) => p.data.toString().includes('A1:XFD1048576')).length).toBeGreaterThan(3);
+    expect(json([whole]).report.files[0]).toMatchObject({ status: 'valid' });
   });
 });

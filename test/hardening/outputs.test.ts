@@ -12,7 +12,7 @@ import { UNSAFE_CHARS } from '../../engine/report/text';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq } from '../../samples/blocs';
 import { edited } from '../../samples/faulty';
-import { rezip } from '../../scripts/zip';
+import { rezip } from '../../batch/zip-writer';
 
 /** Names a hostile sender could type into a unit cell. */
 const HOSTILE = {

@@ -1,4 +1,5 @@
-import { formatNumberVi, isDateFormatCode, parseDateText, parseVietnameseNumber, readDate, readNumber, serialToIso } from '../../engine/template/values';
+import { isDateFormatCode } from '../../engine/model/number-format';
+import { formatNumberVi, parseDateText, parseVietnameseNumber, readDate, readNumber, serialToIso } from '../../engine/template/values';
 
 test.each([
   ['53.211', 53211], ['48,5', 48.5], ['159%', 159], ['1.234.567', 1234567], ['1.234,5', 1234.5], ['3.666', 3666],
@@ -54,13 +55,19 @@ test('an absurd number in a count (1e308) is a typing slip, not a count', async 
   expect(findings.map((f) => [f.ruleId, f.cell])).toEqual([['cell/not-a-number', 'G3']]);
 });
 
-describe('which number formats show a date (one test for the lean reader, the adapter and the pane)', () => {
+describe('which number formats show a date (one test for the reader, the engine and the pane)', () => {
   test.each([
     ['dd/mm/yyyy', true],
     ['d/m/yyyy', true],
     ['mmm-yy', true],
     ['[$-42A]dd mmmm yyyy', true],
-    ['h:mm', true],
+    ['h:mm', false], // a time of day is no date
+    ['[h]:mm:ss', false], // elapsed time
+    ['mm', true], // alone, a month (minutes only after an hour or before seconds)
+    ['mm:ss', false],
+    ['mmmm', true],
+    ['D/M/YY', true], // LibreOffice writes its codes in capitals
+    ['dd/mm/yyyy h:mm', true],
     ['0.00%', false],
     ['#,##0', false],
     ['General', false],

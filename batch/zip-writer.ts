@@ -1,7 +1,7 @@
 /** A small zip writer for the workbooks thidua's scripts, benchmarks and tests build byte by byte (hostile ones included). */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { entryData, zipEntries } from '../batch/intake';
-import { crc32 } from './crc32';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { entryData, zipEntries } from './zip';
+
 
 export interface ZipInput {
   name: string;

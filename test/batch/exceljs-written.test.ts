@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readGrid } from '../../batch/adapter';
+import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { gridToWorkbook } from '../../batch/write-grid';
 import { checkGrid } from '../../engine/check';
 import { blocToGrid } from '../../engine/template/writer';
