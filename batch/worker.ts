@@ -37,6 +37,10 @@ function readFile(path: string, limits: Limits, want: (name: string) => boolean)
   } catch (e) {
     return { path, ok: false, code: 'corrupt', detail: `cannot read: ${(e as Error).message}` };
   }
+  return readBuffer(path, buf, limits, want);
+}
+
+function readBuffer(path: string, buf: Buffer, limits: Limits, want: (name: string) => boolean): { buf: Buffer; grid: Grid } | Extract<FileOutcome, { ok: false }> {
   const intake = sniff(buf, limits);
   if (!intake.ok) return { path, ok: false, code: intake.code, detail: intake.detail };
   try {
@@ -49,7 +53,15 @@ function readFile(path: string, limits: Limits, want: (name: string) => boolean)
 }
 
 export function checkFile(task: FileTask): FileOutcome {
-  const read = readFile(task.path, task.limits ?? DEFAULT_LIMITS, isTemplateSheetName);
+  return checkRead(task, readFile(task.path, task.limits ?? DEFAULT_LIMITS, isTemplateSheetName));
+}
+
+/** A workbook already in memory, checked as `checkFile` checks a file (`task.path` names it). */
+export function checkBuffer(task: FileTask, buf: Buffer): FileOutcome {
+  return checkRead(task, readBuffer(task.path, buf, task.limits ?? DEFAULT_LIMITS, isTemplateSheetName));
+}
+
+function checkRead(task: FileTask, read: ReturnType<typeof readFile>): FileOutcome {
   if ('ok' in read) return read;
   const { model, settings: _settings, ...result } = checkGrid(read.grid, {
     ...(task.profile !== undefined ? { profile: task.profile } : {}),

@@ -74,10 +74,14 @@ export interface StartTag {
   /** Namespace URI ('' for none). */
   ns: string;
   local: string;
+  /** The name as written (`x:c`). */
+  qname: string;
   /** `<x/>`: no content and no end tag will follow. */
   empty: boolean;
   /** An attribute's value by local name, in no namespace or in `ns` (for `r:id`, any prefix). */
   attr(local: string, ns?: string | ReadonlySet<string>): string | undefined;
+  /** Every attribute as written, namespace declarations included, in document order. */
+  attributes(): { qname: string; value: string }[];
 }
 
 export interface XmlHandler {
@@ -119,7 +123,9 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   const tag: StartTag = {
     ns: '',
     local: '',
+    qname: '',
     empty: false,
+    attributes: () => Array.from({ length: attrCount }, (_, i) => ({ qname: attrNames[i]!, value: attrValues[i]! })),
     attr(local, ns) {
       for (let i = 0; i < attrCount; i++) {
         const q = attrNames[i]!;
@@ -257,6 +263,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     const colon = name.indexOf(':');
     tag.ns = colon < 0 ? defaultNs : resolve(name.slice(0, colon));
     tag.local = colon < 0 ? name : name.slice(colon + 1);
+    tag.qname = name;
     tag.empty = empty;
     seenRoot = true;
     if (empty) {

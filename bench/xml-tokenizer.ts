@@ -1,0 +1,69 @@
+/**
+ * The tokenizer decision (docs/decisions.md): thidua's own XML tokenizer against saxes (the
+ * well-kept one ExcelJS uses), both with namespaces and text, on the largest sheet of the
+ * 50,000-row workbook. Each is given the same work: every element's namespace and local name,
+ * every cell's `r` and `t`, and the text of every `<v>`. `node dist/bench/xml-tokenizer.js`.
+ */
+import { SaxesParser } from 'saxes';
+import { gridToWorkbook } from '../batch/write-grid';
+import { unzip } from '../batch/zip-writer';
+import { scanXml } from '../batch/xlsx/xml';
+import { blocToGrid } from '../engine/template/writer';
+import { spread, syntheticBloc } from './engine';
+
+function ours(xml: string): number {
+  let n = 0;
+  let inV = false;
+  scanXml(xml, {
+    open(tag) {
+      if (tag.local === 'c') n += (tag.attr('r')?.length ?? 0) + (tag.attr('t')?.length ?? 0);
+      else if (tag.local === 'v') inV = true;
+    },
+    close(_ns, local) {
+      if (local === 'v') inV = false;
+    },
+    wantText: () => inV,
+    text(s) {
+      n += s.length;
+    },
+  });
+  return n;
+}
+
+function saxes(xml: string): number {
+  let n = 0;
+  let inV = false;
+  const p = new SaxesParser({ xmlns: true });
+  p.on('opentag', (tag) => {
+    if (tag.local === 'c') n += ((tag.attributes.r as { value: string } | undefined)?.value.length ?? 0) + ((tag.attributes.t as { value: string } | undefined)?.value.length ?? 0);
+    else if (tag.local === 'v') inV = true;
+  });
+  p.on('closetag', (tag) => {
+    if (tag.local === 'v') inV = false;
+  });
+  p.on('text', (s) => {
+    if (inV) n += s.length;
+  });
+  p.write(xml).close();
+  return n;
+}
+
+async function main(): Promise<void> {
+  const buf = Buffer.from(await gridToWorkbook(blocToGrid(syntheticBloc(10_000))).xlsx.writeBuffer());
+  const sheet = unzip(buf).filter((p) => p.name.startsWith('xl/worksheets/')).sort((a, b) => b.data.length - a.data.length)[0]!;
+  const xml = sheet.data.toString('utf8');
+  if (ours(xml) !== saxes(xml)) throw new Error('the two tokenizers disagree');
+  const times: Record<string, number[]> = { ours: [], saxes: [] };
+  for (let round = 0; round < 7; round++) {
+    for (const [name, run] of [['ours', ours], ['saxes', saxes]] as const) {
+      const start = process.hrtime.bigint();
+      run(xml);
+      times[name]!.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  }
+  const mb = (xml.length / 1e6).toFixed(1);
+  for (const [name, t] of Object.entries(times)) console.log(`${name}: ${spread(t).median.toFixed(0)} ms median over 7 rounds (${mb} MB of sheet XML)`);
+  console.log(`saxes / ours: ${(spread(times.saxes!).median / spread(times.ours!).median).toFixed(2)}×`);
+}
+
+void main();

@@ -1,0 +1,486 @@
+/**
+ * One workbook, many spellings: a package rewritten into forms the standards allow and other
+ * programs write (other quotes, attribute orders, prefixes, comments, CDATA, references,
+ * cells without `r`, inline strings, runs, `_xHHHH_` escapes, CR LF, ISO dates, the 1904
+ * system, Strict namespaces, absolute targets, a moved workbook, conditional formats' own
+ * number formats, a whole-sheet `<dimension>`, a chartsheet, UTF-16). Each form means exactly
+ * what the original means, so the check must say exactly the same (scripts/conformance.ts).
+ */
+import { unzip, makeZip } from '../batch/zip-writer';
+import { findWorkbook, readRelationships, relsPartOf, resolveTarget } from '../batch/xlsx/opc';
+import { readStyles } from '../batch/xlsx/workbook';
+import { partText, scanXml } from '../batch/xlsx/xml';
+import { columnLetters, fromA1 } from '../engine/model/grid';
+import { templateSheetOf } from '../engine/template/locate';
+import { serialToIso } from '../engine/template/values';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
+const STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
+
+export interface El {
+  qname: string;
+  ns: string;
+  local: string;
+  attrs: { qname: string; value: string }[];
+  children: Node[];
+}
+export type Node = El | string | { cdata: string } | { comment: string } | { pi: string };
+
+const isEl = (n: Node): n is El => typeof n === 'object' && 'qname' in n;
+
+export function parseXml(xml: string): El {
+  const stack: El[] = [];
+  let root: El | undefined;
+  scanXml(xml, {
+    open(tag) {
+      const el: El = { qname: tag.qname, ns: tag.ns, local: tag.local, attrs: tag.attributes(), children: [] };
+      if (stack.length > 0) stack[stack.length - 1]!.children.push(el);
+      else root = el;
+      stack.push(el);
+    },
+    close() {
+      stack.pop();
+    },
+    wantText: () => true,
+    text(s) {
+      stack[stack.length - 1]!.children.push(s);
+    },
+  });
+  return root!;
+}
+
+export interface WriteOptions {
+  quote?: '"' | "'";
+  /** Between attributes (`' '` by default). */
+  gap?: string;
+  reverseAttributes?: boolean;
+  /** Non-ASCII characters as character references. */
+  charRefs?: boolean;
+  /** Line ends in text written as CR LF, and a CR LF after every start tag of element-only content. */
+  crlf?: boolean;
+}
+
+function escapeText(s: string, o: WriteOptions): string {
+  let out = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  if (o.crlf) out = out.replace(/\n/g, '\r\n');
+  return o.charRefs ? out.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`) : out;
+}
+
+function escapeAttr(s: string, o: WriteOptions): string {
+  const q = o.quote ?? '"';
+  let out = s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  out = q === '"' ? out.replace(/"/g, '&quot;') : out.replace(/'/g, '&apos;');
+  return o.charRefs ? out.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)!};`) : out;
+}
+
+export function writeXml(root: El, o: WriteOptions = {}): string {
+  const q = o.quote ?? '"';
+  const parts: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${o.crlf ? '\r\n' : '\n'}`];
+  const walk = (el: El) => {
+    const attrs = o.reverseAttributes ? [...el.attrs].reverse() : el.attrs;
+    parts.push(`<${el.qname}${attrs.map((a) => `${o.gap ?? ' '}${a.qname}=${q}${escapeAttr(a.value, o)}${q}`).join('')}`);
+    if (el.children.length === 0) {
+      parts.push('/>');
+      return;
+    }
+    parts.push('>');
+    const elementOnly = el.children.some(isEl) && el.children.every((c) => isEl(c) || (typeof c === 'object' && !('cdata' in c)) || (typeof c === 'string' && c.trim() === ''));
+    if (o.crlf && elementOnly) parts.push('\r\n');
+    for (const c of el.children) {
+      if (typeof c === 'string') parts.push(escapeText(c, o));
+      else if ('cdata' in c) parts.push(`<![CDATA[${c.cdata}]]>`);
+      else if ('comment' in c) parts.push(`<!--${c.comment}-->`);
+      else if ('pi' in c) parts.push(`<?${c.pi}?>`);
+      else walk(c);
+    }
+    parts.push(`</${el.qname}>`);
+  };
+  walk(root);
+  return parts.join('');
+}
+
+/** Every element under (and including) `el`, depth first. */
+function* all(el: El): Generator<El> {
+  yield el;
+  for (const c of el.children) if (isEl(c)) yield* all(c);
+}
+
+const kids = (el: El, local: string) => el.children.filter((c): c is El => isEl(c) && c.local === local);
+const attr = (el: El, name: string) => el.attrs.find((a) => a.qname === name)?.value;
+function setAttr(el: El, name: string, value: string | undefined): void {
+  const i = el.attrs.findIndex((a) => a.qname === name);
+  if (value === undefined) {
+    if (i >= 0) el.attrs.splice(i, 1);
+  } else if (i >= 0) el.attrs[i]!.value = value;
+  else el.attrs.push({ qname: name, value });
+}
+const textOf = (el: El): string => el.children.map((c) => (typeof c === 'string' ? c : isEl(c) ? textOf(c) : 'cdata' in c ? c.cdata : '')).join('');
+const mainEl = (local: string, children: Node[] = [], attrs: { qname: string; value: string }[] = []): El => ({ qname: local, ns: MAIN, local, attrs, children });
+
+/** A package being rewritten: its parts, XML ones parsed on demand and written back at the end. */
+export class Pkg {
+  parts = new Map<string, Buffer>();
+  private readonly trees = new Map<string, El>();
+  write: WriteOptions = {};
+  utf16 = new Set<string>();
+
+  constructor(buf: Buffer) {
+    for (const p of unzip(buf)) this.parts.set(p.name, p.data);
+  }
+
+  tree(name: string): El {
+    let t = this.trees.get(name);
+    if (!t) {
+      const data = this.parts.get(name);
+      if (!data) throw new Error(`no part ${name}`);
+      t = parseXml(partText(data));
+      this.trees.set(name, t);
+    }
+    return t;
+  }
+
+  text(name: string): string | undefined {
+    const t = this.trees.get(name);
+    if (t) return writeXml(t);
+    const data = this.parts.get(name);
+    return data ? partText(data) : undefined;
+  }
+
+  /** The workbook part, its sheets' parts in order, the shared strings and styles parts. */
+  layout(): { workbook: string; sheets: string[]; shared?: string; styles?: string } {
+    const source = { text: (n: string) => this.text(n) };
+    const workbook = findWorkbook(source, (n) => this.parts.has(n))!;
+    const rels = readRelationships(source, workbook);
+    const byId = new Map(rels.map((r) => [r.id, r]));
+    const sheets = kids(kids(this.tree(workbook), 'sheets')[0]!, 'sheet')
+      .map((s) => byId.get(s.attrs.find((a) => a.qname.endsWith(':id'))!.value))
+      .filter((r) => r?.type === 'worksheet')
+      .map((r) => r!.target);
+    const first = (type: string) => rels.find((r) => r.type === type)?.target;
+    return { workbook, sheets, ...(first('sharedStrings') ? { shared: first('sharedStrings')! } : {}), ...(first('styles') ? { styles: first('styles')! } : {}) };
+  }
+
+  /** Every XML part (`.xml`, `.rels`). */
+  xmlParts(): string[] {
+    return [...this.parts.keys()].filter((n) => /\.(xml|rels)$/i.test(n));
+  }
+
+  /** Parts renamed; every relationship target and content-type override follows. */
+  rename(to: (name: string) => string): void {
+    for (const name of this.xmlParts()) this.tree(name);
+    for (const name of [...this.parts.keys()].filter((n) => n.endsWith('.rels'))) {
+      const source = name === '_rels/.rels' ? '' : name.replace(/_rels\/([^/]*)\.rels$/, '$1');
+      const newSource = source === '' ? '' : to(source);
+      for (const r of all(this.tree(name))) {
+        if (r.local !== 'Relationship' || attr(r, 'TargetMode') === 'External') continue;
+        const target = to(resolveTarget(source, attr(r, 'Target')!));
+        setAttr(r, 'Target', relative(newSource, target).split('/').map(encodeURIComponent).join('/'));
+      }
+    }
+    const types = this.trees.get('[Content_Types].xml');
+    if (types) for (const o of all(types)) if (o.local === 'Override') setAttr(o, 'PartName', `/${to(resolveTarget('', attr(o, 'PartName')!)).split('/').map(encodeURIComponent).join('/')}`);
+    const renamed = (m: Map<string, Buffer> | Map<string, El>) => new Map([...m].map(([k, v]) => [k === '[Content_Types].xml' ? k : k.endsWith('.rels') ? relsPartOf(to(k.replace(/_rels\/([^/]*)\.rels$/, '$1'))) : to(k), v]));
+    this.parts = renamed(this.parts) as Map<string, Buffer>;
+    const trees = renamed(this.trees) as Map<string, El>;
+    this.trees.clear();
+    for (const [k, v] of trees) this.trees.set(k, v);
+  }
+
+  zip(): Buffer {
+    for (const [name, tree] of this.trees) {
+      const xml = writeXml(tree, this.write);
+      this.parts.set(name, this.utf16.has(name) ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le')]) : Buffer.from(xml, 'utf8'));
+    }
+    return makeZip([...this.parts].map(([name, data]) => ({ name, data })));
+  }
+}
+
+function relative(source: string, target: string): string {
+  const from = source.split('/').slice(0, -1);
+  const to = target.split('/');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...Array<string>(from.length - common).fill('..'), ...to.slice(common)].join('/');
+}
+
+/** The cells of a sheet with their row element. */
+function* cells(sheet: El): Generator<{ row: El; c: El }> {
+  for (const data of kids(sheet, 'sheetData')) for (const row of kids(data, 'row')) for (const c of kids(row, 'c')) yield { row, c };
+}
+
+/** Cells whose style shows a date, holding a serial. */
+function* dateCells(pkg: Pkg): Generator<El> {
+  const { sheets, styles } = pkg.layout();
+  const kinds = readStyles(styles ? pkg.text(styles) : undefined);
+  for (const s of sheets) {
+    for (const { c } of cells(pkg.tree(s))) {
+      const t = attr(c, 't') ?? 'n';
+      const v = kids(c, 'v')[0];
+      if (t === 'n' && v && kinds.kind(Number(attr(c, 's') ?? 0)) === 'date' && textOf(v).trim() !== '') yield c;
+    }
+  }
+}
+
+export type Form = (pkg: Pkg) => void;
+
+/** A form that cannot mean the same for this workbook (the runner skips it and says why). */
+export class NotApplicable extends Error {}
+
+export const FORMS: Record<string, Form> = {
+  'single-quotes': (p) => {
+    for (const n of p.xmlParts()) p.tree(n);
+    p.write.quote = "'";
+  },
+  'attribute-order-and-spacing': (p) => {
+    for (const n of p.xmlParts()) p.tree(n);
+    p.write.reverseAttributes = true;
+    p.write.gap = '\n\t  ';
+  },
+  'prefixes': (p) => {
+    const { workbook, sheets, shared, styles } = p.layout();
+    for (const name of [workbook, ...sheets, shared, styles].filter((n): n is string => n !== undefined)) {
+      const root = p.tree(name);
+      for (const el of all(root)) {
+        if (el.ns === MAIN) el.qname = `x:${el.local}`;
+        for (const a of el.attrs) if (a.qname.startsWith('r:')) a.qname = `rel:${a.qname.slice(2)}`;
+      }
+      setAttr(root, 'xmlns', undefined);
+      setAttr(root, 'xmlns:x', MAIN);
+      setAttr(root, 'xmlns:rel', REL);
+    }
+    for (const name of p.xmlParts().filter((n) => n.endsWith('.rels'))) {
+      const root = p.tree(name);
+      for (const el of all(root)) el.qname = `pr:${el.local}`;
+      setAttr(root, 'xmlns', undefined);
+      setAttr(root, 'xmlns:pr', PKG_REL);
+    }
+  },
+  'comments-and-processing-instructions': (p) => {
+    for (const n of p.xmlParts()) {
+      for (const el of all(p.tree(n))) {
+        const texts = el.children.filter((c) => typeof c === 'string');
+        if (texts.length === 1 && el.children.length === 1 && (texts[0] as string).length > 1) {
+          const t = texts[0] as string;
+          const half = Math.floor(t.length / 2);
+          el.children = [{ comment: ' đầu ' }, t.slice(0, half), { comment: ' <c r="A1"><v>9</v></c> ' }, { pi: 'app giữa' }, t.slice(half)];
+        } else if (texts.length === 0) el.children.unshift({ comment: ' - ' }, { pi: 'thidua x="1"' });
+      }
+    }
+  },
+  'cdata': (p) => {
+    const { sheets, shared } = p.layout();
+    for (const name of [...sheets, ...(shared ? [shared] : [])]) {
+      for (const el of all(p.tree(name))) {
+        if ((el.local === 't' || el.local === 'v') && el.children.length > 0) el.children = textOf(el).split(']]>').flatMap((s, i) => (i === 0 ? [{ cdata: s }] : [{ cdata: ']]' }, { cdata: `>${s}` }]));
+      }
+    }
+  },
+  'character-references': (p) => {
+    for (const n of p.xmlParts()) p.tree(n);
+    p.write.charRefs = true;
+  },
+  'rows-and-cells-without-r': (p) => {
+    for (const s of p.layout().sheets) {
+      for (const data of kids(p.tree(s), 'sheetData')) {
+        let lastRow = 0;
+        for (const row of kids(data, 'row')) {
+          const r = Number(attr(row, 'r') ?? lastRow + 1);
+          if (r === lastRow + 1) setAttr(row, 'r', undefined);
+          lastRow = r;
+          let lastCol = 0;
+          for (const c of kids(row, 'c')) {
+            const col = fromA1(attr(c, 'r') ?? '')?.col ?? lastCol + 1;
+            if (col === lastCol + 1) setAttr(c, 'r', undefined);
+            lastCol = col;
+          }
+        }
+      }
+    }
+  },
+  'inline-strings': (p) => {
+    const { sheets, shared } = p.layout();
+    if (!shared) return;
+    const si = kids(p.tree(shared), 'si');
+    sheets.forEach((s, k) => {
+      for (const { c } of cells(p.tree(s))) {
+        if (attr(c, 't') !== 's') continue;
+        const v = kids(c, 'v')[0];
+        const item = v && si[Number(textOf(v))];
+        if (!item) continue;
+        setAttr(c, 't', 'inlineStr');
+        // Every other sheet with <v> as some writers put it, the rest with <is> and its runs.
+        c.children = c.children.filter((x) => !(isEl(x) && x.local === 'v')).concat(k % 2 === 1 ? [mainEl('v', [item.children.filter((x): x is El => isEl(x) && x.local !== 'rPh').map(textOf).join('')])] : [mainEl('is', structuredClone(item.children))]);
+      }
+    });
+  },
+  'rich-text-runs': (p) => {
+    const { shared } = p.layout();
+    if (!shared) return;
+    for (const item of kids(p.tree(shared), 'si')) {
+      const t = kids(item, 't')[0];
+      if (!t || item.children.length !== 1) continue;
+      const s = textOf(t);
+      const cut = Math.max(0, s.indexOf(' '));
+      const run = (text: string, bold: boolean) => mainEl('r', [...(bold ? [mainEl('rPr', [mainEl('b')])] : []), mainEl('t', [text], [{ qname: 'xml:space', value: 'preserve' }])]);
+      item.children = [run(s.slice(0, cut), true), run(s.slice(cut), false), mainEl('rPh', [mainEl('t', ['ふ'])], [{ qname: 'sb', value: '0' }, { qname: 'eb', value: '1' }])];
+    }
+  },
+  'escapes': (p) => {
+    const { shared } = p.layout();
+    if (!shared) return;
+    for (const el of all(p.tree(shared))) {
+      if (el.local !== 't') continue;
+      // The text as stored (escapes already in it keep their meaning); more characters escaped.
+      el.children = [textOf(el).replace(/[ươ\n]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`)];
+    }
+  },
+  'crlf': (p) => {
+    for (const n of p.xmlParts()) p.tree(n);
+    p.write.crlf = true;
+  },
+  'iso-dates': (p) => {
+    for (const c of [...dateCells(p)]) {
+      const v = kids(c, 'v')[0]!;
+      const iso = serialToIso(Number(textOf(v)));
+      if (!iso) continue;
+      setAttr(c, 't', 'd');
+      v.children = [`${iso}T00:00:00`];
+    }
+  },
+  'date1904': (p) => {
+    const { workbook, sheets } = p.layout();
+    const dates = [...dateCells(p)];
+    // A bare number in `Thông tin` that the reader takes for a date whose format was lost
+    // (25,000–80,000) would mean another day under 1904, as in Excel: no equivalent exists.
+    const names = kids(kids(p.tree(workbook), 'sheets')[0]!, 'sheet').map((s) => attr(s, 'name'));
+    for (const [i, s] of sheets.entries()) {
+      if (templateSheetOf(names[i] ?? '')?.key !== 'info') continue;
+      for (const { c } of cells(p.tree(s))) {
+        const v = kids(c, 'v')[0];
+        const n = v && (attr(c, 't') ?? 'n') === 'n' ? Number(textOf(v)) : NaN;
+        if (n > 25000 && n < 80000 && !dates.includes(c)) throw new NotApplicable(`a bare date serial (${n}) in ${s}`);
+      }
+    }
+    const root = p.tree(workbook);
+    let pr = kids(root, 'workbookPr')[0];
+    if (!pr) {
+      pr = mainEl('workbookPr');
+      pr.qname = root.qname.includes(':') ? `${root.qname.split(':')[0]}:workbookPr` : 'workbookPr';
+      const at = root.children.findIndex((c) => isEl(c) && !['fileVersion', 'fileSharing'].includes(c.local));
+      root.children.splice(Math.max(0, at), 0, pr);
+    }
+    setAttr(pr, 'date1904', 'true');
+    for (const c of dates) {
+      const v = kids(c, 'v')[0]!;
+      v.children = [String(Number(textOf(v)) - 1462)];
+    }
+  },
+  'strict': (p) => {
+    for (const n of p.xmlParts()) {
+      for (const el of all(p.tree(n))) {
+        if (el.ns === MAIN) el.ns = STRICT_MAIN;
+        for (const a of el.attrs) {
+          if (a.value === MAIN) a.value = STRICT_MAIN;
+          else if (a.value === REL) a.value = STRICT_REL;
+          else if (a.qname === 'Type' && a.value.startsWith(`${REL}/`)) a.value = `${STRICT_REL}/${a.value.slice(REL.length + 1)}`;
+        }
+      }
+    }
+  },
+  'absolute-targets': (p) => {
+    for (const name of p.xmlParts().filter((n) => n.endsWith('.rels'))) {
+      const source = name === '_rels/.rels' ? '' : name.replace(/_rels\/([^/]*)\.rels$/, '$1');
+      for (const r of all(p.tree(name))) if (r.local === 'Relationship' && attr(r, 'TargetMode') !== 'External') setAttr(r, 'Target', `/${resolveTarget(source, attr(r, 'Target')!)}`);
+    }
+  },
+  'moved-workbook': (p) => p.rename((n) => (n.startsWith('xl/') ? `so lam viec/ban/${n.slice(3).replace(/worksheets\/sheet(\d+)/, 'trang-$1')}` : n)),
+  'conditional-format-numFmts': (p) => {
+    const { styles } = p.layout();
+    if (!styles) return;
+    const root = p.tree(styles);
+    const ids = [...all(root)].filter((e) => e.local === 'numFmt').map((e) => attr(e, 'numFmtId')!);
+    const dxf = (id: string) => mainEl('dxf', [mainEl('numFmt', [], [{ qname: 'numFmtId', value: id }, { qname: 'formatCode', value: '0.0' }])]);
+    let dxfs = kids(root, 'dxfs')[0];
+    if (!dxfs) {
+      dxfs = mainEl('dxfs');
+      const after = root.children.findIndex((c) => isEl(c) && ['tableStyles', 'colors', 'extLst'].includes(c.local));
+      root.children.splice(after < 0 ? root.children.length : after, 0, dxfs);
+    }
+    dxfs.children.push(...[...ids, '9', '10', '14'].map(dxf));
+    for (const el of all(dxfs)) if (root.qname.includes(':')) el.qname = `${root.qname.split(':')[0]}:${el.local}`;
+    setAttr(dxfs, 'count', String(kids(dxfs, 'dxf').length));
+  },
+  'built-in-percent-formats': (p) => {
+    const { styles } = p.layout();
+    if (!styles) return;
+    const root = p.tree(styles);
+    const builtin = new Map<string, string>();
+    for (const f of [...all(root)].filter((e) => e.local === 'numFmt')) {
+      const code = attr(f, 'formatCode');
+      if (code === '0%' || code === '0.00%') builtin.set(attr(f, 'numFmtId')!, code === '0%' ? '9' : '10');
+    }
+    for (const xfs of kids(root, 'cellXfs')) for (const xf of kids(xfs, 'xf')) if (builtin.has(attr(xf, 'numFmtId') ?? '')) setAttr(xf, 'numFmtId', builtin.get(attr(xf, 'numFmtId')!));
+  },
+  'whole-sheet-dimension-and-styled-blanks': (p) => {
+    for (const s of p.layout().sheets) {
+      const root = p.tree(s);
+      const dim = kids(root, 'dimension')[0];
+      if (dim) setAttr(dim, 'ref', 'A1:XFD1048576');
+      for (const data of kids(root, 'sheetData')) {
+        for (const row of kids(data, 'row')) {
+          const r = attr(row, 'r');
+          const last = kids(row, 'c').at(-1);
+          const col = last ? (fromA1(attr(last, 'r') ?? '')?.col ?? 0) : 0;
+          if (r && col > 0 && col < 60) row.children.push(mainEl('c', [], [{ qname: 'r', value: `${columnLetters(60)}${r}` }, { qname: 's', value: '0' }]));
+        }
+        const rows = kids(data, 'row');
+        const lastRow = Number(attr(rows.at(-1) ?? mainEl('row'), 'r') ?? 0);
+        if (lastRow > 0 && lastRow < 1_000_000) data.children.push(mainEl('row', [mainEl('c', [], [{ qname: 'r', value: 'A1048576' }, { qname: 's', value: '0' }])], [{ qname: 'r', value: '1048576' }]));
+      }
+      for (const el of all(root)) if (el.ns === MAIN && root.qname.includes(':')) el.qname = `${root.qname.split(':')[0]}:${el.local}`;
+    }
+  },
+  'chartsheet': (p) => {
+    const { workbook } = p.layout();
+    const root = p.tree(workbook);
+    const sheets = kids(root, 'sheets')[0]!;
+    const rels = relsPartOf(workbook);
+    const relRoot = p.tree(rels);
+    const prefix = sheets.qname.includes(':') ? `${sheets.qname.split(':')[0]}:` : '';
+    const relPrefix = kids(relRoot, 'Relationship')[0]?.qname.includes(':') ? `${kids(relRoot, 'Relationship')[0]!.qname.split(':')[0]}:` : '';
+    const rAttr = sheets.children.filter(isEl).flatMap((s) => s.attrs).find((a) => a.qname.endsWith(':id'))!.qname;
+    const ids = sheets.children.filter(isEl).map((s) => Number(attr(s, 'sheetId') ?? 0));
+    const sheet = mainEl('sheet', [], [{ qname: 'name', value: 'Biểu đồ' }, { qname: 'sheetId', value: String(Math.max(...ids) + 1) }, { qname: rAttr, value: 'rIdBieuDo' }]);
+    sheet.qname = `${prefix}sheet`;
+    sheets.children.splice(1, 0, sheet);
+    const typeBase = attr(kids(relRoot, 'Relationship')[0]!, 'Type')!.replace(/\/[^/]*$/, '');
+    relRoot.children.push({ qname: `${relPrefix}Relationship`, ns: PKG_REL, local: 'Relationship', attrs: [{ qname: 'Id', value: 'rIdBieuDo' }, { qname: 'Type', value: `${typeBase}/chartsheet` }, { qname: 'Target', value: relative(workbook, `${workbook.replace(/[^/]*$/, '')}chartsheets/sheet1.xml`) }], children: [] });
+    const types = p.tree('[Content_Types].xml');
+    types.children.push({ qname: 'Override', ns: types.ns, local: 'Override', attrs: [{ qname: 'PartName', value: `/${workbook.replace(/[^/]*$/, '')}chartsheets/sheet1.xml` }, { qname: 'ContentType', value: 'application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml' }], children: [] });
+    p.parts.set(`${workbook.replace(/[^/]*$/, '')}chartsheets/sheet1.xml`, Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="${root.ns}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`));
+  },
+  'utf-16': (p) => {
+    const { sheets, shared } = p.layout();
+    for (const n of [...sheets, ...(shared ? [shared] : [])]) {
+      p.tree(n);
+      p.utf16.add(n);
+    }
+  },
+};
+
+/** The forms applied together, in an order where each still applies. */
+export const COMBINED = ['rich-text-runs', 'inline-strings', 'escapes', 'iso-dates', 'rows-and-cells-without-r', 'conditional-format-numFmts', 'chartsheet', 'prefixes', 'comments-and-processing-instructions', 'cdata', 'absolute-targets', 'moved-workbook', 'strict', 'single-quotes', 'attribute-order-and-spacing', 'crlf', 'utf-16'];
+
+/** A workbook rewritten into the given forms, one after another. */
+export function rewrite(buf: Buffer, forms: readonly string[]): Buffer {
+  const pkg = new Pkg(buf);
+  for (const f of forms) {
+    const form = FORMS[f];
+    if (!form) throw new Error(`no form ${f}`);
+    form(pkg);
+  }
+  return pkg.zip();
+}
