@@ -1,23 +1,22 @@
 /**
  * A package made readable to ExcelJS, in memory (the input is never touched), before an
- * annotated copy is written: ExcelJS looks parts up by fixed names and refuses absolute
- * relationship targets (`/xl/worksheets/sheet1.xml`), which the standard allows and some
- * writers use. Absolute targets are made relative to their source part, and entry names
- * written with a leading `/` lose it. What cannot be made so is said, for the report.
+ * annotated copy is written. ExcelJS looks parts up by fixed names (`xl/workbook.xml`,
+ * `xl/worksheets/sheetN.xml`), matches elements by the names as written (no prefix), refuses
+ * absolute relationship targets, rows and cells without `r` and UTF-16 parts; all of which
+ * the standard allows and some writers use. Two forms, the lighter first:
+ *
+ * - `relativeTargets`: the package as it is, its absolute targets made relative;
+ * - `canonicalPackage`: every SpreadsheetML and relationship part re-spelled by thidua's own
+ *   tokenizer (UTF-8, SpreadsheetML unprefixed and Transitional, `r:` for relationships,
+ *   `r` on every row and cell) and the main parts at the names ExcelJS expects.
  */
-import { makeZip } from './zip-writer';
-import { findWorkbook, resolveTarget } from './xlsx/opc';
+import { type El, MAIN, PKG_REL, Pkg, REL, all, attr, cells, relative, setAttr } from './xlsx/package-edit';
+import { OFFICE_RELATIONSHIPS, findWorkbook, resolveTarget } from './xlsx/opc';
 import { zipSource } from './xlsx/reader';
-import { ZipParts, inflatePart, partKey } from './zip';
-
-/** `target` (a part name) relative to the folder of `source`. */
-function relativeTo(source: string, target: string): string {
-  const from = source.split('/').slice(0, -1);
-  const to = target.split('/');
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...Array<string>(from.length - common).fill('..'), ...to.slice(common)].join('/');
-}
+import { SPREADSHEETML } from './xlsx/workbook';
+import { makeZip } from './zip-writer';
+import { ZipParts, inflatePart } from './zip';
+import { columnLetters, fromA1 } from '../engine/model/grid';
 
 /** The source part of a relationship part: `xl/_rels/workbook.xml.rels` → `xl/workbook.xml`. */
 function sourceOf(rels: string): string {
@@ -26,29 +25,27 @@ function sourceOf(rels: string): string {
 }
 
 /** Each `<Relationship>`'s absolute internal Target rewritten relative to the source part. */
-function relativeTargets(xml: string, source: string): string {
+function relativeIn(xml: string, source: string): string {
   return xml.replace(/<([\w.-]+:)?Relationship\b[^>]*>/g, (element) => {
     if (/\bTargetMode\s*=\s*(["'])External\1/.test(element)) return element;
-    return element.replace(/\bTarget\s*=\s*(["'])([^"']*)\1/, (attr, quote: string, target: string) =>
-      target.startsWith('/') ? `Target=${quote}${relativeTo(source, resolveTarget(source, target))}${quote}` : attr,
+    return element.replace(/\bTarget\s*=\s*(["'])([^"']*)\1/, (whole, quote: string, target: string) =>
+      target.startsWith('/') ? `Target=${quote}${relative(source, resolveTarget(source, target))}${quote}` : whole,
     );
   });
 }
 
-/** The package ready for ExcelJS, or the reason it cannot be. */
-export function packageForExcelJs(buf: Buffer): Buffer | string {
+/** The package with absolute relationship targets made relative (itself when it has none). */
+export function relativeTargets(buf: Buffer): Buffer {
   const zip = ZipParts.open(buf);
-  if (!zip) return 'zip';
-  const workbook = findWorkbook(zipSource(zip), (name) => zip.entry(name) !== undefined);
-  if (workbook === undefined || partKey(workbook) !== 'xl/workbook.xml') return `workbook at ${workbook ?? '?'}`;
+  if (!zip) return buf;
   let changed = false;
-  const entries = zip.entries.map((e) => {
+  const entries = zip.entries.filter((e) => !e.name.endsWith('/')).map((e) => {
     let data = inflatePart(buf, e);
     const name = e.name.replace(/^\/+/, '');
     if (name !== e.name) changed = true;
     if (/(^|\/)_rels\/[^/]*\.rels$/i.test(name)) {
       const xml = data.toString('utf8');
-      const fixed = relativeTargets(xml, sourceOf(name));
+      const fixed = relativeIn(xml, sourceOf(name));
       if (fixed !== xml) {
         data = Buffer.from(fixed, 'utf8');
         changed = true;
@@ -57,4 +54,100 @@ export function packageForExcelJs(buf: Buffer): Buffer | string {
     return { name, data };
   });
   return changed ? makeZip(entries) : buf;
+}
+
+const KNOWN = new Set([...SPREADSHEETML, ...OFFICE_RELATIONSHIPS, PKG_REL].filter((ns) => ns !== ''));
+
+/** SpreadsheetML and relationship elements unprefixed, `r:` for relationship attributes. */
+function respell(root: El): void {
+  const walk = (el: El, scope: Map<string, string>) => {
+    let inner = scope;
+    for (const a of el.attrs) {
+      if (a.qname.startsWith('xmlns:')) {
+        if (inner === scope) inner = new Map(scope);
+        inner.set(a.qname.slice(6), a.value);
+      }
+    }
+    if (SPREADSHEETML.has(el.ns) && el.ns !== '') {
+      el.ns = MAIN;
+      el.qname = el.local;
+    } else if (el.ns === PKG_REL) el.qname = el.local;
+    el.attrs = el.attrs
+      .filter((a) => !((a.qname === 'xmlns' || a.qname.startsWith('xmlns:')) && KNOWN.has(a.value)))
+      .map((a) => {
+        const colon = a.qname.indexOf(':');
+        return colon > 0 && OFFICE_RELATIONSHIPS.has(inner.get(a.qname.slice(0, colon)) ?? '') ? { qname: `r:${a.qname.slice(colon + 1)}`, value: a.value } : a;
+      });
+    for (const c of el.children) if (typeof c === 'object' && 'qname' in c) walk(c, inner);
+  };
+  walk(root, new Map());
+  if (root.ns === MAIN) root.attrs.unshift({ qname: 'xmlns', value: MAIN }, { qname: 'xmlns:r', value: REL });
+  else if (root.ns === PKG_REL) root.attrs.unshift({ qname: 'xmlns', value: PKG_REL });
+  // Strict relationship types read as Transitional ones.
+  for (const r of all(root)) {
+    const type = r.ns === PKG_REL ? attr(r, 'Type') : undefined;
+    for (const ns of OFFICE_RELATIONSHIPS) if (type?.startsWith(`${ns}/`)) setAttr(r, 'Type', `${REL}/${type.slice(ns.length + 1)}`);
+  }
+}
+
+/** The text of an `<is>` or `<si>`: its `<t>` runs, phonetic runs left out. */
+function runText(el: El): string {
+  return el.children.map((c) => (typeof c === 'string' ? c : typeof c === 'object' && 'qname' in c ? (c.local === 'rPh' ? '' : runText(c)) : '')).join('');
+}
+
+/** Inline strings as one plain `<t>` (ExcelJS drops inline rich text and phonetic runs). */
+function plainInlineStrings(sheet: El): void {
+  for (const { c } of cells(sheet)) {
+    if (attr(c, 't') !== 'inlineStr') continue;
+    for (const is of c.children) {
+      if (typeof is !== 'object' || !('qname' in is) || is.local !== 'is') continue;
+      is.children = [{ qname: 't', ns: MAIN, local: 't', attrs: [{ qname: 'xml:space', value: 'preserve' }], children: [runText(is)] }];
+    }
+  }
+}
+
+/** Every row and cell given its `r`. */
+function numberCells(sheet: El): void {
+  let rowNo = 0;
+  let lastRow: El | undefined;
+  let colNo = 0;
+  for (const { row, c } of cells(sheet)) {
+    if (row !== lastRow) {
+      lastRow = row;
+      colNo = 0;
+      const first = fromA1(attr(c, 'r') ?? '');
+      rowNo = Number(attr(row, 'r') ?? first?.row ?? rowNo + 1);
+      setAttr(row, 'r', String(rowNo));
+    }
+    colNo = fromA1(attr(c, 'r') ?? '')?.col ?? colNo + 1;
+    setAttr(c, 'r', `${columnLetters(colNo)}${rowNo}`);
+  }
+}
+
+/** The package re-spelled for ExcelJS (see the module's comment). */
+export function canonicalPackage(buf: Buffer): Buffer {
+  const pkg = new Pkg(buf);
+  const { workbook, sheets, shared, styles } = pkg.layout();
+  for (const name of pkg.xmlParts()) {
+    if (name === '[Content_Types].xml') continue;
+    const root = pkg.tree(name);
+    if (SPREADSHEETML.has(root.ns) || root.ns === PKG_REL) respell(root);
+  }
+  for (const s of sheets) {
+    numberCells(pkg.tree(s));
+    plainInlineStrings(pkg.tree(s));
+  }
+  const names = new Map<string, string>([[workbook, 'xl/workbook.xml'], ...sheets.map((s, i): [string, string] => [s, `xl/worksheets/sheet${i + 1}.xml`])]);
+  if (shared) names.set(shared, 'xl/sharedStrings.xml');
+  if (styles) names.set(styles, 'xl/styles.xml');
+  const taken = new Set(names.values());
+  // A part already at a name the main parts now take moves aside.
+  pkg.rename((n) => names.get(n) ?? (taken.has(n) ? `xl/thidua-${n.replace(/\//g, '-')}` : n));
+  return pkg.zip();
+}
+
+/** Whether the package's workbook part is where ExcelJS looks for it. */
+export function workbookWhereExcelJsLooks(buf: Buffer): boolean {
+  const zip = ZipParts.open(buf);
+  return zip !== undefined && findWorkbook(zipSource(zip), (n) => zip.entry(n) !== undefined) === 'xl/workbook.xml';
 }

@@ -11,6 +11,7 @@ import { type BlocSummary, summarize } from '../engine/model/bloc';
 import type { Profile } from '../engine/profiles/schema';
 import type { BlocResult } from '../engine/check';
 import type { ErrorCode, FindingJson } from '../engine/report/schema';
+import type ExcelJS from 'exceljs';
 import type { Grid } from '../engine/model/grid';
 import { isTemplateSheetName } from '../engine/template/locate';
 import { DEFAULT_LIMITS, type Limits, checkAllParts, sniff } from './intake';
@@ -125,29 +126,52 @@ export async function annotateFile(task: AnnotateTask): Promise<string | undefin
   if (!parts.ok) return vi ? `sổ có phần hỏng hoặc bất thường (${parts.detail}); kết quả kiểm tra vẫn đầy đủ` : `part of the workbook is damaged or odd (${parts.detail}); the check is complete`;
   const { values, longest } = census(read.grid);
   if (longest > EXCEL_MAX_TEXT) return vi ? `một ô dài ${longest} ký tự, quá giới hạn ${EXCEL_MAX_TEXT} của Excel` : `a cell of ${longest} characters, past Excel's limit of ${EXCEL_MAX_TEXT}`;
-  const { packageForExcelJs } = await import('./copy-package');
-  const pkg = packageForExcelJs(read.buf);
-  if (typeof pkg === 'string') return vi ? `thư viện ghi bản sao không đọc được cách sắp xếp của sổ này (${pkg}); kết quả kiểm tra vẫn đầy đủ` : `the copy writer cannot read this workbook's layout (${pkg}); the check is complete`;
   try {
-    const { loadWorkbook } = await import('./adapter');
-    const wb = await loadWorkbook(pkg);
-    // A copy that lost sheets or cells would mislead whoever reads it: none is better.
-    const lost = [...values].find(([name, n]) => {
-      const ws = wb.getWorksheet(name);
-      if (!ws) return true;
-      let m = 0;
-      ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, () => void m++));
-      return m < n;
-    });
-    if (lost) return vi ? `thư viện ghi bản sao đọc trang "${lost[0]}" khác với bản kiểm tra; kết quả kiểm tra vẫn đầy đủ` : `the copy writer read sheet "${lost[0]}" differently from the check; the check is complete`;
+    const wb = await excelJsCopy(read.buf, values);
+    if (!wb) return vi ? 'thư viện ghi bản sao (ExcelJS) không đọc được sổ này dù sổ đúng chuẩn; kết quả kiểm tra vẫn đầy đủ' : 'the copy writer (ExcelJS) cannot read this workbook, correct as it is; the check is complete';
     const { annotateWorkbook } = await import('./annotate');
     annotateWorkbook(wb, task.findings, task.lang);
     const { writeAtomic } = await import('./files');
     writeAtomic(task.out, Buffer.from(await wb.xlsx.writeBuffer()));
     return undefined;
   } catch (e) {
-    // The check stands; only the copy failed (ExcelJS refusing a sheet name, a full disk, a folder not writable).
-    return (e as Error).message ?? String(e);
+    // The check stands; only the copy failed: a full disk or a folder not writable, said plainly.
+    const code = (e as { code?: string }).code;
+    const where = code === 'ENOSPC' ? (vi ? 'đĩa đã đầy' : 'the disk is full') : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? (vi ? 'thư mục không cho ghi' : 'the folder cannot be written') : vi ? 'lỗi khi ghi tệp' : 'the file could not be written';
+    return vi ? `không ghi được bản sao (${where}); kết quả kiểm tra vẫn đầy đủ` : `the copy could not be written (${where}); the check is complete`;
+  }
+}
+
+/**
+ * The workbook as ExcelJS holds it for the copy, or undefined when ExcelJS cannot read it, or
+ * reads less than the check did (a copy that lost sheets or cells would mislead whoever reads
+ * it). The package as it is first (absolute targets made relative), then re-spelled.
+ */
+async function excelJsCopy(buf: Buffer, values: Map<string, number>): Promise<ExcelJS.Workbook | undefined> {
+  const { canonicalPackage, relativeTargets, workbookWhereExcelJsLooks } = await import('./copy-package');
+  const { loadWorkbook } = await import('./adapter');
+  const faithful = (wb: ExcelJS.Workbook) =>
+    [...values].every(([name, n]) => {
+      const ws = wb.getWorksheet(name);
+      if (!ws) return false;
+      let m = 0;
+      ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, () => void m++));
+      return m >= n;
+    });
+  const light = relativeTargets(buf);
+  if (workbookWhereExcelJsLooks(light)) {
+    try {
+      const wb = await loadWorkbook(light);
+      if (faithful(wb)) return wb;
+    } catch {
+      // Read again below, re-spelled.
+    }
+  }
+  try {
+    const wb = await loadWorkbook(canonicalPackage(buf));
+    return faithful(wb) ? wb : undefined;
+  } catch {
+    return undefined;
   }
 }
 
