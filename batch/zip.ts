@@ -27,8 +27,11 @@ export class PartError extends Error {
 function zip64End(buf: Buffer, eocd: number): { count: number; size: number; offset: number } | undefined {
   const locator = eocd - 20;
   if (locator < 0 || buf.readUInt32LE(locator) !== 0x07064b50) return undefined;
-  const at = Number(buf.readBigUInt64LE(locator + 8));
-  if (!Number.isSafeInteger(at) || at + 56 > buf.length || buf.readUInt32LE(at) !== 0x06064b50) return undefined;
+  const isRecord = (at: number) => Number.isSafeInteger(at) && at >= 0 && at + 56 <= buf.length && buf.readUInt32LE(at) === 0x06064b50;
+  // Where the locator says, or just before it when bytes before the archive shifted everything.
+  const said = Number(buf.readBigUInt64LE(locator + 8));
+  const at = isRecord(said) ? said : locator - 56;
+  if (!isRecord(at)) return undefined;
   return { count: Number(buf.readBigUInt64LE(at + 32)), size: Number(buf.readBigUInt64LE(at + 40)), offset: Number(buf.readBigUInt64LE(at + 48)) };
 }
 
@@ -73,6 +76,15 @@ export function zipEntries(buf: Buffer): ZipEntry[] | undefined {
     if (!z) return undefined;
     ({ count, size, offset } = z);
   }
+  // Bytes before the archive (a self-extracting stub, a mail gateway's prefix) shift every
+  // offset by the same amount, as other readers allow (Python's zipfile, JSZip).
+  let shift = 0;
+  if (count > 0 && !(offset + 4 <= buf.length && buf.readUInt32LE(offset) === 0x02014b50)) {
+    const cdEnd = eocd - (eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50 ? 76 : 0);
+    shift = cdEnd - (offset + size);
+    if (shift <= 0) return undefined;
+  }
+  offset += shift;
   if (!Number.isSafeInteger(offset + size) || offset + size > buf.length) return undefined;
   const entries: ZipEntry[] = [];
   let p = offset;
@@ -90,6 +102,7 @@ export function zipEntries(buf: Buffer): ZipEntry[] | undefined {
     };
     if (e.compressedSize === 0xffffffff || e.uncompressedSize === 0xffffffff || e.localHeaderOffset === 0xffffffff) zip64Extra(buf, p + 46 + nameLen, extraLen, e);
     if (e.compressedSize < 0 || e.uncompressedSize < 0 || e.localHeaderOffset < 0) return undefined;
+    e.localHeaderOffset += shift;
     entries.push(e);
     p += 46 + nameLen + extraLen + commentLen;
   }

@@ -285,12 +285,29 @@ export function scanXml(xml: string, handler: XmlHandler): void {
 }
 
 /**
- * A part's bytes as text: UTF-8, or UTF-16 when it starts with that byte-order mark (both are
- * allowed for OOXML parts). A UTF-8 byte-order mark is dropped.
+ * A part's bytes as text, its encoding found as XML 1.0 says (Appendix F): a byte-order mark,
+ * else UTF-16 told by the bytes of `<?xml`, else the declaration's `encoding` (UTF-8 when it
+ * names none, or one this runtime does not know). OOXML asks for UTF-8 or UTF-16; a part in
+ * another encoding that says so is still read as it says.
  */
 export function partText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  return new TextDecoder('utf-8').decode(bytes.subarray(start));
+  const decode = (encoding: string, from: number) => new TextDecoder(encoding).decode(bytes.subarray(from));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be', 2);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode('utf-8', 3);
+  if (bytes[0] === 0x3c && bytes[1] === 0x00 && bytes[2] === 0x3f && bytes[3] === 0x00) return decode('utf-16le', 0);
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c && bytes[2] === 0x00 && bytes[3] === 0x3f) return decode('utf-16be', 0);
+  if (bytes[0] === 0x3c && bytes[1] === 0x3f) {
+    let end = 0;
+    while (end < 200 && end < bytes.length && bytes[end] !== 0x3e) end++;
+    const declared = /\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(String.fromCharCode(...bytes.subarray(0, end)))?.[1];
+    if (declared && !/^utf-?8$/i.test(declared)) {
+      try {
+        return decode(declared, 0);
+      } catch {
+        // An encoding this runtime does not know: UTF-8, the standard's, below.
+      }
+    }
+  }
+  return decode('utf-8', 0);
 }

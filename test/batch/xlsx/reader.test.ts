@@ -337,3 +337,21 @@ describe('limits that do not refuse good files', () => {
     expect(grid.sheets.map((s) => s.name)).toEqual(['B']);
   });
 });
+
+describe('part encodings (XML 1.0 Appendix F)', () => {
+  const sheet = (xml: string) => `<?xml version="1.0" encoding="ENC"?><worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${xml}</t></is></c></row></sheetData></worksheet>`;
+  const withSheet = (bytes: Buffer) => zipParts({
+    '_rels/.rels': `<Relationships xmlns="${PKG_REL}"><Relationship Id="r" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="A" sheetId="1" r:id="a"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="${PKG_REL}"><Relationship Id="a" Type="${REL}/worksheet" Target="s.xml"/></Relationships>`,
+    'xl/s.xml': bytes,
+  });
+  test.each([
+    ['UTF-16 LE without a byte-order mark', Buffer.from(sheet('Hội Cựu chiến binh').replace('ENC', 'UTF-16'), 'utf16le'), 'Hội Cựu chiến binh'],
+    ['UTF-16 BE without a byte-order mark', Buffer.from(sheet('Hội Cựu chiến binh').replace('ENC', 'UTF-16'), 'utf16le').swap16(), 'Hội Cựu chiến binh'],
+    ['UTF-8 with its byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(sheet('Đoàn').replace('ENC', 'UTF-8'))]), 'Đoàn'],
+    ['ISO-8859-1, as the declaration says', Buffer.from(sheet('Café Señor').replace('ENC', 'ISO-8859-1'), 'latin1'), 'Café Señor'],
+  ])('%s', (_name, bytes, expected) => {
+    expect(rowsOf(read(withSheet(bytes)))).toEqual([[text(expected)]]);
+  });
+});
