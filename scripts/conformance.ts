@@ -1,6 +1,6 @@
 /**
- * `npm run conformance`: the differential run. Every sample, faulty sample and LibreOffice
- * workbook is rewritten into each equivalent form of scripts/xml-forms.ts, and into all of
+ * `npm run conformance`: the differential run. Every sample, faulty sample, LibreOffice and
+ * openpyxl workbook is rewritten into each equivalent form of scripts/xml-forms.ts, and into all of
  * them at once; each rewrite must get exactly its original's report entry (status, findings
  * with rule, sheet, cell, message and data). A difference is a reader that depends on how a
  * writer spelled the XML. Part of it runs in `npm test` (test/batch/xlsx/conformance.test.ts).
@@ -16,10 +16,10 @@ import { COMBINED, FORMS, NotApplicable, rewrite } from './xml-forms';
 const ROOT = __dirname.endsWith(join('dist', 'scripts')) ? join(__dirname, '..', '..') : join(__dirname, '..');
 export const TODAY = '2026-11-22';
 
-/** The workbooks the forms are made from: ours, our faulty ones, and LibreOffice's. */
+/** The workbooks the forms are made from: ours, our faulty ones, LibreOffice's and openpyxl's. */
 export function conformanceInputs(): string[] {
   const from = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.xlsx') && !f.includes('mat-khau')).map((f) => join(ROOT, dir, f));
-  return [...from('samples'), ...from(join('samples', 'faulty')), ...from(join('test', 'fixtures', 'libreoffice'))];
+  return [...from('samples'), ...from(join('samples', 'faulty')), ...from(join('test', 'fixtures', 'libreoffice')), ...from(join('test', 'fixtures', 'by-openpyxl'))];
 }
 
 /** A workbook's report entry without its path. */

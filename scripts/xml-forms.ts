@@ -198,7 +198,7 @@ export const FORMS: Record<string, Form> = {
       for (const r of all(p.tree(name))) if (r.local === 'Relationship' && attr(r, 'TargetMode') !== 'External') setAttr(r, 'Target', `/${resolveTarget(source, attr(r, 'Target')!)}`);
     }
   },
-  'moved-workbook': (p) => p.rename((n) => (n.startsWith('xl/') ? `so lam viec/ban/${n.slice(3).replace(/worksheets\/sheet(\d+)/, 'trang-$1')}` : n)),
+  'moved-workbook': (p) => p.rename((n) => (n.startsWith('xl/') ? `so-lam-viec/ban/${n.slice(3).replace(/worksheets\/sheet(\d+)/, 'trang-$1')}` : n)),
   'conditional-format-numFmts': (p) => {
     const { styles } = p.layout();
     if (!styles) return;
@@ -255,7 +255,8 @@ export const FORMS: Record<string, Form> = {
     const relPrefix = kids(relRoot, 'Relationship')[0]?.qname.includes(':') ? `${kids(relRoot, 'Relationship')[0]!.qname.split(':')[0]}:` : '';
     const rAttr = sheets.children.filter(isEl).flatMap((s) => s.attrs).find((a) => a.qname.endsWith(':id'))!.qname;
     const ids = sheets.children.filter(isEl).map((s) => Number(attr(s, 'sheetId') ?? 0));
-    const sheet = mainEl('sheet', [], [{ qname: 'name', value: 'Biểu đồ' }, { qname: 'sheetId', value: String(Math.max(...ids) + 1) }, { qname: rAttr, value: 'rIdBieuDo' }]);
+    // The relationship prefix declared here too: some writers (openpyxl) declare it on each <sheet>.
+    const sheet = mainEl('sheet', [], [{ qname: `xmlns:${rAttr.split(':')[0]}`, value: REL }, { qname: 'name', value: 'Biểu đồ' }, { qname: 'sheetId', value: String(Math.max(...ids) + 1) }, { qname: rAttr, value: 'rIdBieuDo' }]);
     sheet.qname = `${prefix}sheet`;
     sheets.children.splice(1, 0, sheet);
     const typeBase = attr(kids(relRoot, 'Relationship')[0]!, 'Type')!.replace(/\/[^/]*$/, '');

@@ -5,8 +5,9 @@ import { basename, join } from 'node:path';
 import { ReportJsonSchema } from '../../engine/report/schema';
 
 /**
- * Workbooks written by another program: LibreOffice Calc 7.4 re-saved the samples and made
- * the .xls, the password-protected file and the .ods (test/fixtures/make-libreoffice.py).
+ * Workbooks written by other programs: LibreOffice Calc 7.4 re-saved the samples and made
+ * the .xls, the password-protected file and the .ods (test/fixtures/make-libreoffice.py);
+ * openpyxl 3.0 re-saved them, with serial and with ISO dates (test/fixtures/make-openpyxl.py).
  */
 const ROOT = join(__dirname, '..', '..');
 const LO = join(ROOT, 'test', 'fixtures', 'libreoffice');
@@ -37,4 +38,13 @@ test('a legacy .xls, a password-protected workbook and an .ods (also renamed .xl
   expect(report.files[1]!.error!.message).toBe('Tệp được đặt mật khẩu: hãy gỡ mật khẩu rồi gửi lại.');
   expect(report.files[0]!.error!.message).toContain('.xls');
   expect(report.files[3]!.error!.message).toContain('OpenDocument');
+});
+
+test('the clean samples re-saved by openpyxl, also with dates as ISO 8601 text (t="d"), validate with no finding', () => {
+  const { code, report } = validate([join(ROOT, 'test', 'fixtures', 'by-openpyxl')]);
+  expect(code).toBe(0);
+  expect(report.files.map((f) => [basename(f.path), f.status, f.counts.error, f.counts.warning, f.counts.info])).toEqual(
+    report.files.map((f) => [basename(f.path), 'valid', 0, 0, 0]),
+  );
+  expect(report.counts).toMatchObject({ files: 9, valid: 9 });
 });
