@@ -28,7 +28,8 @@ export const DEFAULT_LIMITS: Limits = {
   ...DEFAULT_READ_LIMITS,
 };
 
-export type Intake = { ok: true } | { ok: false; code: ErrorCode; detail: string };
+/** The intake's verdict; a workbook it accepts comes with its zip and workbook part, for the reader. */
+export type Intake = { ok: true; zip?: ZipParts; workbook?: string } | { ok: false; code: ErrorCode; detail: string };
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -117,7 +118,7 @@ export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
     const kind = mimetype ? entryHead(buf, mimetype)?.trim() : undefined;
     return { ok: false, code: 'not-a-workbook', detail: kind ? `zip of type ${kind}` : 'zip without a workbook part' };
   }
-  return { ok: true };
+  return { ok: true, zip, workbook };
 }
 
 /** The intake's verdict on a PartError (anything else thrown is a damaged file). */

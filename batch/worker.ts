@@ -45,7 +45,7 @@ function readBuffer(path: string, buf: Buffer, limits: Limits, want: (name: stri
   const intake = sniff(buf, limits);
   if (!intake.ok) return { path, ok: false, code: intake.code, detail: intake.detail };
   try {
-    return { buf, grid: readWorkbook(ZipParts.open(buf)!, want, limits) };
+    return { buf, grid: readWorkbook(intake.zip ?? ZipParts.open(buf)!, want, limits, intake.workbook) };
   } catch (e) {
     // A part past a limit or damaged, or any other slip of reading: all the file's.
     if (e instanceof PartError) return { path, ok: false, code: e.code, detail: e.message };

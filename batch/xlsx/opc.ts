@@ -82,12 +82,12 @@ const WORKBOOK_TYPES = /^application\/vnd\.(openxmlformats-officedocument\.sprea
  * content type says workbook, else `xl/workbook.xml`; undefined when none of them is there.
  */
 export function findWorkbook(parts: PartSource, exists: (name: string) => boolean): string | undefined {
-  const candidates: string[] = [];
   try {
-    for (const r of readRelationships(parts, '')) if (r.type === 'officeDocument' && !r.external) candidates.push(r.target);
+    for (const r of readRelationships(parts, '')) if (r.type === 'officeDocument' && !r.external && exists(r.target)) return r.target;
   } catch (e) {
     if (!(e instanceof XmlError)) throw e;
   }
+  let byType: string | undefined;
   try {
     const types = parts.text('[Content_Types].xml');
     if (types !== undefined) {
@@ -95,7 +95,7 @@ export function findWorkbook(parts: PartSource, exists: (name: string) => boolea
         open(tag) {
           const type = tag.attr('ContentType');
           const name = tag.attr('PartName');
-          if (tag.local === 'Override' && name && type && WORKBOOK_TYPES.test(type)) candidates.push(resolveTarget('', name));
+          if (byType === undefined && tag.local === 'Override' && name && type && WORKBOOK_TYPES.test(type) && exists(resolveTarget('', name))) byType = resolveTarget('', name);
         },
         close() {},
       });
@@ -103,6 +103,5 @@ export function findWorkbook(parts: PartSource, exists: (name: string) => boolea
   } catch (e) {
     if (!(e instanceof XmlError)) throw e;
   }
-  candidates.push('xl/workbook.xml');
-  return candidates.find(exists);
+  return byType ?? (exists('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
 }

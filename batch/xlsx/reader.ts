@@ -72,11 +72,12 @@ function wellFormed<T>(part: string, read: () => T): T {
 
 /**
  * The workbook's sheets that `want` accepts, in the workbook's order, as a Grid. Throws
- * PartError (past a limit, or damaged) for the caller to report.
+ * PartError (past a limit, or damaged) for the caller to report. `found`: the workbook part,
+ * when the intake has found it already.
  */
-export function readWorkbook(zip: ZipParts, want: (sheetName: string) => boolean, limits: ReadLimits): Grid {
+export function readWorkbook(zip: ZipParts, want: (sheetName: string) => boolean, limits: ReadLimits, found?: string): Grid {
   const parts = zipSource(zip);
-  const workbookName = wellFormed('_rels/.rels', () => findWorkbook(parts, (name) => zip.entry(name) !== undefined));
+  const workbookName = found ?? wellFormed('_rels/.rels', () => findWorkbook(parts, (name) => zip.entry(name) !== undefined));
   if (workbookName === undefined) throw new PartError('corrupt', 'no workbook part');
   const rels = new Map<string, Relationship>();
   for (const r of wellFormed(`${workbookName} relationships`, () => readRelationships(parts, workbookName))) if (!rels.has(r.id)) rels.set(r.id, r);

@@ -6,7 +6,7 @@
  */
 import { type NumberFormatKind, builtinFormatKind, numberFormatKind } from '../../engine/model/number-format';
 import { OFFICE_RELATIONSHIPS } from './opc';
-import { scanXml } from './xml';
+import { type StartTag, scanXml } from './xml';
 
 /** SpreadsheetML's namespace: Transitional, Strict, and none (a writer that left it out). */
 export const SPREADSHEETML: ReadonlySet<string> = new Set(['http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main', '']);
@@ -30,6 +30,23 @@ export interface Styles {
 const BUILTIN_CODES: Record<number, string> = { 9: '0%', 10: '0.00%' };
 
 /**
+ * Each start tag of a part, with the SpreadsheetML names of the elements open above it and
+ * its own ('' for an element of another namespace): `['styleSheet', 'numFmts', 'numFmt']`.
+ */
+function visitElements(xml: string, visit: (tag: StartTag, path: readonly string[]) => void): void {
+  const path: string[] = [];
+  scanXml(xml, {
+    open(tag) {
+      path.push(SPREADSHEETML.has(tag.ns) ? tag.local : '');
+      visit(tag, path);
+    },
+    close() {
+      path.pop();
+    },
+  });
+}
+
+/**
  * The number format of each cell style. Only `<numFmts>` under the style sheet counts: a
  * `<numFmt>` inside `<dxfs>` belongs to a conditional format and may reuse an id.
  */
@@ -37,21 +54,12 @@ export function readStyles(xml: string | undefined): Styles {
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   if (xml !== undefined) {
-    const path: string[] = [];
-    scanXml(xml, {
-      open(tag) {
-        const parent = path[path.length - 1];
-        const local = SPREADSHEETML.has(tag.ns) ? tag.local : '';
-        path.push(local);
-        if (path.length !== 3) return;
-        if (parent === 'numFmts' && local === 'numFmt') {
-          const code = tag.attr('formatCode');
-          if (code !== undefined) custom.set(Number(tag.attr('numFmtId')), code);
-        } else if (parent === 'cellXfs' && local === 'xf') xfFormats.push(Number(tag.attr('numFmtId') ?? 0));
-      },
-      close() {
-        path.pop();
-      },
+    visitElements(xml, (tag, [, parent, local, deeper]) => {
+      if (deeper !== undefined) return;
+      if (parent === 'numFmts' && local === 'numFmt') {
+        const code = tag.attr('formatCode');
+        if (code !== undefined) custom.set(Number(tag.attr('numFmtId')), code);
+      } else if (parent === 'cellXfs' && local === 'xf') xfFormats.push(Number(tag.attr('numFmtId') ?? 0));
     });
   }
   const code = (id: number) => custom.get(id) ?? BUILTIN_CODES[id] ?? 'General';
@@ -113,23 +121,14 @@ export interface WorkbookPart {
 export function readWorkbookPart(xml: string): WorkbookPart {
   const sheets: SheetEntry[] = [];
   let date1904 = false;
-  const path: string[] = [];
-  scanXml(xml, {
-    open(tag) {
-      const parent = path[path.length - 1];
-      const local = SPREADSHEETML.has(tag.ns) ? tag.local : '';
-      path.push(local);
-      if (path.length === 2 && local === 'workbookPr') {
-        const v = tag.attr('date1904');
-        date1904 = v === '1' || v === 'true';
-      } else if (path.length === 3 && parent === 'sheets' && local === 'sheet') {
-        const state = tag.attr('state');
-        sheets.push({ name: tag.attr('name') ?? '', relationship: tag.attr('id', OFFICE_RELATIONSHIPS), hidden: state === 'hidden' || state === 'veryHidden' });
-      }
-    },
-    close() {
-      path.pop();
-    },
+  visitElements(xml, (tag, path) => {
+    if (path.length === 2 && path[1] === 'workbookPr') {
+      const v = tag.attr('date1904');
+      date1904 = v === '1' || v === 'true';
+    } else if (path.length === 3 && path[1] === 'sheets' && path[2] === 'sheet') {
+      const state = tag.attr('state');
+      sheets.push({ name: tag.attr('name') ?? '', relationship: tag.attr('id', OFFICE_RELATIONSHIPS), hidden: state === 'hidden' || state === 'veryHidden' });
+    }
   });
   return { sheets, date1904 };
 }

@@ -5,7 +5,6 @@
  * result, and said so when it has none; number formats from the cell's style.
  */
 import type { Cell, GridSheet } from '../../engine/model/grid';
-import { fromA1 } from '../../engine/model/grid';
 import { serialToIso } from '../../engine/template/values';
 import { type StartTag, XmlError, scanXml } from './xml';
 import { SPREADSHEETML, type Styles, decodeEscapes } from './workbook';
@@ -13,6 +12,28 @@ import { SPREADSHEETML, type Styles, decodeEscapes } from './workbook';
 /** A row or column past Excel's last, or a reference that is none: the part is damaged. */
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
+
+/**
+ * A cell reference (`AB12`, any case, no `$`) as row × 16,385 + column, or -1 when it is none or
+ * past Excel's last row or column. By hand: it is read for every cell.
+ */
+function cellRef(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length && i < 4; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  if (col === 0 || col > MAX_COL || i === ref.length) return -1;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9 || row > MAX_ROW) return -1;
+    row = row * 10 + d;
+  }
+  return row < 1 || row > MAX_ROW ? -1 : row * 16_385 + col;
+}
 
 /** A `t="d"` value (ISO 8601): its calendar date, a time of day as a fraction, or undefined. */
 function isoCell(value: string): Cell | undefined {
@@ -95,7 +116,16 @@ export function readWorksheet(name: string, xml: string, hidden: boolean, styles
   let run = '';
   let inIs = false;
   let inPhonetic = false;
-  const isMain = (ns: string) => SPREADSHEETML.has(ns);
+  // Namespaces come as the same few strings again and again: the last answer is kept.
+  let lastNs = '';
+  let lastMain = SPREADSHEETML.has('');
+  const isMain = (ns: string) => {
+    if (ns !== lastNs) {
+      lastNs = ns;
+      lastMain = SPREADSHEETML.has(ns);
+    }
+    return lastMain;
+  };
 
   const startRow = (tag: StartTag) => {
     const r = tag.attr('r');
@@ -115,11 +145,12 @@ export function readWorksheet(name: string, xml: string, hidden: boolean, styles
   const startCell = (tag: StartTag) => {
     const ref = tag.attr('r');
     if (ref !== undefined) {
-      const at = fromA1(ref);
-      if (!at || at.col > MAX_COL || at.row > MAX_ROW) throw new XmlError(`cell reference ${ref}`);
-      colNo = at.col;
+      const at = cellRef(ref);
+      if (at < 0) throw new XmlError(`cell reference ${ref}`);
+      colNo = at % 16_385;
+      const refRow = Math.floor(at / 16_385);
       // A row written without its number takes it from its first cell's reference.
-      if (!rowGiven && row === undefined && at.row !== rowNo) rowNo = at.row;
+      if (!rowGiven && row === undefined && refRow !== rowNo) rowNo = refRow;
     } else colNo++;
     if (colNo > MAX_COL) throw new XmlError('a column past the last');
     inCell = true;

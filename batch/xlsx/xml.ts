@@ -63,7 +63,14 @@ export function decodeText(raw: string): string {
 
 /** An attribute value as the application sees it (§3.3.3: literal white space is a space). */
 function decodeAttribute(raw: string): string {
-  if (raw.includes('<')) throw new XmlError('a < in an attribute value');
+  // One pass to see whether anything needs doing (most values are short and plain).
+  let special = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 60 /* < */) throw new XmlError('a < in an attribute value');
+    if (c === 38 || c === 9 || c === 10 || c === 13) special = true;
+  }
+  if (!special) return raw;
   let s = raw;
   if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ');
   return s.includes('&') ? decodeRefs(s) : s;
@@ -127,13 +134,14 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     empty: false,
     attributes: () => Array.from({ length: attrCount }, (_, i) => ({ qname: attrNames[i]!, value: attrValues[i]! })),
     attr(local, ns) {
+      if (ns === undefined) {
+        // A name without a prefix: equal to `local` only when it has no colon either.
+        for (let i = 0; i < attrCount; i++) if (attrNames[i] === local) return attrValues[i];
+        return undefined;
+      }
       for (let i = 0; i < attrCount; i++) {
         const q = attrNames[i]!;
         const colon = q.indexOf(':');
-        if (ns === undefined) {
-          if (colon < 0 && q === local) return attrValues[i];
-          continue;
-        }
         if (colon < 0 || q.slice(colon + 1) !== local) continue;
         const uri = resolve(q.slice(0, colon));
         if (typeof ns === 'string' ? uri === ns : ns.has(uri)) return attrValues[i];
@@ -284,6 +292,18 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   if (!seenRoot) throw new XmlError('no root element');
 }
 
+const DECODERS = new Map<string, InstanceType<typeof TextDecoder>>();
+
+/** One decoder per encoding (making one costs more than decoding a small part). */
+function decoder(encoding: string): InstanceType<typeof TextDecoder> {
+  let d = DECODERS.get(encoding);
+  if (!d) {
+    d = new TextDecoder(encoding);
+    if (DECODERS.size < 16) DECODERS.set(encoding, d);
+  }
+  return d;
+}
+
 /**
  * A part's bytes as text, its encoding found as XML 1.0 says (Appendix F): a byte-order mark,
  * else UTF-16 told by the bytes of `<?xml`, else the declaration's `encoding` (UTF-8 when it
@@ -291,7 +311,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
  * another encoding that says so is still read as it says.
  */
 export function partText(bytes: Uint8Array): string {
-  const decode = (encoding: string, from: number) => new TextDecoder(encoding).decode(bytes.subarray(from));
+  const decode = (encoding: string, from: number) => decoder(encoding).decode(bytes.subarray(from));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode('utf-16le', 2);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decode('utf-16be', 2);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decode('utf-8', 3);

@@ -122,6 +122,12 @@ describe('SpreadsheetML as ECMA-376 Part 1 says', () => {
     expect(rowsOf(grid)).toEqual([[num(1), num(2), null, null, num(5), num(6)], [], [null, num(32)], [num(41)], [null, null, num(53)]]);
   });
 
+  test('references at the sheet\'s edges and in lower case', () => {
+    const grid = read(book({ sheets: [{ name: 'A', data: '<row r="2"><c r="xfd2"><v>1</v></c></row><row><c r="A3"><v>2</v></c><c r="XFD3"><v>3</v></c></row>' }] }));
+    const rows = rowsOf(grid);
+    expect([rows[1]!.length, rows[1]![16383], rows[2]![0], rows[2]![16383]]).toEqual([16384, num(1), num(2), num(3)]);
+  });
+
   test('a row without r takes its number from its first cell', () => {
     const grid = read(book({ sheets: [{ name: 'A', data: '<row><c r="A2"><v>1</v></c></row><row><c r="A4"><v>2</v></c></row>' }] }));
     expect(rowsOf(grid)).toEqual([[], [num(1)], [], [num(2)]]);
