@@ -90,17 +90,30 @@ function respell(root: El): void {
   }
 }
 
+const isElement = (n: unknown): n is El => typeof n === 'object' && n !== null && 'qname' in n;
+
 /** The text of an `<is>` or `<si>`: its `<t>` runs, phonetic runs left out. */
 function runText(el: El): string {
-  return el.children.map((c) => (typeof c === 'string' ? c : typeof c === 'object' && 'qname' in c ? (c.local === 'rPh' ? '' : runText(c)) : '')).join('');
+  return el.children.map((c) => (typeof c === 'string' ? c : isElement(c) ? (c.local === 'rPh' ? '' : runText(c)) : '')).join('');
 }
 
-/** Inline strings as one plain `<t>` (ExcelJS drops inline rich text and phonetic runs). */
-function plainInlineStrings(sheet: El): void {
+/**
+ * Cells as ExcelJS reads them: inline strings as one plain `<t>` (it drops inline rich text and
+ * phonetic runs), a string without a formula written `t="str"` as an inline string (it drops
+ * its value), no cell extensions.
+ */
+function cellsForExcelJs(sheet: El): void {
   for (const { c } of cells(sheet)) {
+    // A cell's extensions (`<extLst>`) stop ExcelJS reading the cell: the copy does without.
+    c.children = c.children.filter((x) => !(isElement(x) && x.local === 'extLst'));
+    if (attr(c, 't') === 'str' && !c.children.some((x) => isElement(x) && x.local === 'f')) {
+      const v = c.children.find((x): x is El => isElement(x) && x.local === 'v');
+      setAttr(c, 't', 'inlineStr');
+      c.children = [{ qname: 'is', ns: MAIN, local: 'is', attrs: [], children: v ? [...v.children] : [] }];
+    }
     if (attr(c, 't') !== 'inlineStr') continue;
     for (const is of c.children) {
-      if (typeof is !== 'object' || !('qname' in is) || is.local !== 'is') continue;
+      if (!isElement(is) || is.local !== 'is') continue;
       is.children = [{ qname: 't', ns: MAIN, local: 't', attrs: [{ qname: 'xml:space', value: 'preserve' }], children: [runText(is)] }];
     }
   }
@@ -135,7 +148,7 @@ export function canonicalPackage(buf: Buffer): Buffer {
   }
   for (const s of sheets) {
     numberCells(pkg.tree(s));
-    plainInlineStrings(pkg.tree(s));
+    cellsForExcelJs(pkg.tree(s));
   }
   const names = new Map<string, string>([[workbook, 'xl/workbook.xml'], ...sheets.map((s, i): [string, string] => [s, `xl/worksheets/sheet${i + 1}.xml`])]);
   if (shared) names.set(shared, 'xl/sharedStrings.xml');

@@ -6,7 +6,7 @@
  * number formats, a whole-sheet `<dimension>`, a chartsheet, UTF-16). Each form means exactly
  * what the original means, so the check must say exactly the same (scripts/conformance.ts).
  */
-import { type El, MAIN, PKG_REL, Pkg, REL, STRICT_MAIN, STRICT_REL, all, attr, cells, isEl, kids, mainEl, relative, setAttr, textOf } from '../batch/xlsx/package-edit';
+import { type El, MAIN, type Node, PKG_REL, Pkg, REL, STRICT_MAIN, STRICT_REL, all, attr, cells, isEl, kids, mainEl, relative, setAttr, textOf } from '../batch/xlsx/package-edit';
 import { readStyles } from '../batch/xlsx/workbook';
 import { relsPartOf, resolveTarget } from '../batch/xlsx/opc';
 import { columnLetters, fromA1 } from '../engine/model/grid';
@@ -198,7 +198,8 @@ export const FORMS: Record<string, Form> = {
       for (const r of all(p.tree(name))) if (r.local === 'Relationship' && attr(r, 'TargetMode') !== 'External') setAttr(r, 'Target', `/${resolveTarget(source, attr(r, 'Target')!)}`);
     }
   },
-  'moved-workbook': (p) => p.rename((n) => (n.startsWith('xl/') ? `so-lam-viec/ban/${n.slice(3).replace(/worksheets\/sheet(\d+)/, 'trang-$1')}` : n)),
+  // The workbook in one folder, its sheets in a sibling (targets with `../`), other names.
+  'moved-workbook': (p) => p.rename((n) => (n.startsWith('xl/worksheets/') ? `so-lam-viec/trang/${n.slice(14).replace(/sheet(\d+)/, 'trang-$1')}` : n.startsWith('xl/') ? `so-lam-viec/ban/${n.slice(3)}` : n)),
   'conditional-format-numFmts': (p) => {
     const { styles } = p.layout();
     if (!styles) return;
@@ -245,25 +246,48 @@ export const FORMS: Record<string, Form> = {
       for (const el of all(root)) if (el.ns === MAIN && root.qname.includes(':')) el.qname = `${root.qname.split(':')[0]}:${el.local}`;
     }
   },
-  'chartsheet': (p) => {
-    const { workbook } = p.layout();
-    const root = p.tree(workbook);
-    const sheets = kids(root, 'sheets')[0]!;
-    const rels = relsPartOf(workbook);
-    const relRoot = p.tree(rels);
-    const prefix = sheets.qname.includes(':') ? `${sheets.qname.split(':')[0]}:` : '';
-    const relPrefix = kids(relRoot, 'Relationship')[0]?.qname.includes(':') ? `${kids(relRoot, 'Relationship')[0]!.qname.split(':')[0]}:` : '';
-    const rAttr = sheets.children.filter(isEl).flatMap((s) => s.attrs).find((a) => a.qname.endsWith(':id'))!.qname;
-    const ids = sheets.children.filter(isEl).map((s) => Number(attr(s, 'sheetId') ?? 0));
-    // The relationship prefix declared here too: some writers (openpyxl) declare it on each <sheet>.
-    const sheet = mainEl('sheet', [], [{ qname: `xmlns:${rAttr.split(':')[0]}`, value: REL }, { qname: 'name', value: 'Biểu đồ' }, { qname: 'sheetId', value: String(Math.max(...ids) + 1) }, { qname: rAttr, value: 'rIdBieuDo' }]);
-    sheet.qname = `${prefix}sheet`;
-    sheets.children.splice(1, 0, sheet);
-    const typeBase = attr(kids(relRoot, 'Relationship')[0]!, 'Type')!.replace(/\/[^/]*$/, '');
-    relRoot.children.push({ qname: `${relPrefix}Relationship`, ns: PKG_REL, local: 'Relationship', attrs: [{ qname: 'Id', value: 'rIdBieuDo' }, { qname: 'Type', value: `${typeBase}/chartsheet` }, { qname: 'Target', value: relative(workbook, `${workbook.replace(/[^/]*$/, '')}chartsheets/sheet1.xml`) }], children: [] });
-    const types = p.tree('[Content_Types].xml');
-    types.children.push({ qname: 'Override', ns: types.ns, local: 'Override', attrs: [{ qname: 'PartName', value: `/${workbook.replace(/[^/]*$/, '')}chartsheets/sheet1.xml` }, { qname: 'ContentType', value: 'application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml' }], children: [] });
-    p.parts.set(`${workbook.replace(/[^/]*$/, '')}chartsheets/sheet1.xml`, Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="${root.ns}"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`));
+  'chartsheet-and-dialog-sheet': (p) => {
+    addSheet(p, 'Biểu đồ', 'chartsheet', 1, `<chartsheet xmlns="MAIN"><sheetPr/><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`);
+    addSheet(p, 'Hộp thoại', 'dialogsheet', 3, `<dialogsheet xmlns="MAIN"><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Tên đơn vị</t></is></c></row></sheetData></dialogsheet>`);
+  },
+  'extensions': (p) => {
+    // Elements of other namespaces wherever the schema allows extensions, some with the local
+    // names of SpreadsheetML's own (`f`, `v`, `c`, `row`): none of them is a cell or a value.
+    const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
+    for (const s of p.layout().sheets) {
+      const root = p.tree(s);
+      const prefix = root.qname.includes(':') ? `${root.qname.split(':')[0]}:` : '';
+      const ext = (children: El[]): El => ({ qname: `${prefix}extLst`, ns: root.ns, local: 'extLst', attrs: [], children: [{ qname: `${prefix}ext`, ns: root.ns, local: 'ext', attrs: [{ qname: 'uri', value: '{78C0D931-6437-407d-A8EE-F0AAD7539E65}' }, { qname: 'xmlns:x14', value: X14 }], children }] });
+      const foreign = (local: string, children: Node[] = []): El => ({ qname: `x14:${local}`, ns: X14, local, attrs: [], children });
+      for (const { c } of cells(root)) if (kids(c, 'v').length > 0) c.children.push(ext([foreign('f', ['1+1']), foreign('v', ['99'])]));
+      root.children.push(ext([foreign('row', [foreign('c', [foreign('v', ['7'])])]), foreign('family')]));
+    }
+  },
+  'strings-as-str': (p) => {
+    // Strings written in the cell as `t="str"` (as a formula's string result is), not shared.
+    const { sheets, shared } = p.layout();
+    if (!shared) return;
+    const si = kids(p.tree(shared), 'si');
+    for (const s of sheets) {
+      for (const { c } of cells(p.tree(s))) {
+        const v = kids(c, 'v')[0];
+        const item = attr(c, 't') === 's' && v ? si[Number(textOf(v))] : undefined;
+        if (!item || kids(item, 't').length !== 1 || item.children.length !== 1) continue;
+        setAttr(c, 't', 'str');
+        v!.children = [textOf(kids(item, 't')[0]!)];
+      }
+    }
+  },
+  'date-format-codes': (p) => {
+    // Date formats in other spellings of the same: a locale, and capitals as LibreOffice writes them.
+    const { styles } = p.layout();
+    if (!styles) return;
+    for (const numFmts of kids(p.tree(styles), 'numFmts')) {
+      for (const f of kids(numFmts, 'numFmt')) {
+        const code = attr(f, 'formatCode') ?? '';
+        if (/^[dmy/.\-\s]+$/i.test(code) && /y/i.test(code)) setAttr(f, 'formatCode', `[$-42A]${code.toUpperCase()}`);
+      }
+    }
   },
   'utf-16': (p) => {
     const { sheets, shared } = p.layout();
@@ -275,7 +299,29 @@ export const FORMS: Record<string, Form> = {
 };
 
 /** The forms applied together, in an order where each still applies. */
-export const COMBINED = ['rich-text-runs', 'inline-strings', 'escapes', 'iso-dates', 'rows-and-cells-without-r', 'conditional-format-numFmts', 'chartsheet', 'prefixes', 'comments-and-processing-instructions', 'cdata', 'absolute-targets', 'moved-workbook', 'strict', 'single-quotes', 'attribute-order-and-spacing', 'crlf', 'utf-16'];
+export const COMBINED = ['date-format-codes', 'strings-as-str', 'rich-text-runs', 'inline-strings', 'escapes', 'iso-dates', 'rows-and-cells-without-r', 'conditional-format-numFmts', 'chartsheet-and-dialog-sheet', 'extensions', 'prefixes', 'comments-and-processing-instructions', 'cdata', 'absolute-targets', 'moved-workbook', 'strict', 'single-quotes', 'attribute-order-and-spacing', 'crlf', 'utf-16'];
+
+/** A sheet of another kind added at `at` in the workbook's list, with its part, relationship and content type. */
+function addSheet(p: Pkg, name: string, kind: 'chartsheet' | 'dialogsheet', at: number, xml: string): void {
+  const { workbook } = p.layout();
+  const root = p.tree(workbook);
+  const sheets = kids(root, 'sheets')[0]!;
+  const relRoot = p.tree(relsPartOf(workbook));
+  const prefixOf = (el: El | undefined) => (el?.qname.includes(':') ? `${el.qname.split(':')[0]}:` : '');
+  const rAttr = sheets.children.filter(isEl).flatMap((s) => s.attrs).find((a) => a.qname.endsWith(':id'))!.qname;
+  const ids = sheets.children.filter(isEl).map((s) => Number(attr(s, 'sheetId') ?? 0));
+  const id = `rIdThidua${kind}`;
+  // The relationship prefix declared here too: some writers (openpyxl) declare it on each <sheet>.
+  const sheet = mainEl('sheet', [], [{ qname: `xmlns:${rAttr.split(':')[0]}`, value: REL }, { qname: 'name', value: name }, { qname: 'sheetId', value: String(Math.max(...ids) + 1) }, { qname: rAttr, value: id }]);
+  sheet.qname = `${prefixOf(sheets)}sheet`;
+  sheets.children.splice(at, 0, sheet);
+  const first = kids(relRoot, 'Relationship')[0]!;
+  const part = `${workbook.replace(/[^/]*$/, '')}${kind}s/sheet1.xml`;
+  relRoot.children.push({ qname: `${prefixOf(first)}Relationship`, ns: PKG_REL, local: 'Relationship', attrs: [{ qname: 'Id', value: id }, { qname: 'Type', value: `${attr(first, 'Type')!.replace(/\/[^/]*$/, '')}/${kind}` }, { qname: 'Target', value: relative(workbook, part) }], children: [] });
+  const types = p.tree('[Content_Types].xml');
+  types.children.push({ qname: 'Override', ns: types.ns, local: 'Override', attrs: [{ qname: 'PartName', value: `/${part}` }, { qname: 'ContentType', value: `application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml` }], children: [] });
+  p.parts.set(part, Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>${xml.replace('MAIN', root.ns)}`));
+}
 
 /** A workbook rewritten into the given forms, one after another. */
 export function rewrite(buf: Buffer, forms: readonly string[]): Buffer {
