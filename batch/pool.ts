@@ -59,7 +59,7 @@ export class FilePool {
    * Annotated copies, each a task of its own with the pool's time and memory limit: why each
    * copy was not made (a time-out, memory, or what the worker said), undefined where it was.
    */
-  annotate(tasks: AnnotateTask[], lang: 'vi' | 'en'): Promise<(string | undefined)[]> {
+  annotate(tasks: AnnotateTask[], lang: 'vi' | 'en', onDone?: () => void): Promise<(string | undefined)[]> {
     const { timeoutMs, memoryMb } = this.options;
     const vi = lang === 'vi';
     return this.lanes(tasks, async (task) => {
@@ -71,7 +71,7 @@ export class FilePool {
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return vi ? `ghi bản đánh dấu cần quá ${memoryMb} MB bộ nhớ; kết quả kiểm tra vẫn đầy đủ` : `writing the copy needed over ${memoryMb} MB; the check is complete`;
         return err.message ?? String(e);
       }
-    });
+    }, onDone);
   }
 
   /** Each task started only when a worker is free for it, results in the order of the tasks. */

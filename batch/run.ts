@@ -105,6 +105,22 @@ function batchSettings(ok: readonly Extract<FileOutcome, { ok: true }>[], forced
   return profile ? resolveProfile(profile, first.version).settings : currentNationalSettings();
 }
 
+/** A progress bar on a terminal's stderr (none for one item, when quiet or not a terminal), started. */
+function progressBar(options: ValidateOptions, io: Io, total: number, what: 'files' | 'copies'): { tick(): void; stop(): void } | undefined {
+  if (!options.progress || !io.stderrTty || options.quiet || total <= 1) return undefined;
+  const format = options.lang === 'vi'
+    ? ` {bar} {value}/{total} ${what === 'files' ? 'tệp' : 'bản đánh dấu'} | {rate} tệp/giây | còn {eta_formatted}`
+    : ` {bar} {value}/{total} ${what} | {rate} files/s | {eta_formatted} left`;
+  const bar = new SingleBar({ format, hideCursor: true, clearOnComplete: true, stream: process.stderr });
+  const started = Date.now();
+  let done = 0;
+  bar.start(total, 0, { rate: '0' });
+  return {
+    tick: () => bar.increment(1, { rate: (++done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) }),
+    stop: () => bar.stop(),
+  };
+}
+
 /**
  * The annotated copies, once every check is final: each on a pool of its own with its own
  * time limit, so that a copy ExcelJS cannot make is said beside a check that stands.
@@ -119,10 +135,12 @@ async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOu
   });
   const { FilePool } = await import('./pool');
   const pool = new FilePool({ jobs: Math.min(options.jobs, Math.max(1, tasks.length)), timeoutMs: options.copyTimeoutMs ?? 120_000, memoryMb: options.memoryMb ?? 2048 });
+  const bar = progressBar(options, io, tasks.length, 'copies');
   let reasons: (string | undefined)[];
   try {
-    reasons = await pool.annotate(tasks, options.lang);
+    reasons = await pool.annotate(tasks, options.lang, () => bar?.tick());
   } finally {
+    bar?.stop();
     await pool.destroy();
   }
   reasons.forEach((reason, k) => {
@@ -136,22 +154,14 @@ async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOu
 /** The files through the pool, then the cross-file rules, the report and its outputs. */
 export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool, files: string[], copies: string[] | undefined): Promise<ValidateRun> {
   const forced = loadProfile(options.profile);
-  const bar = options.progress && io.stderrTty && !options.quiet && files.length > 1
-    ? new SingleBar({ format: ' {bar} {value}/{total} tệp | {rate} tệp/giây | còn {eta_formatted}', hideCursor: true, clearOnComplete: true, stream: process.stderr })
-    : undefined;
-  const started = Date.now();
-  let done = 0;
-  bar?.start(files.length, 0, { rate: '0' });
+  const bar = progressBar(options, io, files.length, 'files');
   const outcomes = await pool.run(
     files.map((path) => ({
       path,
       ...(forced ? { profile: forced } : {}),
       ...(options.today ? { today: options.today } : {}),
     })),
-    () => {
-      done++;
-      bar?.increment(1, { rate: (done / Math.max(0.001, (Date.now() - started) / 1000)).toFixed(1) });
-    },
+    () => bar?.tick(),
   );
   bar?.stop();
   const entries = outcomes.map((o) => fileEntry(o, options.lang));

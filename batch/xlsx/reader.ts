@@ -55,7 +55,9 @@ export function zipSource(zip: ZipParts): PartSource {
   return {
     text(name) {
       const bytes = zip.bytes(name);
-      return bytes === undefined ? undefined : partText(bytes);
+      const text = bytes === undefined ? undefined : partText(bytes);
+      // An empty part (some writers leave an empty shared strings part) holds nothing: as if absent.
+      return text === undefined || text.trim() === '' ? undefined : text;
     },
   };
 }
@@ -81,7 +83,9 @@ export function readWorkbook(zip: ZipParts, want: (sheetName: string) => boolean
   if (workbookName === undefined) throw new PartError('corrupt', 'no workbook part');
   const rels = new Map<string, Relationship>();
   for (const r of wellFormed(`${workbookName} relationships`, () => readRelationships(parts, workbookName))) if (!rels.has(r.id)) rels.set(r.id, r);
-  const workbook = wellFormed(workbookName, () => readWorkbookPart(parts.text(workbookName)!));
+  const workbookXml = parts.text(workbookName);
+  if (workbookXml === undefined) throw new PartError('corrupt', `${workbookName} is empty`);
+  const workbook = wellFormed(workbookName, () => readWorkbookPart(workbookXml));
   const wanted: { name: string; hidden: boolean; part: string | undefined; bytes?: Uint8Array }[] = [];
   let cells = 0;
   for (const sheet of workbook.sheets) {
@@ -109,7 +113,8 @@ export function readWorkbook(zip: ZipParts, want: (sheetName: string) => boolean
       sheets.push({ name: w.name, rows: [] });
       continue;
     }
-    const sheet = wellFormed(w.part!, () => readWorksheet(w.name, partText(w.bytes!), w.hidden, styles, shared, workbook.date1904));
+    const xml = partText(w.bytes);
+    const sheet = xml.trim() === '' ? { name: w.name, rows: [] } : wellFormed(w.part!, () => readWorksheet(w.name, xml, w.hidden, styles, shared, workbook.date1904));
     if (sheet) sheets.push(sheet);
   }
   return { sheets, ...(workbook.date1904 ? { date1904: true } : {}) };

@@ -361,3 +361,17 @@ describe('part encodings (XML 1.0 Appendix F)', () => {
     expect(rowsOf(read(withSheet(bytes)))).toEqual([[text(expected)]]);
   });
 });
+
+test('empty parts (an empty shared strings part, an empty sheet) hold nothing; an empty workbook part is damage', () => {
+  const parts = (workbook: string) => zipParts({
+    '_rels/.rels': `<Relationships xmlns="${PKG_REL}"><Relationship Id="r" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': workbook,
+    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="${PKG_REL}"><Relationship Id="a" Type="${REL}/worksheet" Target="a.xml"/><Relationship Id="b" Type="${REL}/worksheet" Target="b.xml"/><Relationship Id="s" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    'xl/a.xml': `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`,
+    'xl/b.xml': '',
+    'xl/sharedStrings.xml': '\n',
+  });
+  const grid = read(parts(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="A" sheetId="1" r:id="a"/><sheet name="B" sheetId="2" r:id="b"/></sheets></workbook>`));
+  expect(grid.sheets.map((s) => [s.name, s.rows.length])).toEqual([['A', 1], ['B', 0]]);
+  expect(() => read(parts(''))).toThrow(expect.objectContaining({ code: 'corrupt' }) as unknown as Error);
+});
