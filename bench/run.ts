@@ -12,6 +12,7 @@ import { manyCells } from '../scripts/hostile';
 import { batchFigures } from './batch';
 import { type Figure, engineFigures, spread, syntheticBloc } from './engine';
 import { runThidua } from './process';
+import { tokenizerFigures } from './xml-tokenizer';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -61,6 +62,9 @@ async function main(): Promise<void> {
       const run = processRun([path]);
       figures.push(figure(`${label} (${(data.length / 1e6).toFixed(1)} MB file): time to unreadable/${run.code ?? 'NOT REFUSED'} (${run.mb.toFixed(0)} MB peak)`, 'ms', [run.ms], '≤ 5,000 ms, ≤ 600 MB', (m) => run.code === 'too-large' && m <= 5000 && run.mb <= 600));
     }
+    // The tokenizer decision (docs/decisions.md): saxes's time over ours on the same sheet.
+    const tok = await tokenizerFigures();
+    figures.push({ name: `XML tokenizer on ${tok.mb.toFixed(1)} MB of sheet XML: saxes ${tok.saxes.toFixed(0)} ms ÷ thidua's ${tok.ours.toFixed(0)} ms (median of 7 rounds each)`, unit: '×', median: tok.saxes / tok.ours, p95: tok.saxes / tok.ours, min: tok.saxes / tok.ours, max: tok.saxes / tok.ours, runs: 7 });
     // Pane: bundle size, and the live re-check latency measured by the browser test.
     const bundle = join(ROOT, 'dist', 'addin', 'taskpane.js');
     if (existsSync(bundle)) {

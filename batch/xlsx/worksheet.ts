@@ -79,7 +79,8 @@ function cellValue(type: string, v: string | undefined, inline: string | undefin
       const t = v.trim();
       if (t === '') return undefined;
       const n = Number(t);
-      if (!Number.isFinite(n)) return { kind: 'text', value: t };
+      // xsd:double: no `0x1A`, `0b1` or `0o7`, which JavaScript's Number would take.
+      if (!Number.isFinite(n) || (t.length > 2 && /[xbo]/i.test(t[1]!) && t[0] === '0')) return { kind: 'text', value: t };
       const kind = styles.kind(style);
       if (kind === 'date') {
         const iso = serialToIso(n, date1904);

@@ -173,9 +173,9 @@ describe('SpreadsheetML as ECMA-376 Part 1 says', () => {
 
   test('t="str", t="b", t="e", t="n" and no t', () => {
     const grid = read(book({
-      sheets: [{ name: 'A', data: '<row r="1"><c r="A1" t="str"><v>văn bản</v></c><c r="B1" t="b"><v>1</v></c><c r="C1" t="b"><v>0</v></c><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="n"><v>-1.5E3</v></c><c r="F1"><v>53211</v></c><c r="G1" t="b"><v>true</v></c></row>' }],
+      sheets: [{ name: 'A', data: '<row r="1"><c r="A1" t="str"><v>văn bản</v></c><c r="B1" t="b"><v>1</v></c><c r="C1" t="b"><v>0</v></c><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="n"><v>-1.5E3</v></c><c r="F1"><v>53211</v></c><c r="G1" t="b"><v>true</v></c><c r="H1"><v> 7.5 </v></c><c r="I1"><v>0x1A</v></c><c r="J1"><v>INF</v></c></row>' }],
     }));
-    expect(rowsOf(grid)).toEqual([[text('văn bản'), { kind: 'boolean', value: true }, { kind: 'boolean', value: false }, { kind: 'error', value: '#N/A' }, num(-1500), num(53211), { kind: 'boolean', value: true }]]);
+    expect(rowsOf(grid)).toEqual([[text('văn bản'), { kind: 'boolean', value: true }, { kind: 'boolean', value: false }, { kind: 'error', value: '#N/A' }, num(-1500), num(53211), { kind: 'boolean', value: true }, num(7.5), text('0x1A'), text('INF')]]);
   });
 
   test('formulas by their cached result, wherever it is stored; none cached is said so', () => {
