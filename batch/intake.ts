@@ -2,7 +2,8 @@
  * What a file is, before anything parses it: an .xlsx (a zip holding a workbook), a legacy
  * .xls or a password-protected workbook (both OLE compound files, told apart by their
  * streams), an OpenDocument or other zip, or anything else. For a zip, the central
- * directory is read (no inflating) to refuse bombs and giants before ExcelJS sees them.
+ * directory is read (no inflating) to refuse bombs and giants before anything inflates them,
+ * and the package's relationships to find its workbook.
  */
 import { inflateRawSync, constants as zlib } from 'node:zlib';
 import type { ErrorCode } from '../engine/report/schema';
@@ -91,10 +92,10 @@ export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
     if (names.includes('Workbook') || names.includes('Book')) return { ok: false, code: 'xls-legacy', detail: 'BIFF workbook' };
     return { ok: false, code: 'not-a-workbook', detail: `OLE file (${names.slice(0, 5).join(', ')})` };
   }
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) {
-    return { ok: false, code: 'not-a-workbook', detail: 'neither a zip nor an OLE file' };
-  }
+  // A zip starts with a local header, or (bytes before the archive) ends with a central directory.
+  const startsAsZip = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
   const zip = ZipParts.open(buf);
+  if (!startsAsZip && !zip) return { ok: false, code: 'not-a-workbook', detail: 'neither a zip nor an OLE file' };
   if (!zip) return { ok: false, code: 'corrupt', detail: 'zip central directory missing or broken' };
   const { entries } = zip;
   if (entries.length > limits.maxEntries) return { ok: false, code: 'too-large', detail: `${entries.length} zip entries` };

@@ -8,6 +8,7 @@ import { readXlsx } from '../../batch/xlsx/reader';
 import { ZipParts } from '../../batch/zip';
 import { book, rowsOf, text } from '../helpers/xlsx';
 import { unzip } from '../../batch/zip-writer';
+import { sniff } from '../../batch/intake';
 
 interface Part {
   name: string;
@@ -94,4 +95,10 @@ test.each([
 
 test('an archive cut before its end record is no zip', () => {
   expect(ZipParts.open(workbook.subarray(0, workbook.length - 30))).toBeUndefined();
+});
+
+test('the intake takes a workbook with bytes before its archive, and hands the reader its zip and workbook', () => {
+  const intake = sniff(Buffer.concat([Buffer.from('MZ'.padEnd(4096, '\u0000')), workbook]));
+  expect(intake).toMatchObject({ ok: true, workbook: 'xl/workbook.xml' });
+  expect(sniff(Buffer.from('neither a zip nor anything else')).ok).toBe(false);
 });
