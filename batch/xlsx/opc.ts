@@ -61,7 +61,8 @@ export function readRelationships(parts: PartSource, source: string): Relationsh
   const out: Relationship[] = [];
   scanXml(xml, {
     open(tag) {
-      if (tag.local !== 'Relationship' || tag.ns !== RELATIONSHIPS_NS) return;
+      // A relationship part written without its namespace (some writers) is still one.
+      if (tag.local !== 'Relationship' || (tag.ns !== RELATIONSHIPS_NS && tag.ns !== '')) return;
       const id = tag.attr('Id');
       const type = tag.attr('Type');
       const target = tag.attr('Target');

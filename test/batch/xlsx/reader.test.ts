@@ -285,6 +285,16 @@ describe('SpreadsheetML as ECMA-376 Part 1 says', () => {
     ]);
   });
 
+  test('relationship parts and SpreadsheetML written without their namespace (some writers leave it out)', () => {
+    const parts = {
+      '_rels/.rels': `<Relationships><Relationship Id="r" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      'xl/workbook.xml': `<workbook xmlns:r="${REL}"><sheets><sheet name="A" sheetId="1" r:id="a"/></sheets></workbook>`,
+      'xl/_rels/workbook.xml.rels': `<Relationships><Relationship Id="a" Type="${REL}/worksheet" Target="s.xml"/></Relationships>`,
+      'xl/s.xml': '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>',
+    };
+    expect(rowsOf(read(zipParts(parts)))).toEqual([[num(1)]]);
+  });
+
   test('no _rels/.rels: the workbook by its content type', () => {
     const parts = {
       '[Content_Types].xml': `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/wb.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>`,
