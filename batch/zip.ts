@@ -155,6 +155,18 @@ export class ZipParts {
       const key = partKey(e.name);
       if (!this.byName.has(key)) this.byName.set(key, e);
     }
+    // Part names are URIs: an item stored percent-encoded (`sheet%201.xml`) is found by its
+    // decoded name too, as relationship targets are resolved decoded.
+    for (const e of entries) {
+      if (!e.name.includes('%')) continue;
+      let decoded: string;
+      try {
+        decoded = partKey(decodeURIComponent(e.name));
+      } catch {
+        continue;
+      }
+      if (!this.byName.has(decoded)) this.byName.set(decoded, e);
+    }
   }
 
   /** A zip's parts, or undefined when its central directory is missing or broken. */

@@ -268,20 +268,21 @@ describe('SpreadsheetML as ECMA-376 Part 1 says', () => {
     expect(rowsOf(grid)).toEqual([[text('Hội Nông dân'), num(0.5, '0%'), date('2024-01-12')]]);
   });
 
-  test('part names and targets of any form: the workbook through _rels/.rels, absolute, ../, ./, percent-encoded, other case', () => {
+  test('part names and targets of any form: the workbook through _rels/.rels, absolute, ../, ./, percent-encoded (in the target or in the zip too), other case', () => {
     const parts = {
       '_rels/.rels': `<Relationships xmlns="${PKG_REL}"><Relationship Id="x" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="r" Type="${REL}/officeDocument" Target="/Book/Main.xml"/></Relationships>`,
-      'Book/Main.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="A" sheetId="1" r:id="a"/><sheet name="B" sheetId="2" r:id="b"/><sheet name="C" sheetId="3" r:id="c"/><sheet name="D" sheetId="4" r:id="d"/></sheets></workbook>`,
-      'Book/_rels/Main.xml.rels': `<Relationships xmlns="${PKG_REL}"><Relationship Id="a" Type="${REL}/worksheet" Target="/Book/Sheets/one.xml"/><Relationship Id="b" Type="${REL}/worksheet" Target="../Other/two.xml"/><Relationship Id="c" Type="${REL}/worksheet" Target="./Sheets/sheet%20three.xml"/><Relationship Id="d" Type="${REL}/worksheet" Target="sheets/FOUR.xml"/><Relationship Id="s" Type="${REL}/sharedStrings" Target="/strings.xml"/></Relationships>`,
+      'Book/Main.xml': `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="A" sheetId="1" r:id="a"/><sheet name="B" sheetId="2" r:id="b"/><sheet name="C" sheetId="3" r:id="c"/><sheet name="D" sheetId="4" r:id="d"/><sheet name="E" sheetId="5" r:id="e"/></sheets></workbook>`,
+      'Book/_rels/Main.xml.rels': `<Relationships xmlns="${PKG_REL}"><Relationship Id="a" Type="${REL}/worksheet" Target="/Book/Sheets/one.xml"/><Relationship Id="b" Type="${REL}/worksheet" Target="../Other/two.xml"/><Relationship Id="c" Type="${REL}/worksheet" Target="./Sheets/sheet%20three.xml"/><Relationship Id="d" Type="${REL}/worksheet" Target="sheets/FOUR.xml"/><Relationship Id="e" Type="${REL}/worksheet" Target="Sheets/s%C3%A1u.xml"/><Relationship Id="s" Type="${REL}/sharedStrings" Target="/strings.xml"/></Relationships>`,
       'Book/Sheets/one.xml': `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>`,
       'Other/two.xml': `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>`,
       'Book/Sheets/sheet three.xml': `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>3</v></c></row></sheetData></worksheet>`,
       '/Book/Sheets/Four.xml': `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>4</v></c></row></sheetData></worksheet>`,
+      'Book/Sheets/s%C3%A1u.xml': `<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><v>6</v></c></row></sheetData></worksheet>`,
       'strings.xml': `<sst xmlns="${MAIN}"><si><t>một</t></si></sst>`,
     };
     const grid = read(zipParts(parts));
     expect(grid.sheets.map((s) => [s.name, rowsOf(grid, grid.sheets.indexOf(s))])).toEqual([
-      ['A', [[text('một')]]], ['B', [[num(2)]]], ['C', [[num(3)]]], ['D', [[num(4)]]],
+      ['A', [[text('một')]]], ['B', [[num(2)]]], ['C', [[num(3)]]], ['D', [[num(4)]]], ['E', [[num(6)]]],
     ]);
   });
 
