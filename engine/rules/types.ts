@@ -11,27 +11,42 @@ export type Bilingual = Record<Lang, string>;
 export type RuleCategory =
   | 'template' | 'cell' | 'text' | 'bloc' | 'members' | 'refs' | 'rotation' | 'scores' | 'votes' | 'awards' | 'covenant' | 'stats' | 'batch' | 'engine';
 
-export interface RuleMeta {
+/** A rule's messages: messageId → text with `{placeholders}`, in both languages. */
+export type Messages = Record<string, Bilingual>;
+
+/** The `{placeholder}` names of a message text, as a union of string literal types. */
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+/**
+ * The data a message needs: every placeholder of its vi and en texts, each a string or a
+ * number (more keys may go with them, for the report's `data`).
+ */
+export type DataFor<B extends Bilingual> = [Placeholders<B['vi']> | Placeholders<B['en']>] extends [never]
+  ? { data?: MessageData }
+  : { data: { [K in Placeholders<B['vi']> | Placeholders<B['en']>]: string | number } & MessageData };
+
+export interface RuleMeta<M extends Messages = Messages, O extends z.ZodType | undefined = z.ZodType | undefined> {
   category: RuleCategory;
   description: Bilingual;
   /** Legal basis cited by every finding of the rule (`Luật Thi đua, khen thưởng 2022, Điều 5`). */
   basis?: string;
   /** Sheets that must be present for the rule to run (a rule whose sheet is absent says nothing). */
   sheets?: readonly SheetKey[];
-  /** messageId → text with `{placeholders}`, in both languages. */
-  messages: Record<string, Bilingual>;
+  messages: M;
   /** The rule's options, with defaults; profiles may set them. */
-  options?: z.ZodType;
+  options?: O;
 }
 
-export interface Report {
-  at?: Place;
-  messageId: string;
-  data?: MessageData;
-  suggestion?: string;
-  /** Where a figure of the profile is the basis (a quota, a threshold), its basis. */
-  basis?: string;
-}
+/** What a rule reports: one of its own messages, with the data that message needs. */
+export type Report<M extends Messages = Messages> = {
+  [K in keyof M & string]: {
+    at?: Place;
+    messageId: K;
+    suggestion?: string;
+    /** Where a figure of the profile is the basis (a quota, a threshold), its basis. */
+    basis?: string;
+  } & DataFor<M[K]>;
+}[keyof M & string];
 
 /** How the profile was chosen: `Bộ quy tắc` may name one that does not exist. */
 export interface ProfileChoice {
@@ -41,31 +56,44 @@ export interface ProfileChoice {
   known: readonly string[];
 }
 
-export interface RuleContext {
+/** A rule's options as its schema makes them (defaults filled in), or none. */
+export type OptionsOf<O> = O extends z.ZodType ? z.infer<O> : Record<string, never>;
+
+export interface RuleContext<M extends Messages = Messages, O extends z.ZodType | undefined = z.ZodType | undefined> {
   readonly model: BlocModel;
   readonly profileChoice: ProfileChoice;
   /** The rule's options: the profile's, checked and completed by `meta.options`. */
-  readonly options: Record<string, unknown>;
+  readonly options: OptionsOf<O>;
   readonly settings: Settings;
   /** Today, ISO; the engine is pure, so the clock comes in with the options. */
   readonly today: string;
   /** Every sheet of the template found in the workbook. */
   readonly views: readonly SheetView[];
-  report(r: Report): void;
+  report(r: Report<M>): void;
   /** The member's display name. */
   memberName(index: number): string;
   /** The member a mistyped unit name most likely means. */
   suggestMember(text: string): Member | undefined;
 }
 
+/** A rule as the engine holds it (its messages and options no longer told apart by type). */
 export interface Rule {
   id: string;
   meta: RuleMeta;
   check(ctx: RuleContext): void;
 }
 
-export function defineRule(rule: Rule): Rule {
-  return rule;
+/**
+ * A rule, checked by the compiler as ESLint's RuleTester checks one at run time: `ctx.report`
+ * takes only the rule's own messageIds, each with the data its placeholders need, and
+ * `ctx.options` is what the rule's option schema makes.
+ */
+export function defineRule<const M extends Messages, O extends z.ZodType | undefined = undefined>(rule: {
+  id: string;
+  meta: RuleMeta<M, O>;
+  check(ctx: RuleContext<M, O>): void;
+}): Rule {
+  return rule as unknown as Rule;
 }
 
 /** A rule over the workbooks of one run (batch/*). */
@@ -77,15 +105,13 @@ export interface BatchFile {
   settings: Settings;
 }
 
-export interface BatchReport {
-  files: string[];
-  messageId: string;
-  data?: MessageData;
-}
+export type BatchReport<M extends Messages = Messages> = {
+  [K in keyof M & string]: { files: string[]; messageId: K } & DataFor<M[K]>;
+}[keyof M & string];
 
-export interface BatchRuleContext {
+export interface BatchRuleContext<M extends Messages = Messages> {
   readonly files: readonly BatchFile[];
-  report(r: BatchReport): void;
+  report(r: BatchReport<M>): void;
 }
 
 export interface BatchRule {
@@ -94,6 +120,7 @@ export interface BatchRule {
   check(ctx: BatchRuleContext): void;
 }
 
-export function defineBatchRule(rule: BatchRule): BatchRule {
-  return rule;
+/** A rule over a run's workbooks, typed as `defineRule` types a rule over one. */
+export function defineBatchRule<const M extends Messages>(rule: { id: string; meta: RuleMeta<M, undefined>; check(ctx: BatchRuleContext<M>): void }): BatchRule {
+  return rule as unknown as BatchRule;
 }

@@ -13,7 +13,7 @@ runRuleTests('template/missing-sheet', {
       name: 'no Bình xét sheet',
       bloc: L,
       edit: (g) => { g.sheets = g.sheets.filter((s) => s.name !== 'Bình xét'); },
-      errors: [{ messageId: 'missing', data: { sheet: 'Bình xét' }, sheet: undefined, cell: null }],
+      errors: [{ messageId: 'missing', data: { sheet: 'Bình xét' }, sheet: null, cell: null }],
     },
     {
       name: 'a workbook with only other sheets',

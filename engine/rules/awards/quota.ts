@@ -38,21 +38,19 @@ export default defineRule({
     const resolved = ctx.model.proposals
       .map((p) => ({ p, award: p.award.id ? matchAwardById(p.award.id, ctx.settings) : undefined }))
       .filter((x): x is { p: Proposal; award: Award } => x.award !== undefined);
-    const over = (list: Proposal[], max: number, messageId: string, basis: string, extra: Record<string, number> = {}) => {
-      if (list.length <= max) return;
-      ctx.report({ at: list[max]!.award.at, messageId, data: { count: list.length, max, members, ...extra }, basis });
-    };
+    // Each kind past its quota is reported at the first proposal over it.
+    const over = (list: Proposal[], max: number) => (list.length > max ? { at: list[max]!.award.at, data: { count: list.length, max, members } } : undefined);
     const provinceFlags = resolved.filter((x) => x.award.kind === 'flag' && !isGovernmentFlag(x.award)).map((x) => x.p);
-    over(provinceFlags, Math.max(quota.provinceFlags.min, Math.floor(quota.provinceFlags.share * members + 1e-9)), 'provinceFlags', quota.provinceFlags.basis);
-    over(provinceFlags.filter((p) => p.award.leading), quota.leadingFlags.max, 'leadingFlags', quota.leadingFlags.basis);
+    const province = over(provinceFlags, Math.max(quota.provinceFlags.min, Math.floor(quota.provinceFlags.share * members + 1e-9)));
+    if (province) ctx.report({ ...province, messageId: 'provinceFlags', basis: quota.provinceFlags.basis });
+    const leading = over(provinceFlags.filter((p) => p.award.leading), quota.leadingFlags.max);
+    if (leading) ctx.report({ ...leading, messageId: 'leadingFlags', basis: quota.leadingFlags.basis });
     // More than one Government flag is already against the law (awards/government-flag);
     // the quota speaks only where a profile allows fewer than that.
-    if (quota.governmentFlag.max < 1) {
-      over(resolved.filter((x) => isGovernmentFlag(x.award)).map((x) => x.p), quota.governmentFlag.max, 'governmentFlag', quota.governmentFlag.basis);
-    }
+    const government = quota.governmentFlag.max < 1 ? over(resolved.filter((x) => isGovernmentFlag(x.award)).map((x) => x.p), quota.governmentFlag.max) : undefined;
+    if (government) ctx.report({ ...government, messageId: 'governmentFlag', basis: quota.governmentFlag.basis });
     const share = quota.certificates.share;
-    if (share !== null) {
-      over(resolved.filter((x) => x.award.kind === 'certificate').map((x) => x.p), Math.floor(share * members + 1e-9), 'certificates', quota.certificates.basis, { share: Math.round(share * 100) });
-    }
+    const certificates = share === null ? undefined : over(resolved.filter((x) => x.award.kind === 'certificate').map((x) => x.p), Math.floor(share * members + 1e-9));
+    if (certificates && share !== null) ctx.report({ at: certificates.at, messageId: 'certificates', data: { ...certificates.data, share: Math.round(share * 100) }, basis: quota.certificates.basis });
   },
 });

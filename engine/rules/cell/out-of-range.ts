@@ -32,7 +32,7 @@ export default defineRule({
     negative(model.info.memberCount, 'Số đơn vị thành viên');
     const thisYear = Number(ctx.today.slice(0, 4));
     const y = model.info.year;
-    const { minYear } = ctx.options as { minYear: number };
+    const { minYear } = ctx.options;
     if (y.value !== undefined && (y.value < minYear || y.value > thisYear + 1)) {
       ctx.report({ at: y.at, messageId: 'year', data: { value: y.value, min: minYear, max: thisYear + 1, example: thisYear - 1 } });
     }

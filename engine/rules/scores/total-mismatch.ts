@@ -19,7 +19,7 @@ export default defineRule({
   check(ctx) {
     const { criteria, scores } = ctx.model;
     if (criteria.length === 0) return;
-    const { tolerance } = ctx.options as { tolerance: number };
+    const { tolerance } = ctx.options;
     for (const s of scores) {
       if (s.total.value === undefined || s.criteria.every((f) => f.value === undefined)) continue;
       // A criterion cell that shows an error cannot be summed: cell/formula-error reports it.

@@ -17,7 +17,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const { tolerance } = ctx.options as { tolerance: number };
+    const { tolerance } = ctx.options;
     for (const s of ctx.model.stats) {
       const { plan, actual, percent } = s;
       if (plan.value === undefined || actual.value === undefined || percent.value === undefined || plan.value === 0) continue;

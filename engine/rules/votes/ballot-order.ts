@@ -2,11 +2,12 @@ import type { BallotKey } from '../../model/bloc';
 import { defineRule } from '../types';
 import { awardHeads } from './ballots';
 
-const CHAIN: readonly (readonly [BallotKey, BallotKey | 'members', string])[] = [
-  ['valid', 'returned', 'validOverReturned'],
-  ['returned', 'issued', 'returnedOverIssued'],
-  ['issued', 'present', 'issuedOverPresent'],
-  ['present', 'members', 'presentOverMembers'],
+/** Each count against the next, lower first. */
+const CHAIN: readonly (readonly [BallotKey, BallotKey | 'members'])[] = [
+  ['valid', 'returned'],
+  ['returned', 'issued'],
+  ['issued', 'present'],
+  ['present', 'members'],
 ];
 
 export default defineRule({
@@ -29,12 +30,16 @@ export default defineRule({
     const members = ctx.model.members.length;
     for (const head of awardHeads(ctx.model.votes)) {
       const b = head.ballots;
-      for (const [low, high, messageId] of CHAIN) {
+      for (const [low, high] of CHAIN) {
         const lowValue = b[low]?.value;
         const highValue = high === 'members' ? (members > 0 ? members : undefined) : b[high]?.value;
         if (lowValue === undefined || highValue === undefined || lowValue <= highValue) continue;
-        const data: Record<string, string | number> = { award: head.award.text, [low]: lowValue, [high]: highValue };
-        ctx.report({ at: b[low]!.at, messageId, data });
+        const at = b[low]!.at;
+        const award = head.award.text;
+        if (low === 'valid') ctx.report({ at, messageId: 'validOverReturned', data: { award, valid: lowValue, returned: highValue } });
+        else if (low === 'returned') ctx.report({ at, messageId: 'returnedOverIssued', data: { award, returned: lowValue, issued: highValue } });
+        else if (low === 'issued') ctx.report({ at, messageId: 'issuedOverPresent', data: { award, issued: lowValue, present: highValue } });
+        else ctx.report({ at, messageId: 'presentOverMembers', data: { award, present: lowValue, members: highValue } });
       }
     }
   },

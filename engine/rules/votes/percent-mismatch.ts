@@ -29,7 +29,7 @@ export default defineRule({
   },
   check(ctx) {
     const { of, basis } = ctx.settings.percentDenominator;
-    const { tolerance } = ctx.options as { tolerance: number };
+    const { tolerance } = ctx.options;
     for (const v of ctx.model.votes) {
       if (v.percent.value === undefined || v.votes.value === undefined) continue;
       const base = of === 'members' ? ctx.model.members.length : v.ballots[of]?.value;
