@@ -28,6 +28,15 @@ export default tseslint.config(
     },
   },
   {
+    // The engine's public surface is engine/index.ts: front ends use nothing else of it.
+    files: ['batch/**/*.ts', 'addin/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '^(\\.\\./)+engine/', message: 'Import the engine through engine/index.ts (`../engine`), its only door.' }],
+      }],
+    },
+  },
+  {
     // Nothing runs text as code, anywhere (THREATS.md). The timers are named as globals so
     // that no-implied-eval sees a string handed to them.
     languageOptions: { globals: { setTimeout: 'readonly', setInterval: 'readonly', window: 'readonly' } },

@@ -5,12 +5,7 @@
  * types, and merged areas where the host supports them (ExcelApi 1.13).
  */
 /// <reference types="office-js" />
-import type { Cell, Grid, GridSheet } from '../engine/model/grid';
-import { currentNationalSettings } from '../engine/profiles';
-import { type FindingSeverity, SEVERITY_FILL } from '../engine/report/finding';
-import { type LayoutSheet, MEMBER_LIST_RANGE, type Validation, templateLayout } from '../engine/template/layout';
-import { numberFormatKind } from '../engine/model/number-format';
-import { headerKey } from '../engine/text/normalize';
+import { type Cell, currentNationalSettings, type FindingSeverity, type Grid, type GridSheet, headerKey, type LayoutSheet, MEMBER_LIST_RANGE, numberFormatKind, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;

@@ -5,8 +5,7 @@
  * check; the original file is never written.
  */
 import type ExcelJS from 'exceljs';
-import { SEVERITY_FILL } from '../engine/report/finding';
-import type { FindingJson } from '../engine/report/schema';
+import { type FindingJson, SEVERITY_FILL } from '../engine';
 
 export const RESULT_SHEET = 'Kết quả kiểm tra';
 

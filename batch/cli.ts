@@ -5,11 +5,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { TOOL_VERSION } from '../engine/version';
 import { writeAtomic } from './files';
-import { type FailOn, type Format, UsageError, defaultJobs, validate } from './validate';
+import { type FailOn, type Format, type Io, UsageError } from './io';
+import { defaultJobs, validate } from './validate';
 
-const USAGE = `thidua ${TOOL_VERSION} — kiểm tra sổ thi đua của khối, cụm thi đua
+/** The help; the version comes with the engine, loaded only when asked for (a validate run loads it once its workers start). */
+const usage = (version: string) => `thidua ${version} — kiểm tra sổ thi đua của khối, cụm thi đua
 
 Cách dùng:
   thidua validate <tệp|thư mục|mẫu>... [tùy chọn]
@@ -27,11 +28,11 @@ Cách dùng:
   thidua --version | --help
 `;
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  stdoutTty?: boolean;
-  stderrTty?: boolean;
+/** Where the command writes; whether each stream is a terminal, when known. */
+type CliIo = Pick<Io, 'out' | 'err'> & Partial<Pick<Io, 'stdoutTty' | 'stderrTty'>>;
+
+async function version(): Promise<string> {
+  return (await import('../engine')).TOOL_VERSION;
 }
 
 function lang(v: string | undefined): 'vi' | 'en' {
@@ -39,8 +40,8 @@ function lang(v: string | undefined): 'vi' | 'en' {
   throw new UsageError(`--lang phải là vi hoặc en (nhận được "${v}")`);
 }
 
-async function rules(args: string[], io: Io): Promise<number> {
-  const { catalogMarkdown, ruleCatalog } = await import('../engine/report/catalog');
+async function rules(args: string[], io: CliIo): Promise<number> {
+  const { catalogMarkdown, ruleCatalog } = await import('../engine');
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'md' }, lang: { type: 'string' } }, strict: true });
   const l = lang(values.lang);
   if (values.format === 'json') io.out(`${JSON.stringify(ruleCatalog(l), null, 2)}\n`);
@@ -49,8 +50,8 @@ async function rules(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-async function profiles(args: string[], io: Io): Promise<number> {
-  const { BUILT_IN_PROFILES, ProfileError, parseProfile, resolveProfile } = await import('../engine/profiles');
+async function profiles(args: string[], io: CliIo): Promise<number> {
+  const { BUILT_IN_PROFILES, ProfileError, loadProfile, resolveProfile } = await import('../engine');
   const { values } = parseArgs({ args, options: { check: { type: 'string' }, lang: { type: 'string' } }, strict: true });
   const l = lang(values.lang);
   if (values.check === undefined) {
@@ -67,7 +68,7 @@ async function profiles(args: string[], io: Io): Promise<number> {
     return 2;
   }
   try {
-    const profile = parseProfile(JSON.parse(text));
+    const profile = loadProfile(JSON.parse(text));
     // Every version must resolve against what it extends.
     for (const v of profile.versions) resolveProfile(profile, v.from);
     io.out(`Bộ quy tắc "${profile.id}" hợp lệ (${profile.versions.length} phiên bản).\n`);
@@ -86,7 +87,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   throw new UsageError(`--${name} phải là một trong: ${allowed.join(', ')} (nhận được "${value}")`);
 }
 
-async function validateCommand(args: string[], io: Io): Promise<number> {
+async function validateCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -132,7 +133,7 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
   return run.code;
 }
 
-async function templateCommand(args: string[], io: Io): Promise<number> {
+async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
@@ -158,7 +159,7 @@ async function templateCommand(args: string[], io: Io): Promise<number> {
 
 export async function main(
   argv: string[],
-  io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), stdoutTty: process.stdout.isTTY === true, stderrTty: process.stderr.isTTY === true },
+  io: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), stdoutTty: process.stdout.isTTY === true, stderrTty: process.stderr.isTTY === true },
 ): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -173,19 +174,19 @@ export async function main(
         return await profiles(rest, io);
       case '--version':
       case '-v':
-        io.out(`${TOOL_VERSION}\n`);
+        io.out(`${await version()}\n`);
         return 0;
       case '--help':
       case '-h':
-        io.out(USAGE);
+        io.out(usage(await version()));
         return 0;
       default:
-        io.err(command === undefined ? USAGE : `Lệnh không có: "${command}".\n\n${USAGE}`);
+        io.err(command === undefined ? usage(await version()) : `Lệnh không có: "${command}".\n\n${usage(await version())}`);
         return 2;
     }
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${(e as Error).message}\n\n${USAGE}`);
+      io.err(`${(e as Error).message}\n\n${usage(await version())}`);
       return 2;
     }
     throw e;

@@ -16,7 +16,7 @@ import { zipSource } from './xlsx/reader';
 import { SPREADSHEETML } from './xlsx/workbook';
 import { makeZip } from './zip-writer';
 import { ZipParts, inflatePart } from './zip';
-import { columnLetters, fromA1 } from '../engine/model/grid';
+import { columnLetters, fromA1 } from '../engine';
 
 /** The source part of a relationship part: `xl/_rels/workbook.xml.rels` → `xl/workbook.xml`. */
 function sourceOf(rels: string): string {

@@ -6,7 +6,7 @@
  * and the package's relationships to find its workbook.
  */
 import { inflateRawSync, constants as zlib } from 'node:zlib';
-import type { ErrorCode } from '../engine/report/schema';
+import type { ErrorCode } from '../engine';
 import { findWorkbook } from './xlsx/opc';
 import { DEFAULT_READ_LIMITS, type ReadLimits, zipSource } from './xlsx/reader';
 import { PartError, type ZipEntry, ZipParts, entryData, inflatePart } from './zip';

@@ -3,21 +3,16 @@
  * through the pool, the cross-file rules over the set, the report in its format. Loaded by
  * batch/validate.ts after the workers have started (it brings in the engine).
  */
-import { readFileSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { checkBatch } from '../engine/check';
-import { ProfileError, currentNationalSettings, findProfile, parseProfile, resolveProfile } from '../engine/profiles';
-import type { Profile, Settings } from '../engine/profiles/schema';
-import { crossFileJson, findingJson, reportJson, unreadableJson } from '../engine/report/json';
-import type { FileJson, ReportJson } from '../engine/report/schema';
-import { formatReportText, safeText } from '../engine/report/text';
+import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, reportJson, type ReportJson, resolveProfile, safeText, type Settings, unreadableJson, UNSAFE_CHARS } from '../engine';
 import { formatCsv } from './format/csv';
 import { formatHtml } from './format/html';
 import { ERROR_MESSAGES } from './intake';
 import { writeAtomic } from './files';
 import type { FilePool } from './pool';
-import { type Format, type Io, UsageError, type ValidateOptions, type ValidateRun } from './validate';
+import { type Format, type Io, UsageError, type ValidateOptions, type ValidateRun } from './io';
 import type { AnnotateTask, FileOutcome } from './worker';
 
 /** `--profile`: an id, or a file a province wrote. */
@@ -32,7 +27,7 @@ export function loadProfile(arg: string | undefined): Profile | undefined {
     throw new UsageError(`Không có bộ quy tắc "${arg}" (không phải tên bộ quy tắc có sẵn, cũng không phải tệp đọc được). Xem: thidua profiles`);
   }
   try {
-    return parseProfile(JSON.parse(text));
+    return profileFromData(JSON.parse(text));
   } catch (e) {
     throw new UsageError(e instanceof ProfileError ? e.message : `Tệp bộ quy tắc "${arg}" không phải JSON hợp lệ: ${(e as Error).message}`);
   }
@@ -105,6 +100,36 @@ function batchSettings(ok: readonly Extract<FileOutcome, { ok: true }>[], forced
   return profile ? resolveProfile(profile, first.version).settings : currentNationalSettings();
 }
 
+/**
+ * A file name made safe to write: no path separator or `..` to climb out of the folder, no
+ * control character or bidirectional mark to disguise it, no leading dash or dot (an option
+ * or a hidden file), and not too long for the file system.
+ */
+export function safeFileStem(name: string): string {
+  const stem = name
+    .replace(UNSAFE_CHARS, '_')
+    .replace(/[\t\n\u061c\u200b-\u200f\ufeff]/g, '_')
+    .replace(/[/\\:*?"<>|]/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/^[-.\s]+/, '_')
+    .replace(/[.\s]+$/, '');
+  return (stem === '' ? 'so' : stem).slice(0, 150);
+}
+
+/** `<name>.kiem-tra.xlsx` in the folder, one per input, never two alike, never outside it. */
+export function annotatedNames(files: string[], folder: string): string[] {
+  mkdirSync(folder, { recursive: true });
+  const used = new Set<string>();
+  return files.map((f) => {
+    const stem = safeFileStem(basename(f).replace(/\.(xlsx|xlsm)$/i, ''));
+    let name = `${stem}.kiem-tra.xlsx`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.kiem-tra.xlsx`;
+    used.add(name.toLowerCase());
+    return join(folder, name);
+  });
+}
+
+
 /** A progress bar on a terminal's stderr (none for one item, when quiet or not a terminal), started. */
 function progressBar(options: ValidateOptions, io: Io, total: number, what: 'files' | 'copies'): { tick(): void; stop(): void } | undefined {
   if (!options.progress || !io.stderrTty || options.quiet || total <= 1) return undefined;
@@ -152,7 +177,8 @@ async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOu
 }
 
 /** The files through the pool, then the cross-file rules, the report and its outputs. */
-export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool, files: string[], copies: string[] | undefined): Promise<ValidateRun> {
+export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool, files: string[]): Promise<ValidateRun> {
+  const copies = options.annotate ? annotatedNames(files, options.annotate) : undefined;
   const forced = loadProfile(options.profile);
   const bar = progressBar(options, io, files.length, 'files');
   const outcomes = await pool.run(

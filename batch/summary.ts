@@ -6,8 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
-import { currentNationalSettings } from '../engine/profiles';
-import type { ReportJson } from '../engine/report/schema';
+import { currentNationalSettings, type ReportJson } from '../engine';
 import type { FileOutcome } from './worker';
 
 const T = {

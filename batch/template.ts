@@ -3,8 +3,7 @@
  * widths, frozen headers, drop-downs and input prompts; optionally pre-filled.
  */
 import ExcelJS from 'exceljs';
-import { currentNationalSettings } from '../engine/profiles';
-import { type LayoutSheet, MEMBER_LIST_RANGE, type TemplatePrefill, type Validation, templateLayout } from '../engine/template/layout';
+import { currentNationalSettings, type LayoutSheet, MEMBER_LIST_RANGE, templateLayout, type TemplatePrefill, type Validation } from '../engine';
 
 function excelValidation(v: Validation, prompt: string, header: string): ExcelJS.DataValidation {
   const base = { allowBlank: true, showInputMessage: true, promptTitle: header.slice(0, 32), prompt: prompt.slice(0, 255), showErrorMessage: true, errorStyle: 'warning' };

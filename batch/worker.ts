@@ -6,14 +6,8 @@
  * (it refuses some valid packages and hangs on others) never costs a workbook its check.
  */
 import { readFileSync } from 'node:fs';
-import { checkGrid } from '../engine/check';
-import { type BlocSummary, summarize } from '../engine/model/bloc';
-import type { Profile } from '../engine/profiles/schema';
-import type { BlocResult } from '../engine/check';
-import type { ErrorCode, FindingJson } from '../engine/report/schema';
+import { type BlocResult, type BlocSummary, checkGrid, type ErrorCode, type FindingJson, type Grid, isTemplateSheetName, type Profile, summarize } from '../engine';
 import type ExcelJS from 'exceljs';
-import type { Grid } from '../engine/model/grid';
-import { isTemplateSheetName } from '../engine/template/locate';
 import { DEFAULT_LIMITS, type Limits, checkAllParts, sniff } from './intake';
 import { readWorkbook } from './xlsx/reader';
 import { PartError, ZipParts } from './zip';

@@ -3,7 +3,7 @@
  * adapter, so that what the engine's writer lays out is what a real .xlsx holds.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, Grid } from '../engine/model/grid';
+import type { Cell, Grid } from '../engine';
 
 function excelValue(cell: Cell): ExcelJS.CellValue {
   switch (cell.kind) {

@@ -3,12 +3,7 @@
  * for sheets, keeps the last read of each sheet, re-reads only the sheets that changed,
  * debounced, and runs the engine. Events caused by its own writes are ignored.
  */
-import { type CheckOptions, checkGrid } from '../../engine/check';
-import type { Grid, GridSheet } from '../../engine/model/grid';
-import { findingJson } from '../../engine/report/json';
-import type { Finding } from '../../engine/report/finding';
-import type { FindingJson } from '../../engine/report/schema';
-import type { Lang } from '../../engine/rules/types';
+import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, type Grid, type GridSheet, type Lang } from '../../engine';
 
 export interface Mark {
   sheet: string;

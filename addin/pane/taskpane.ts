@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import './zod-jitless';
 /** The pane's entry: once Office is ready, read the workbook and keep checking as it changes. */
-import { BUILT_IN_PROFILES } from '../../engine/profiles';
+import { BUILT_IN_PROFILES } from '../../engine';
 import { officeHost } from '../excel';
 import { PaneController } from './controller';
 import { PaneView } from './view';

@@ -2,7 +2,7 @@
  * The pane's DOM. Everything from the workbook is set with textContent: no HTML is ever
  * built from workbook text. Keyboard: every finding is a button; Enter selects its cell.
  */
-import type { FindingJson } from '../../engine/report/schema';
+import type { FindingJson } from '../../engine';
 import type { PaneController, PaneState } from './controller';
 
 const T = {

@@ -1,4 +1,4 @@
-import type { ReportJson } from '../../engine/report/schema';
+import type { ReportJson } from '../../engine';
 
 /**
  * A value that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or a

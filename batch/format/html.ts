@@ -1,4 +1,4 @@
-import type { FileJson, ReportJson } from '../../engine/report/schema';
+import type { FileJson, ReportJson } from '../../engine';
 
 /** Everything from a workbook is text: escaped, never markup. */
 export function escapeHtml(s: string | number | undefined): string {

@@ -5,7 +5,7 @@
  * passed over. Each worksheet is inflated no further than the sheet limit and its cells are
  * counted before any is built, so a giant or a bomb costs a scan, never a Grid.
  */
-import type { Grid, GridSheet } from '../../engine/model/grid';
+import type { Grid, GridSheet } from '../../engine';
 import { PartError, ZipParts } from '../zip';
 import { type PartSource, type Relationship, findWorkbook, readRelationships } from './opc';
 import { readSharedStrings, readStyles, readWorkbookPart } from './workbook';

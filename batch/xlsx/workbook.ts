@@ -4,7 +4,7 @@
  * escapes decoded) and the number formats of the cells' styles. Transitional and Strict
  * namespaces alike, under any prefix.
  */
-import { type NumberFormatKind, builtinFormatKind, numberFormatKind } from '../../engine/model/number-format';
+import { builtinFormatKind, type NumberFormatKind, numberFormatKind } from '../../engine';
 import { OFFICE_RELATIONSHIPS } from './opc';
 import { type StartTag, scanXml } from './xml';
 

@@ -4,8 +4,7 @@
  * `s`, `str`, `inlineStr` with runs or with `<v>`, `b`, `e`, `d`); a formula by its cached
  * result, and said so when it has none; number formats from the cell's style.
  */
-import type { Cell, GridSheet } from '../../engine/model/grid';
-import { serialToIso } from '../../engine/template/values';
+import { type Cell, type GridSheet, serialToIso } from '../../engine';
 import { type StartTag, XmlError, scanXml } from './xml';
 import { SPREADSHEETML, type Styles, decodeEscapes } from './workbook';
 

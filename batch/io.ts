@@ -1,0 +1,47 @@
+/**
+ * What the parts of the `thidua` command share: the options of a run, its outcome, where its
+ * output goes, and the error that is the user's (a usage error, exit 2). A module of its own
+ * so that the light command (cli.ts, validate.ts) and the run (run.ts) depend on it, not on
+ * each other.
+ */
+import type { ReportJson } from '../engine';
+import type { FileOutcome } from './worker';
+
+export type Format = 'text' | 'json' | 'html' | 'csv';
+export type FailOn = 'error' | 'warning' | 'never';
+
+export interface ValidateOptions {
+  inputs: string[];
+  profile?: string;
+  format?: Format;
+  out?: string;
+  annotate?: string;
+  summary?: string;
+  lang: 'vi' | 'en';
+  jobs: number;
+  failOn: FailOn;
+  quiet: boolean;
+  progress: boolean;
+  color: boolean;
+  today?: string;
+  timeoutMs?: number;
+  /** An annotated copy's own time limit (default 2 minutes: ExcelJS is slow on large workbooks). */
+  copyTimeoutMs?: number;
+  memoryMb?: number;
+}
+
+/** Where a command writes: stdout and stderr, and whether each is a terminal. */
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  stdoutTty: boolean;
+  stderrTty: boolean;
+}
+
+export class UsageError extends Error {}
+
+export interface ValidateRun {
+  code: number;
+  report: ReportJson;
+  outcomes: FileOutcome[];
+}

@@ -1,0 +1,44 @@
+/**
+ * A profile from outside (a province's file), loaded once and checked whole: its shape by the
+ * profile schema, then every rule it names against the rule catalog, each rule's options by
+ * that rule's own schema. A rule id that does not exist or an option of the wrong type is one
+ * clear profile error when the profile is loaded, never a failure on every workbook checked.
+ */
+import { BATCH_RULES, RULES } from '../rules';
+import { closest } from '../text/fuzzy';
+import { ProfileError, parseProfile, settingOptions } from './index';
+import type { Profile } from './schema';
+
+const CATALOG = new Map([...RULES, ...BATCH_RULES].map((r) => [r.id, r.meta]));
+
+/** What is wrong with the rules a profile names, one line each (empty when nothing is). */
+export function ruleSettingProblems(profile: Profile): string[] {
+  const problems: string[] = [];
+  profile.versions.forEach((version, i) => {
+    for (const [id, setting] of Object.entries(version.rules ?? {})) {
+      const at = `versions.${i}.rules.${id}`;
+      const meta = CATALOG.get(id);
+      if (!meta) {
+        const near = closest(id, [...CATALOG.keys()].map((key) => ({ key, item: key })));
+        problems.push(`${at}: không có quy tắc "${id}"${near ? `; có phải "${near.item}"?` : ''} (xem danh mục: thidua rules)`);
+        continue;
+      }
+      const options = settingOptions(setting);
+      if (!meta.options) {
+        if (Object.keys(options).length > 0) problems.push(`${at}.options: quy tắc này không có tùy chọn`);
+        continue;
+      }
+      const parsed = meta.options.safeParse(options);
+      if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`${at}.options.${issue.path.join('.')}: ${issue.message}`);
+    }
+  });
+  return problems;
+}
+
+/** A profile's data, checked whole (see the module's comment). Throws ProfileError. */
+export function loadProfile(data: unknown): Profile {
+  const profile = parseProfile(data);
+  const problems = ruleSettingProblems(profile);
+  if (problems.length > 0) throw new ProfileError(`Bộ quy tắc không hợp lệ:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  return profile;
+}
