@@ -5,11 +5,12 @@
  * clear profile error when the profile is loaded, never a failure on every workbook checked.
  */
 import { BATCH_RULES, RULES } from '../rules';
+import { RULE_FAILED_ID, RULE_FAILED_META } from '../rules/rule-failed';
 import { closest } from '../text/fuzzy';
 import { ProfileError, parseProfile, settingOptions } from './index';
 import type { Profile } from './schema';
 
-const CATALOG = new Map([...RULES, ...BATCH_RULES].map((r) => [r.id, r.meta]));
+const CATALOG = new Map([...RULES, ...BATCH_RULES, { id: RULE_FAILED_ID, meta: RULE_FAILED_META }].map((r) => [r.id, r.meta]));
 
 /** What is wrong with the rules a profile names, one line each (empty when nothing is). */
 export function ruleSettingProblems(profile: Profile): string[] {

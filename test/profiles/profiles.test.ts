@@ -1,3 +1,4 @@
+import { loadProfile, ruleSettingProblems } from '../../engine/profiles/load';
 import { checkGrid } from '../../engine/check';
 import { BUILT_IN_PROFILES, ProfileError, findProfile, matchAward, parseProfile, resolveProfile, settingSeverity } from '../../engine/profiles';
 import { MERGERS, PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, checkProvince } from '../../engine/profiles/provinces';
@@ -167,7 +168,16 @@ describe('rule options from a profile', () => {
     expect(r.findings.map((f) => [f.ruleId, f.severity])).toEqual([['votes/percent-mismatch', 'error']]);
   });
 
-  test('an option the rule does not accept is reported, not ignored', () => {
+  test('loading a profile checks every rule it names and each rule\'s options: one clear error, before any workbook', () => {
+    const data = (rules: Record<string, unknown>) => ({ id: 'tinh-b', name: { vi: 'b', en: 'b' }, description: { vi: 'b', en: 'b' }, extends: 'quoc-gia', versions: [{ from: '2024-01-01', basis: 'thử', rules }] });
+    expect(() => loadProfile(data({ 'votes/percent-mismatch': { options: { tolerance: 'nửa' } } }))).toThrow(/versions\.0\.rules\.votes\/percent-mismatch\.options\.tolerance/);
+    expect(() => loadProfile(data({ 'votes/quorom': 'warning' }))).toThrow(/không có quy tắc "votes\/quorom"; có phải "votes\/quorum"\?/);
+    expect(() => loadProfile(data({ 'votes/quorum': { options: { share: 0.5 } } }))).toThrow(/votes\/quorum\.options: quy tắc này không có tùy chọn/);
+    expect(loadProfile(data({ 'votes/percent-mismatch': { severity: 'warning', options: { tolerance: 1 } } })).id).toBe('tinh-b');
+    for (const p of BUILT_IN_PROFILES) expect(ruleSettingProblems(p)).toEqual([]);
+  });
+
+  test('a profile given to the engine unchecked: an option the rule does not accept is still reported, not ignored', () => {
     const bad = withOptions({ 'votes/percent-mismatch': { options: { tolerance: 'nửa' } } });
     const r = checkGrid(g(), { today: TODAY, profile: bad });
     expect(r.findings.map((f) => [f.ruleId, f.data.rule])).toEqual([['engine/rule-failed', 'votes/percent-mismatch']]);
