@@ -41,10 +41,10 @@ function lang(v: string | undefined): 'vi' | 'en' {
 }
 
 async function rules(args: string[], io: CliIo): Promise<number> {
-  const { catalogMarkdown, ruleCatalog } = await import('../engine');
+  const { catalogMarkdown, catalog } = await import('../engine');
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'md' }, lang: { type: 'string' } }, strict: true });
   const l = lang(values.lang);
-  if (values.format === 'json') io.out(`${JSON.stringify(ruleCatalog(l), null, 2)}\n`);
+  if (values.format === 'json') io.out(`${JSON.stringify(catalog(l), null, 2)}\n`);
   else if (values.format === 'md') io.out(catalogMarkdown(l));
   else throw new UsageError(`--format phải là md hoặc json (nhận được "${values.format}")`);
   return 0;

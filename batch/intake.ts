@@ -154,29 +154,3 @@ export function checkAllParts(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Int
   }
   return { ok: true };
 }
-
-/** What the sender should do, in plain Vietnamese (and English). */
-export const ERROR_MESSAGES: Record<ErrorCode, { vi: string; en: string }> = {
-  empty: { vi: 'Tệp rỗng (0 byte): hãy gửi lại tệp sổ thi đua.', en: 'The file is empty (0 bytes): send the workbook again.' },
-  'not-a-workbook': {
-    vi: 'Tệp không phải sổ Excel (.xlsx): hãy mở bằng Excel hoặc LibreOffice rồi lưu dạng "Sổ làm việc Excel (.xlsx)" và gửi lại.',
-    en: 'The file is not an Excel workbook (.xlsx): open it in Excel or LibreOffice, save as "Excel Workbook (.xlsx)" and send it again.',
-  },
-  'xls-legacy': {
-    vi: 'Tệp là định dạng Excel cũ (.xls): hãy mở bằng Excel rồi lưu lại dạng .xlsx và gửi lại.',
-    en: 'The file is in the old Excel format (.xls): open it in Excel, save it as .xlsx and send it again.',
-  },
-  encrypted: { vi: 'Tệp được đặt mật khẩu: hãy gỡ mật khẩu rồi gửi lại.', en: 'The file is password-protected: remove the password and send it again.' },
-  corrupt: {
-    vi: 'Tệp bị hỏng hoặc gửi chưa hết: hãy mở thử bằng Excel, lưu lại rồi gửi lại.',
-    en: 'The file is damaged or incomplete: try opening it in Excel, save it and send it again.',
-  },
-  'too-large': {
-    vi: 'Tệp quá lớn so với một sổ thi đua (hoặc chứa dữ liệu bất thường): hãy xoá các trang, dòng thừa rồi gửi lại.',
-    en: 'The file is far larger than a bloc workbook (or holds abnormal data): delete the extra sheets and rows and send it again.',
-  },
-  timeout: {
-    vi: 'Đọc tệp quá lâu nên đã dừng: hãy xoá các trang, dòng thừa rồi gửi lại.',
-    en: 'Reading the file took too long and was stopped: delete the extra sheets and rows and send it again.',
-  },
-};

@@ -6,10 +6,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, reportJson, type ReportJson, resolveProfile, safeText, type Settings, unreadableJson, UNSAFE_CHARS } from '../engine';
+import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, reportJson, type ReportJson, resolveProfile, safeText, type Settings, unreadableJson, unreadableMessage, UNSAFE_CHARS } from '../engine';
 import { formatCsv } from './format/csv';
 import { formatHtml } from './format/html';
-import { ERROR_MESSAGES } from './intake';
 import { writeAtomic } from './files';
 import type { FilePool } from './pool';
 import { type Format, type Io, UsageError, type ValidateOptions, type ValidateRun } from './io';
@@ -33,17 +32,9 @@ export function loadProfile(arg: string | undefined): Profile | undefined {
   }
 }
 
-function unreadableMessage(o: Extract<FileOutcome, { ok: false }>, lang: 'vi' | 'en'): string {
-  if (o.code === 'not-a-workbook' && /opendocument/i.test(o.detail)) {
-    return lang === 'vi'
-      ? 'Tệp là bảng tính OpenDocument (.ods) bị đổi tên thành .xlsx: hãy mở bằng LibreOffice, chọn Lưu thành "Excel 2007-365 (.xlsx)" rồi gửi lại.'
-      : 'The file is an OpenDocument spreadsheet (.ods) renamed to .xlsx: open it in LibreOffice, save as "Excel 2007-365 (.xlsx)" and send it again.';
-  }
-  return ERROR_MESSAGES[o.code][lang];
-}
 
 export function fileEntry(o: FileOutcome, lang: 'vi' | 'en'): FileJson {
-  if (!o.ok) return unreadableJson(o.path, o.code, unreadableMessage(o, lang));
+  if (!o.ok) return unreadableJson(o.path, o.code, unreadableMessage(o.code, o.detail, lang));
   const { result } = o;
   return { path: o.path, status: result.status, bloc: result.bloc, profile: result.profile, counts: result.counts, findings: result.findings.map((f) => findingJson(f, lang)) };
 }

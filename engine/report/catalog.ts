@@ -1,11 +1,16 @@
 import { currentNationalSettings, settingSeverity } from '../profiles';
 import { BATCH_RULES, RULES } from '../rules';
 import type { Lang, RuleMeta } from '../rules/types';
+import { ERROR_CODES } from './schema';
+import { UNREADABLE } from './unreadable';
 
-/** The rule catalog as data, from the rules' own metadata (for `thidua rules` and docs/rules.md). */
+/**
+ * Everything thidua can say, as data: the rules, from their own metadata, and the reasons a
+ * file cannot be read (`unreadable/<code>`), for `thidua rules` and docs/rules.md.
+ */
 export interface CatalogEntry {
   id: string;
-  category: RuleMeta['category'];
+  category: RuleMeta['category'] | 'unreadable';
   /** Severity in the national profile as in force today's law (the newest version). */
   severity: string;
   description: string;
@@ -30,16 +35,32 @@ export function ruleCatalog(lang: Lang): CatalogEntry[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/** The reasons a file cannot be read, as catalog entries: an unreadable file counts as an error. */
+export function unreadableCatalog(lang: Lang): CatalogEntry[] {
+  return ERROR_CODES.map((code) => ({
+    id: `unreadable/${code}`,
+    category: 'unreadable' as const,
+    severity: 'error',
+    description: UNREADABLE[code].description[lang],
+    messages: { message: UNREADABLE[code].message[lang] },
+  }));
+}
+
+/** The whole catalog: the rules, then the reasons a file cannot be read. */
+export function catalog(lang: Lang): CatalogEntry[] {
+  return [...ruleCatalog(lang), ...unreadableCatalog(lang)];
+}
+
 const HEAD = {
-  vi: { title: 'Danh mục quy tắc v1', note: 'Tệp này được sinh tự động từ siêu dữ liệu của các quy tắc (`npm run docs`); đừng sửa tay. Mức độ là mức mặc định của bộ quy tắc quốc gia (`quoc-gia`).', severity: 'Mức độ', basis: 'Căn cứ', options: 'Tùy chọn (mặc định)', messages: 'Thông báo' },
-  en: { title: 'Rule catalog v1', note: 'Generated from the rules\' metadata (`npm run docs`); do not edit by hand. Severity is the national profile\'s (`quoc-gia`) default.', severity: 'Severity', basis: 'Basis', options: 'Options (defaults)', messages: 'Messages' },
+  vi: { title: 'Danh mục quy tắc v1', note: 'Tệp này được sinh tự động từ siêu dữ liệu của các quy tắc (`npm run docs`); đừng sửa tay. Mức độ là mức mặc định của bộ quy tắc quốc gia (`quoc-gia`). Mục `unreadable` là các lý do không đọc được tệp, mỗi lý do với việc người gửi cần làm.', severity: 'Mức độ', basis: 'Căn cứ', options: 'Tùy chọn (mặc định)', messages: 'Thông báo' },
+  en: { title: 'Rule catalog v1', note: 'Generated from the rules\' metadata (`npm run docs`); do not edit by hand. Severity is the national profile\'s (`quoc-gia`) default. The `unreadable` section lists the reasons a file cannot be read, each with what the sender should do.', severity: 'Severity', basis: 'Basis', options: 'Options (defaults)', messages: 'Messages' },
 } as const;
 
 export function catalogMarkdown(lang: Lang): string {
   const h = HEAD[lang];
   const out = [`# ${h.title}`, '', h.note, ''];
   let category = '';
-  for (const e of ruleCatalog(lang)) {
+  for (const e of catalog(lang)) {
     if (e.category !== category) {
       category = e.category;
       out.push(`## ${category}`, '');

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { findProfile, resolveProfile, settingSeverity } from '../../engine/profiles';
 import { BATCH_RULES, RULES } from '../../engine/rules';
 import { catalogMarkdown } from '../../engine/report/catalog';
+import { ERROR_CODES } from '../../engine/report/schema';
+import { UNREADABLE } from '../../engine/report/unreadable';
+import { runCli } from '../helpers/cli';
 
 const ROOT = join(__dirname, '..', '..');
 const SPEC = join(ROOT, '..', 'shared', 'spec', 'rules.md');
@@ -80,5 +83,24 @@ describe('rule catalog v1', () => {
     expect(basis('awards/one-per-unit')).toBe('Luật Thi đua, khen thưởng 2022, Điều 5');
     expect(basis('awards/government-flag')).toBe('Luật Thi đua, khen thưởng 2022, Điều 25');
     expect(basis('bloc/unknown-province')).toBe('Nghị quyết 202/2025/QH15');
+  });
+});
+
+describe('one catalog: the reasons a file cannot be read beside the rules', () => {
+  test('`thidua rules --format json` lists every unreadable code with its messages, in both languages', async () => {
+    for (const lang of ['vi', 'en'] as const) {
+      const r = await runCli(['rules', '--format', 'json', '--lang', lang]);
+      const entries = JSON.parse(r.out) as { id: string; category: string; messages: Record<string, string> }[];
+      const unreadable = entries.filter((e) => e.category === 'unreadable');
+      expect(unreadable.map((e) => e.id)).toEqual(ERROR_CODES.map((c) => `unreadable/${c}`));
+      for (const e of unreadable) expect(e.messages.message).toBe(UNREADABLE[e.id.slice('unreadable/'.length) as (typeof ERROR_CODES)[number]].message[lang]);
+      expect(entries.filter((e) => e.category !== 'unreadable')).toHaveLength(ALL.length);
+    }
+  });
+
+  test('an unreadable file in a report is worded by the catalog', async () => {
+    const r = await runCli(['validate', join(ROOT, 'test', 'fixtures', 'libreoffice', 'lai-chau.xls'), '--format', 'json', '--no-progress']);
+    const file = (JSON.parse(r.out) as { files: { error: { code: 'xls-legacy'; message: string } }[] }).files[0]!;
+    expect(file.error).toEqual({ code: 'xls-legacy', message: UNREADABLE['xls-legacy'].message.vi });
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * The reasons a file cannot be read, beside the rules in the one catalog (frictionless keeps
+ * SourceError beside CellError): each code with what it means and what the sender should do,
+ * in Vietnamese and English. `thidua rules` and docs/rules.md list them; every front end words
+ * an unreadable file with `unreadableMessage`.
+ */
+import type { Bilingual, Lang } from '../rules/types';
+import type { ErrorCode } from './schema';
+
+export interface UnreadableEntry {
+  description: Bilingual;
+  /** What the sender is told to do. */
+  message: Bilingual;
+}
+
+export const UNREADABLE: Record<ErrorCode, UnreadableEntry> = {
+  empty: {
+    description: { vi: 'Tệp rỗng (0 byte).', en: 'The file is empty (0 bytes).' },
+    message: {
+      vi: 'Tệp rỗng (0 byte): hãy gửi lại tệp sổ thi đua.',
+      en: 'The file is empty (0 bytes): send the workbook again.',
+    },
+  },
+  'not-a-workbook': {
+    description: { vi: 'Tệp không phải sổ Excel .xlsx (một tài liệu, một bảng tính OpenDocument, một tệp khác).', en: 'The file is not an .xlsx workbook (a document, an OpenDocument spreadsheet, another file).' },
+    message: {
+      vi: 'Tệp không phải sổ Excel (.xlsx): hãy mở bằng Excel hoặc LibreOffice rồi lưu dạng "Sổ làm việc Excel (.xlsx)" và gửi lại.',
+      en: 'The file is not an Excel workbook (.xlsx): open it in Excel or LibreOffice, save as "Excel Workbook (.xlsx)" and send it again.',
+    },
+  },
+  'xls-legacy': {
+    description: { vi: 'Tệp là sổ Excel định dạng cũ (.xls, Excel 97–2003).', en: 'The file is an old-format Excel workbook (.xls, Excel 97–2003).' },
+    message: {
+      vi: 'Tệp là định dạng Excel cũ (.xls): hãy mở bằng Excel rồi lưu lại dạng .xlsx và gửi lại.',
+      en: 'The file is in the old Excel format (.xls): open it in Excel, save it as .xlsx and send it again.',
+    },
+  },
+  encrypted: {
+    description: { vi: 'Tệp được đặt mật khẩu.', en: 'The file is password-protected.' },
+    message: {
+      vi: 'Tệp được đặt mật khẩu: hãy gỡ mật khẩu rồi gửi lại.',
+      en: 'The file is password-protected: remove the password and send it again.',
+    },
+  },
+  corrupt: {
+    description: { vi: 'Tệp bị hỏng hoặc gửi chưa hết (nén hỏng, XML sai cấu trúc).', en: 'The file is damaged or incomplete (a broken zip, malformed XML).' },
+    message: {
+      vi: 'Tệp bị hỏng hoặc gửi chưa hết: hãy mở thử bằng Excel, lưu lại rồi gửi lại.',
+      en: 'The file is damaged or incomplete: try opening it in Excel, save it and send it again.',
+    },
+  },
+  'too-large': {
+    description: { vi: 'Tệp vượt giới hạn (quá lớn, quá nhiều ô, hoặc nén bất thường như bom nén).', en: 'The file is past the limits (too large, too many cells, or abnormally compressed, as a zip bomb).' },
+    message: {
+      vi: 'Tệp quá lớn so với một sổ thi đua (hoặc chứa dữ liệu bất thường): hãy xoá các trang, dòng thừa rồi gửi lại.',
+      en: 'The file is far larger than a bloc workbook (or holds abnormal data): delete the extra sheets and rows and send it again.',
+    },
+  },
+  timeout: {
+    description: { vi: 'Đọc tệp quá thời gian cho phép.', en: 'Reading the file took longer than allowed.' },
+    message: {
+      vi: 'Đọc tệp quá lâu nên đã dừng: hãy xoá các trang, dòng thừa rồi gửi lại.',
+      en: 'Reading the file took too long and was stopped: delete the extra sheets and rows and send it again.',
+    },
+  },
+};
+
+/** An OpenDocument spreadsheet renamed .xlsx: told what it is and how to save it as .xlsx. */
+const OPENDOCUMENT: Bilingual = {
+  vi: 'Tệp là bảng tính OpenDocument (.ods) bị đổi tên thành .xlsx: hãy mở bằng LibreOffice, chọn Lưu thành "Excel 2007-365 (.xlsx)" rồi gửi lại.',
+  en: 'The file is an OpenDocument spreadsheet (.ods) renamed to .xlsx: open it in LibreOffice, save as "Excel 2007-365 (.xlsx)" and send it again.',
+};
+
+/** What the sender of an unreadable file should do; `detail` (the intake's finding) may make it more precise. */
+export function unreadableMessage(code: ErrorCode, detail: string, lang: Lang): string {
+  if (code === 'not-a-workbook' && /opendocument/i.test(detail)) return OPENDOCUMENT[lang];
+  return UNREADABLE[code].message[lang];
+}
