@@ -1,6 +1,6 @@
 import type { Grid } from './model/grid';
 import type { BlocModel } from './model/bloc';
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, findProfile, matchAward, profileForProvince, resolveProfile, settingOptions, settingSeverity } from './profiles';
+import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, findProfile, matchAward, profileForProvince, resolveProfile, settingBasis, settingOptions, settingSeverity } from './profiles';
 import type { Profile, Settings } from './profiles/schema';
 import { type Finding, type FindingSeverity, placeFields, sortFindings } from './report/finding';
 import { BATCH_RULES, RULES } from './rules';
@@ -125,6 +125,8 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
     if (severity === 'off') continue;
     if (rule.meta.sheets?.some((s) => !model.sheets[s])) continue;
     const opts = optionsOf(rule, settings);
+    // The law in force on the conference date: a version may cite another article for the rule.
+    const ruleBasis = settingBasis(settings.rules[rule.id]);
     if (!opts.ok) {
       findings.push({ ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule: rule.id, error: opts.error } });
       continue;
@@ -139,7 +141,7 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
       memberName: (i) => model.members[i]?.name ?? '?',
       suggestMember: (text) => index.suggest(text),
       report: (r) => {
-        const basis = r.basis ?? rule.meta.basis;
+        const basis = r.basis ?? ruleBasis ?? rule.meta.basis;
         findings.push({
           ruleId: rule.id,
           severity,

@@ -57,6 +57,11 @@ export function settingSeverity(setting: Settings['rules'][string] | undefined):
   return typeof setting === 'object' ? setting.severity : setting;
 }
 
+/** The basis a profile version gives a rule's findings, where it gives one. */
+export function settingBasis(setting: Settings['rules'][string] | undefined): string | undefined {
+  return typeof setting === 'object' ? setting.basis : undefined;
+}
+
 export function settingOptions(setting: Settings['rules'][string] | undefined): Record<string, unknown> {
   return typeof setting === 'object' ? (setting.options ?? {}) : {};
 }

@@ -15,10 +15,15 @@ const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng yyyy-mm-dd'
 const MonthDay = z.string().regex(/^\d{2}-\d{2}$/, 'ngày dạng mm-dd');
 const Share = z.number().min(0).max(1);
 
-/** A rule's setting: its severity, or its severity and options (checked by the rule's own schema). */
+/** A rule's setting: its severity, or its severity, options (checked by the rule's own schema) and basis. */
 export const RuleSettingSchema = z.union([
   SeveritySchema,
-  z.object({ severity: SeveritySchema.optional(), options: z.record(z.string(), z.unknown()).optional() }).strict(),
+  z.object({
+    severity: SeveritySchema.optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+    /** The legal basis the rule's findings cite under this version (where the law changed, its article did). */
+    basis: Basis.optional(),
+  }).strict(),
 ]);
 export type RuleSetting = z.infer<typeof RuleSettingSchema>;
 

@@ -17,10 +17,10 @@ describe('built-in profiles', () => {
   });
 
   test.each([
-    ['2019-05-01', '2018-01-01', 'Nghị định 91/2017/NĐ-CP'],
-    ['2024-01-12', '2024-01-01', 'Nghị định 98/2023/NĐ-CP'],
-    ['2025-06-30', '2024-01-01', 'Nghị định 98/2023/NĐ-CP'],
-    ['2025-07-01', '2025-07-01', 'Nghị định 152/2025/NĐ-CP, Điều 50'],
+    ['2019-05-01', '2018-01-01', 'Nghị định 91/2017/NĐ-CP, Điều 69'],
+    ['2024-01-12', '2024-01-01', 'Nghị định 98/2023/NĐ-CP, Điều 54'],
+    ['2025-06-30', '2024-01-01', 'Nghị định 98/2023/NĐ-CP, Điều 54'],
+    ['2025-07-01', '2025-07-01', 'Nghị định 152/2025/NĐ-CP, Điều 54'],
   ])('on %s the version of %s applies', (date, version, basis) => {
     const r = resolveProfile(quocGia, date);
     expect(r.version).toBe(version);
@@ -35,7 +35,9 @@ describe('built-in profiles', () => {
     expect(settings.quota.certificates.share).toBeNull();
     expect(settings.approval).toMatchObject({ flags: 0.8, others: 0.5 });
     expect(settings.quorum.share).toBeCloseTo(2 / 3);
-    expect(settings.percentDenominator).toEqual({ of: 'members', basis: 'Nghị định 98/2023/NĐ-CP, Điều 30' });
+    // No national text sets a bloc's vote threshold or its denominator: both are custom (rules.md).
+    expect(settings.percentDenominator).toEqual({ of: 'members', basis: 'thông lệ' });
+    expect(settings.approval.basis).toBe('thông lệ');
     expect(settings.rotation).toMatchObject({ deputySucceeds: true, noConsecutiveTerm: true });
     expect(settings.meetingWindow).toMatchObject({ start: '10-01', end: '03-31' });
     expect(settings.blocSize).toMatchObject({ min: 3, max: 40 });
@@ -64,6 +66,12 @@ describe('built-in profiles', () => {
     expect(matchAward('Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh', settings)?.award.id).toBe('bk-chu-tich-ubnd-tinh');
     expect(matchAward('bằng khen ubnd tỉnh', settings)?.award.id).toBe('bk-chu-tich-ubnd-tinh');
     expect(matchAward('Huân chương Lao động hạng Ba', settings)).toBeUndefined();
+  });
+
+  test.each(['2019-06-01', '2024-06-01', '2025-12-01'])('the six centrally-run cities\' awards are known (%s)', (date) => {
+    const { settings } = resolveProfile(quocGia, date);
+    for (const name of ['Cờ thi đua của UBND thành phố', 'Cờ thi đua của Ủy ban nhân dân thành phố']) expect([name, matchAward(name, settings)?.award.id]).toEqual([name, 'co-ubnd-tinh']);
+    for (const name of ['Bằng khen của Chủ tịch UBND thành phố', 'Bằng khen của Chủ tịch Ủy ban nhân dân thành phố', 'Bằng khen của UBND tỉnh']) expect([name, matchAward(name, settings)?.award.id]).toEqual([name, 'bk-chu-tich-ubnd-tinh']);
   });
 });
 

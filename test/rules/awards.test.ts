@@ -48,6 +48,12 @@ runRuleTests('awards/one-per-unit', {
     {
       name: 'a flag and a Bằng khen for Hội Đông y',
       bloc: edited(NB, (b) => { b.proposals.push({ unit: 'Hội Đông y', award: 'Bằng khen của UBND tỉnh' }); }),
+      // The conference was on 27/12/2023: the 2003 law applied (Luật 2022 took effect on 1/1/2024).
+      errors: [{ messageId: 'twice', data: { unit: 'Hội Đông y', first: 'Cờ thi đua xuất sắc', firstRow: 3, award: 'Bằng khen của UBND tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'C7', basis: 'Luật Thi đua, khen thưởng 2003, Điều 6' }],
+    },
+    {
+      name: 'the same, at a conference in January 2024 (Luật 2022)',
+      bloc: edited(NB, (b) => { b.meetingDate = '2024-01-10'; b.proposals.push({ unit: 'Hội Đông y', award: 'Bằng khen của UBND tỉnh' }); }),
       errors: [{ messageId: 'twice', data: { unit: 'Hội Đông y', first: 'Cờ thi đua xuất sắc', firstRow: 3, award: 'Bằng khen của UBND tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'C7', basis: 'Luật Thi đua, khen thưởng 2022, Điều 5' }],
     },
   ],
@@ -103,7 +109,8 @@ runRuleTests('awards/government-flag', {
     {
       name: 'to a unit not first',
       bloc: edited(Q, (b) => { b.proposals[1]!.award = GOV; b.votes[1]!.award = GOV; }),
-      errors: [{ messageId: 'notLeading', data: { unit: 'Tỉnh Đoàn', leader: 'Ủy ban MTTQ tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'B4', suggestion: 'Ủy ban MTTQ tỉnh', basis: 'Luật Thi đua, khen thưởng 2022, Điều 25' }],
+      // A conference in 2023: the 2003 law, cited by its name only (no article of it was checked).
+      errors: [{ messageId: 'notLeading', data: { unit: 'Tỉnh Đoàn', leader: 'Ủy ban MTTQ tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'B4', suggestion: 'Ủy ban MTTQ tỉnh', basis: 'Luật Thi đua, khen thưởng 2003 (sửa đổi 2013); Nghị định 91/2017/NĐ-CP' }],
     },
     {
       name: 'to two units',
