@@ -19,7 +19,7 @@ export { parseVietnameseNumber, parseDateText, serialToIso, formatNumberVi, form
 export { checkGrid, checkBatch, countFindings } from './check';
 export type { BlocResult, CheckOptions, Counts, CrossFileFinding } from './check';
 export { RULES, BATCH_RULES } from './rules';
-export type { Rule, BatchRule, RuleMeta, Lang, BatchFile } from './rules/types';
+export type { Rule, BatchRule, RuleMeta, Lang, BatchFile, FixKind } from './rules/types';
 export { RULE_FAILED_ID } from './rules/rule-failed';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, findProfile, parseProfile, resolveProfile, matchAward } from './profiles';
 export type { ResolvedProfile } from './profiles';
@@ -31,7 +31,7 @@ export type { Finding, FindingSeverity, MessageData } from './report/finding';
 export { SEVERITY_FILL } from './report/finding';
 export { catalog, catalogMarkdown, ruleCatalog } from './report/catalog';
 export { UNREADABLE, unreadableMessage } from './report/unreadable';
-export { renderMessage, renderBasis, ruleMeta } from './report/render';
+export { fixOf, fixValue, renderMessage, renderBasis, ruleMeta } from './report/render';
 export { fileJson, findingJson, crossFileJson, reportJson, unreadableJson, TOOL_VERSION } from './report/json';
 export { ReportJsonSchema, FileJsonSchema, FindingJsonSchema, ERROR_CODES } from './report/schema';
 export type { ReportJson, FileJson, FindingJson, ErrorCode } from './report/schema';

@@ -3,7 +3,7 @@
  * for sheets, keeps the last read of each sheet, re-reads only the sheets that changed,
  * debounced, and runs the engine. Events caused by its own writes are ignored.
  */
-import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, type Grid, type GridSheet, type Lang } from '../../engine';
+import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type GridSheet, type Lang } from '../../engine';
 
 export interface Mark {
   sheet: string;
@@ -26,8 +26,6 @@ export interface PaneHost {
   createTemplate(): Promise<string[]>;
 }
 
-/** Rules whose suggestion can be written back safely (the fix is the value itself). */
-const SAFE_FIXES = new Set(['text/not-nfc', 'text/whitespace', 'votes/percent-mismatch', 'stats/percent-mismatch', 'cell/number-as-text']);
 
 export interface PaneState {
   findings: FindingJson[];
@@ -165,14 +163,14 @@ export class PaneController {
   }
 
   canFix(f: FindingJson): boolean {
-    return SAFE_FIXES.has(f.ruleId) && f.suggestion !== undefined && f.sheet !== undefined && f.cell !== undefined;
+    // What a finding may fix is the rule's to say (`meta.fix`), not a list kept here.
+    return fixOf(f.ruleId) !== undefined && f.suggestion !== undefined && f.sheet !== undefined && f.cell !== undefined;
   }
 
   /** Write the suggestion into the cell, then re-read that sheet. */
   async fix(f: FindingJson): Promise<void> {
     if (!this.canFix(f)) return;
-    const numeric = f.ruleId !== 'text/not-nfc' && f.ruleId !== 'text/whitespace';
-    const value = numeric ? Number(f.suggestion!.replace(/\./g, '').replace(',', '.')) : f.suggestion!;
+    const value = fixValue(fixOf(f.ruleId)!, f.suggestion!);
     await this.own(() => this.host.writeCell(f.sheet!, f.cell!, value));
     this.pending.add(f.sheet!);
     await this.flush();

@@ -18,6 +18,8 @@ export interface CatalogEntry {
   /** The rule's options with their defaults, as a profile sets them. */
   options?: Record<string, unknown>;
   messages: Record<string, string>;
+  /** The safe fix its suggestion offers (`meta.fix`). */
+  fix?: string;
 }
 
 export function ruleCatalog(lang: Lang): CatalogEntry[] {
@@ -30,6 +32,7 @@ export function ruleCatalog(lang: Lang): CatalogEntry[] {
       description: r.meta.description[lang],
       ...(r.meta.basis ? { basis: r.meta.basis } : {}),
       ...(r.meta.options ? { options: r.meta.options.parse({}) as Record<string, unknown> } : {}),
+      ...(r.meta.fix ? { fix: r.meta.fix } : {}),
       messages: Object.fromEntries(Object.entries(r.meta.messages).map(([k, v]) => [k, v[lang]])),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -52,8 +55,8 @@ export function catalog(lang: Lang): CatalogEntry[] {
 }
 
 const HEAD = {
-  vi: { title: 'Danh mục quy tắc v1', note: 'Tệp này được sinh tự động từ siêu dữ liệu của các quy tắc (`npm run docs`); đừng sửa tay. Mức độ là mức mặc định của bộ quy tắc quốc gia (`quoc-gia`). Mục `unreadable` là các lý do không đọc được tệp, mỗi lý do với việc người gửi cần làm.', severity: 'Mức độ', basis: 'Căn cứ', options: 'Tùy chọn (mặc định)', messages: 'Thông báo' },
-  en: { title: 'Rule catalog v1', note: 'Generated from the rules\' metadata (`npm run docs`); do not edit by hand. Severity is the national profile\'s (`quoc-gia`) default. The `unreadable` section lists the reasons a file cannot be read, each with what the sender should do.', severity: 'Severity', basis: 'Basis', options: 'Options (defaults)', messages: 'Messages' },
+  vi: { title: 'Danh mục quy tắc v1', note: 'Tệp này được sinh tự động từ siêu dữ liệu của các quy tắc (`npm run docs`); đừng sửa tay. Mức độ là mức mặc định của bộ quy tắc quốc gia (`quoc-gia`). Mục `unreadable` là các lý do không đọc được tệp, mỗi lý do với việc người gửi cần làm.', severity: 'Mức độ', basis: 'Căn cứ', options: 'Tùy chọn (mặc định)', messages: 'Thông báo', fix: 'Sửa an toàn', fixes: { nfc: 'đổi sang dạng Unicode dựng sẵn (NFC)', spaces: 'bỏ dấu cách thừa', number: 'ghi số thay cho chữ', recomputed: 'ghi giá trị tính lại' } },
+  en: { title: 'Rule catalog v1', note: 'Generated from the rules\' metadata (`npm run docs`); do not edit by hand. Severity is the national profile\'s (`quoc-gia`) default. The `unreadable` section lists the reasons a file cannot be read, each with what the sender should do.', severity: 'Severity', basis: 'Basis', options: 'Options (defaults)', messages: 'Messages', fix: 'Safe fix', fixes: { nfc: 'the text in NFC', spaces: 'the text with its spaces tidied', number: 'the number the text stands for', recomputed: 'the value recomputed' } },
 } as const;
 
 export function catalogMarkdown(lang: Lang): string {
@@ -68,6 +71,7 @@ export function catalogMarkdown(lang: Lang): string {
     out.push(`### \`${e.id}\``, '', e.description, '', `- ${h.severity}: \`${e.severity}\``);
     if (e.basis) out.push(`- ${h.basis}: ${e.basis}`);
     if (e.options) out.push(`- ${h.options}: \`${JSON.stringify(e.options)}\``);
+    if (e.fix) out.push(`- ${h.fix}: ${h.fixes[e.fix as keyof typeof h.fixes]}`);
     out.push(`- ${h.messages}:`);
     for (const [id, text] of Object.entries(e.messages)) out.push(`  - \`${id}\`: ${text}`);
     out.push('');

@@ -1,11 +1,21 @@
 import { BATCH_RULES, RULES } from '../rules';
 import { RULE_FAILED_ID, RULE_FAILED_META } from '../rules/rule-failed';
-import type { Lang, RuleMeta } from '../rules/types';
+import type { FixKind, Lang, RuleMeta } from '../rules/types';
 import { formatNumberVi } from '../template/values';
 import type { MessageData } from './finding';
 
 const META = new Map<string, RuleMeta>([...RULES, ...BATCH_RULES].map((r) => [r.id, r.meta]));
 META.set(RULE_FAILED_ID, RULE_FAILED_META);
+
+/** The safe fix a rule's suggestion is (from the rule's `meta.fix`), or undefined. */
+export function fixOf(ruleId: string): FixKind | undefined {
+  return META.get(ruleId)?.fix;
+}
+
+/** A safe fix's suggestion as the value to write: a number for `number` and `recomputed`, else the text. */
+export function fixValue(kind: FixKind, suggestion: string): string | number {
+  return kind === 'number' || kind === 'recomputed' ? Number(suggestion.replace(/\./g, '').replace(',', '.')) : suggestion;
+}
 
 export function ruleMeta(id: string): RuleMeta | undefined {
   return META.get(id);

@@ -25,6 +25,13 @@ export type DataFor<B extends Bilingual> = [Placeholders<B['vi']> | Placeholders
   ? { data?: MessageData }
   : { data: { [K in Placeholders<B['vi']> | Placeholders<B['en']>]: string | number } & MessageData };
 
+/**
+ * The safe fix a rule's suggestion is (ESLint's `meta.fixable`): the same text in NFC, the
+ * same text with its spaces tidied, the number a text stood for, or a value recomputed from
+ * the workbook's own figures. A front end may write such a suggestion into the cell.
+ */
+export type FixKind = 'nfc' | 'spaces' | 'number' | 'recomputed';
+
 export interface RuleMeta<M extends Messages = Messages, O extends z.ZodType | undefined = z.ZodType | undefined> {
   category: RuleCategory;
   description: Bilingual;
@@ -35,6 +42,8 @@ export interface RuleMeta<M extends Messages = Messages, O extends z.ZodType | u
   messages: M;
   /** The rule's options, with defaults; profiles may set them. */
   options?: O;
+  /** The safe fix its suggestion offers, if it is one. */
+  fix?: FixKind;
 }
 
 /** What a rule reports: one of its own messages, with the data that message needs. */

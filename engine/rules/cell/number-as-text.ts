@@ -5,6 +5,7 @@ export default defineRule({
   id: 'cell/number-as-text',
   meta: {
     category: 'cell',
+    fix: 'number',
     description: { vi: 'Ô số được nhập dạng chữ (đọc được thành số).', en: 'A numeric field holds text that parses as a number.' },
     messages: {
       asText: {

@@ -3,15 +3,16 @@ import { BALLOT_KEYS } from '../../model/bloc';
 import { z } from 'zod';
 import { defineRule } from '../types';
 
+const OPTIONS = z.object({ minYear: z.number().int().default(2000) });
+/** The default, as the description quotes it: the schema's own. */
+const { minYear } = OPTIONS.parse({});
+
 export default defineRule({
   id: 'cell/out-of-range',
   meta: {
+    description: { vi: `Giá trị ngoài khoảng hợp lý: số đếm âm, năm ngoài ${minYear}…(năm nay + 1), tỷ lệ phiếu trên 100 %.`, en: `A value out of range: a negative count, a year outside ${minYear}…(this year + 1), a vote percentage over 100.` },
     category: 'cell',
-    description: {
-      vi: 'Giá trị ngoài khoảng hợp lý: số đếm âm, năm ngoài 2000…(năm nay + 1), tỷ lệ phiếu trên 100 %.',
-      en: 'A value out of range: a negative count, a year outside 2000…(this year + 1), a vote percentage over 100.',
-    },
-    options: z.object({ minYear: z.number().int().default(2000) }),
+    options: OPTIONS,
     messages: {
       negative: { vi: '"{field}" là số đếm nên không thể âm ({value}). Hãy sửa lại.', en: '"{field}" is a count and cannot be negative ({value}). Correct it.' },
       year: {

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { unitName, viNumber } from '../helpers';
+import { formatNumberVi } from '../../template/values';
 import { defineRule } from '../types';
+
+const OPTIONS = z.object({ tolerance: z.number().min(0).default(0.01) });
+/** The default, as the description quotes it: the schema's own. */
+const { tolerance } = OPTIONS.parse({});
 
 export default defineRule({
   id: 'scores/total-mismatch',
   meta: {
+    description: { vi: `"Tổng điểm" không bằng tổng điểm các tiêu chí (sai số ${formatNumberVi(tolerance)}).`, en: `"Tổng điểm" is not the sum of the criteria (tolerance ${tolerance}).` },
     category: 'scores',
-    description: { vi: '"Tổng điểm" không bằng tổng điểm các tiêu chí (sai số 0,01).', en: '"Tổng điểm" is not the sum of the criteria (tolerance 0.01).' },
     sheets: ['scores'],
-    options: z.object({ tolerance: z.number().min(0).default(0.01) }),
+    options: OPTIONS,
     messages: {
       mismatch: {
         vi: 'Tổng điểm của "{unit}" ghi {total}, nhưng cộng các tiêu chí được {sum}. Hãy sửa tổng điểm thành {sum}.',

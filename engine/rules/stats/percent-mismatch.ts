@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { viNumber } from '../helpers';
+import { formatNumberVi } from '../../template/values';
 import { defineRule } from '../types';
+
+const OPTIONS = z.object({ tolerance: z.number().min(0).default(0.5) });
+/** The default, as the description quotes it: the schema's own. */
+const { tolerance } = OPTIONS.parse({});
 
 export default defineRule({
   id: 'stats/percent-mismatch',
   meta: {
+    description: { vi: `"Tỷ lệ (%)" lệch quá ${formatNumberVi(tolerance)} so với Thực hiện ÷ Kế hoạch × 100.`, en: `"Tỷ lệ (%)" differs from Thực hiện ÷ Kế hoạch × 100 by more than ${tolerance}.` },
     category: 'stats',
-    description: { vi: '"Tỷ lệ (%)" lệch quá 0,5 so với Thực hiện ÷ Kế hoạch × 100.', en: '"Tỷ lệ (%)" differs from Thực hiện ÷ Kế hoạch × 100 by more than 0.5.' },
+    fix: 'recomputed',
     sheets: ['stats'],
-    options: z.object({ tolerance: z.number().min(0).default(0.5) }),
+    options: OPTIONS,
     messages: {
       mismatch: {
         vi: 'Tỷ lệ của chỉ tiêu "{indicator}" ghi {stated} %, nhưng {actual} ÷ {plan} × 100 = {expected} %. Hãy sửa thành {expected}.',

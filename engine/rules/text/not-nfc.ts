@@ -5,6 +5,7 @@ export default defineRule({
   id: 'text/not-nfc',
   meta: {
     category: 'text',
+    fix: 'nfc',
     description: { vi: 'Chữ Unicode dạng tổ hợp (dấu tách rời).', en: 'Decomposed Unicode text (combining marks).' },
     messages: {
       decomposed: {

@@ -23,6 +23,7 @@ export default defineRule({
   id: 'text/whitespace',
   meta: {
     category: 'text',
+    fix: 'spaces',
     description: {
       vi: 'Dấu cách thừa ở đầu, cuối, hai dấu cách liền nhau, dấu cách không ngắt hoặc ký tự vô hình.',
       en: 'Leading, trailing or doubled spaces, non-breaking or zero-width characters.',

@@ -1,17 +1,20 @@
 import { z } from 'zod';
 import { unitName, viNumber } from '../helpers';
+import { formatNumberVi } from '../../template/values';
 import { defineRule } from '../types';
+
+const OPTIONS = z.object({ tolerance: z.number().min(0).default(0.5) });
+/** The default, as the description quotes it: the schema's own. */
+const { tolerance } = OPTIONS.parse({});
 
 export default defineRule({
   id: 'votes/percent-mismatch',
   meta: {
+    description: { vi: `"Tỷ lệ (%)" lệch quá ${formatNumberVi(tolerance)} so với số phiếu ÷ mẫu số × 100 (mẫu số theo bộ quy tắc, mặc định số thành viên).`, en: `"Tỷ lệ (%)" differs from votes ÷ denominator × 100 by more than ${tolerance} (denominator from the profile: members by default).` },
     category: 'votes',
-    description: {
-      vi: '"Tỷ lệ (%)" lệch quá 0,5 so với số phiếu ÷ mẫu số × 100 (mẫu số theo bộ quy tắc, mặc định số thành viên).',
-      en: '"Tỷ lệ (%)" differs from votes ÷ denominator × 100 by more than 0.5 (denominator from the profile: members by default).',
-    },
+    fix: 'recomputed',
     sheets: ['votes'],
-    options: z.object({ tolerance: z.number().min(0).default(0.5) }),
+    options: OPTIONS,
     messages: {
       members: {
         vi: 'Tỷ lệ của "{unit}" ghi {stated} %, nhưng {votes} phiếu ÷ {base} thành viên × 100 = {expected} %. Hãy sửa thành {expected}.',
