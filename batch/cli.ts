@@ -10,13 +10,15 @@ import { type FailOn, type Format, type Io, UsageError } from './io';
 import { defaultJobs, validate } from './validate';
 
 /** The help; the version comes with the engine, loaded only when asked for (a validate run loads it once its workers start). */
-const usage = (version: string) => `thidua ${version} — kiểm tra sổ thi đua của khối, cụm thi đua
+const USAGE_VI = (version: string) => `thidua ${version} — kiểm tra sổ thi đua của khối, cụm thi đua
 
 Cách dùng:
   thidua validate <tệp|thư mục|mẫu>... [tùy chọn]
       --profile <id|tệp>        bộ quy tắc (mặc định: theo "Bộ quy tắc" trong sổ, theo tỉnh, rồi quoc-gia)
       --format text|json|html|csv   mặc định: text, hoặc theo đuôi tệp của --out
       --out <tệp>               ghi báo cáo ra tệp
+      --annotate <thư mục>      ghi bản sao đánh dấu ô sai của từng sổ
+      --summary <tệp.xlsx>      sổ tổng hợp cho văn phòng: mỗi tệp một dòng, mọi phát hiện
       --lang vi|en              ngôn ngữ thông báo (mặc định vi)
       --jobs <n>                số luồng song song (mặc định: số lõi)
       --fail-on error|warning|never  mức gây mã thoát 1 (mặc định error)
@@ -26,6 +28,32 @@ Cách dùng:
   thidua rules [--format md|json] [--lang vi|en]   danh mục quy tắc
   thidua profiles [--check <tệp.json>]            các bộ quy tắc có sẵn / kiểm tra một tệp bộ quy tắc
   thidua --version | --help
+
+Mã thoát: 0 không có gì đạt mức --fail-on; 1 có, hoặc có tệp không đọc được;
+2 dùng lệnh sai hoặc không có gì để kiểm tra; 3 lỗi không mong đợi.
+`;
+
+const USAGE_EN = (version: string) => `thidua ${version} — checks the workbooks of emulation blocs (khối, cụm thi đua)
+
+Usage:
+  thidua validate <file|folder|pattern>... [options]
+      --profile <id|file>       the rules (default: the workbook's "Bộ quy tắc", the province's, then quoc-gia)
+      --format text|json|html|csv   default: text, or from the --out file's extension
+      --out <file>              write the report to a file
+      --annotate <folder>       an annotated copy of each workbook, its faulty cells marked
+      --summary <file.xlsx>     one workbook for the office: a row per file, every finding
+      --lang vi|en              the language of the messages (default vi)
+      --jobs <n>                files checked at once (default: the number of cores)
+      --fail-on error|warning|never  what makes the exit status 1 (default error)
+      --quiet, --no-progress, --no-color
+  thidua template [--out file.xlsx] [--province P] [--year Y] [--bloc NAME] [--members "A;B;C"]
+                                                  the blank template (optionally filled in)
+  thidua rules [--format md|json] [--lang vi|en]   the catalog of rules
+  thidua profiles [--check <file.json>]           the built-in profiles / check a profile file
+  thidua --version | --help
+
+Exit status: 0 nothing reaches --fail-on; 1 something does, or a file was unreadable;
+2 a usage error or nothing to check; 3 an unexpected failure.
 `;
 
 /** Where the command writes; whether each stream is a terminal, when known. */
@@ -35,9 +63,47 @@ async function version(): Promise<string> {
   return (await import('../engine')).TOOL_VERSION;
 }
 
+async function usage(l: 'vi' | 'en'): Promise<string> {
+  return (l === 'vi' ? USAGE_VI : USAGE_EN)(await version());
+}
+
+/** The language asked for, read before the options are parsed (an option error is said in it too). */
+function askedLang(argv: readonly string[]): 'vi' | 'en' {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  return value === 'en' ? 'en' : 'vi';
+}
+
+/** Node's option parser's errors (English, with its codes) said in the user's language. */
+function optionError(e: { code?: string; message: string }, l: 'vi' | 'en'): string | undefined {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return l === 'vi' ? `Không có tùy chọn "${quoted}".` : `There is no option "${quoted}".`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return l === 'vi' ? `Tùy chọn ${quoted.split(' ')[0] || quoted} cần một giá trị.` : `The option ${quoted.split(' ')[0] || quoted} needs a value.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return l === 'vi' ? `Lệnh này không nhận "${quoted}".` : `This command takes no "${quoted}".`;
+    default:
+      return undefined;
+  }
+}
+
+/** A failure nobody planned for, said in one sentence with what was being done; never a stack trace. */
+function unexpected(e: unknown, command: string | undefined, l: 'vi' | 'en'): string {
+  const code = (e as { code?: string }).code;
+  const why = code === 'ENOSPC' ? (l === 'vi' ? 'đĩa đã đầy' : 'the disk is full')
+    : code === 'EACCES' || code === 'EPERM' ? (l === 'vi' ? 'không được phép ghi hoặc đọc một tệp' : 'a file could not be written or read')
+      : code === 'ENOMEM' ? (l === 'vi' ? 'không đủ bộ nhớ' : 'out of memory')
+        : (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+  return l === 'vi'
+    ? `Lỗi không mong đợi khi chạy "thidua ${command ?? ''}": ${why}. Hãy báo cho bộ phận hỗ trợ kèm lệnh đã chạy.\n`
+    : `Unexpected failure while running "thidua ${command ?? ''}": ${why}. Report it to support with the command you ran.\n`;
+}
+
 function lang(v: string | undefined): 'vi' | 'en' {
   if (v === undefined || v === 'vi' || v === 'en') return v ?? 'vi';
-  throw new UsageError(`--lang phải là vi hoặc en (nhận được "${v}")`);
+  throw new UsageError(`--lang phải là vi hoặc en (nhận được "${v}").`, `--lang must be vi or en (got "${v}").`);
 }
 
 async function rules(args: string[], io: CliIo): Promise<number> {
@@ -46,14 +112,16 @@ async function rules(args: string[], io: CliIo): Promise<number> {
   const l = lang(values.lang);
   if (values.format === 'json') io.out(`${JSON.stringify(catalog(l), null, 2)}\n`);
   else if (values.format === 'md') io.out(catalogMarkdown(l));
-  else throw new UsageError(`--format phải là md hoặc json (nhận được "${values.format}")`);
+  else throw new UsageError(`--format phải là md hoặc json (nhận được "${values.format}").`, `--format must be md or json (got "${values.format}").`);
   return 0;
 }
 
 async function profiles(args: string[], io: CliIo): Promise<number> {
   const { BUILT_IN_PROFILES, ProfileError, loadProfile, resolveProfile } = await import('../engine');
+  const { zodSpeaks } = await import('./zod-language');
   const { values } = parseArgs({ args, options: { check: { type: 'string' }, lang: { type: 'string' } }, strict: true });
   const l = lang(values.lang);
+  zodSpeaks(l);
   if (values.check === undefined) {
     for (const p of BUILT_IN_PROFILES) {
       io.out(`${p.id}${p.example ? (l === 'vi' ? ' (ví dụ)' : ' (example)') : ''} — ${p.name[l]}\n  ${p.description[l]}\n  ${l === 'vi' ? 'phiên bản' : 'versions'}: ${p.versions.map((v) => v.from).join(', ')}\n`);
@@ -64,17 +132,17 @@ async function profiles(args: string[], io: CliIo): Promise<number> {
   try {
     text = readFileSync(values.check, 'utf8');
   } catch {
-    io.err(`Không đọc được tệp "${values.check}".\n`);
+    io.err(l === 'vi' ? `Không đọc được tệp "${values.check}".\n` : `Cannot read "${values.check}".\n`);
     return 2;
   }
   try {
     const profile = loadProfile(JSON.parse(text));
     // Every version must resolve against what it extends.
     for (const v of profile.versions) resolveProfile(profile, v.from);
-    io.out(`Bộ quy tắc "${profile.id}" hợp lệ (${profile.versions.length} phiên bản).\n`);
+    io.out(l === 'vi' ? `Bộ quy tắc "${profile.id}" hợp lệ (${profile.versions.length} phiên bản).\n` : `Profile "${profile.id}" is valid (${profile.versions.length} versions).\n`);
     return 0;
   } catch (e) {
-    if (e instanceof SyntaxError) io.err(`Tệp "${values.check}" không phải JSON hợp lệ: ${e.message}\n`);
+    if (e instanceof SyntaxError) io.err(l === 'vi' ? `Tệp "${values.check}" không phải JSON hợp lệ.\n` : `"${values.check}" is not valid JSON.\n`);
     else if (e instanceof ProfileError) io.err(`${e.message}\n`);
     else throw e;
     return 1;
@@ -84,7 +152,7 @@ async function profiles(args: string[], io: CliIo): Promise<number> {
 function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${name} phải là một trong: ${allowed.join(', ')} (nhận được "${value}")`);
+  throw new UsageError(`--${name} phải là một trong: ${allowed.join(', ')} (nhận được "${value}").`, `--${name} must be one of: ${allowed.join(', ')} (got "${value}").`);
 }
 
 async function validateCommand(args: string[], io: CliIo): Promise<number> {
@@ -107,9 +175,9 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
       today: { type: 'string' },
     },
   });
-  if (positionals.length === 0) throw new UsageError('Hãy chỉ ra tệp, thư mục hoặc mẫu tên tệp cần kiểm tra.');
+  if (positionals.length === 0) throw new UsageError('Hãy chỉ ra tệp, thư mục hoặc mẫu tên tệp cần kiểm tra.', 'Name the files, folders or file patterns to check.');
   const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs phải là số nguyên từ 1 đến 64 (nhận được "${values.jobs}")`);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs phải là số nguyên từ 1 đến 64 (nhận được "${values.jobs}").`, `--jobs must be a whole number from 1 to 64 (got "${values.jobs}").`);
   const format = oneOf<Format>('format', values.format, ['text', 'json', 'html', 'csv']);
   const failOn = oneOf<FailOn>('fail-on', values['fail-on'], ['error', 'warning', 'never']) ?? 'error';
   const run = await validate(
@@ -140,10 +208,10 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
     options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' } },
   });
   const out = values.out ?? 'mau-so-thi-dua.xlsx';
-  if (values.out === undefined && existsSync(out)) throw new UsageError(`Đã có tệp "${out}"; hãy chỉ ra tên khác bằng --out.`);
-  if (!/\.xlsx$/i.test(out)) throw new UsageError('--out phải là tệp .xlsx');
+  if (values.out === undefined && existsSync(out)) throw new UsageError(`Đã có tệp "${out}"; hãy chỉ ra tên khác bằng --out.`, `"${out}" exists already; name another file with --out.`);
+  if (!/\.xlsx$/i.test(out)) throw new UsageError('--out phải là tệp .xlsx.', '--out must be an .xlsx file.');
   const year = values.year === undefined ? undefined : Number(values.year);
-  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100 (nhận được "${values.year}")`);
+  if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100 (nhận được "${values.year}").`, `--year must be a year from 2000 to 2100 (got "${values.year}").`);
   const members = values.members?.split(/[;\n]/).map((m) => m.trim()).filter((m) => m !== '');
   const { templateWorkbook } = await import('./template');
   const wb = templateWorkbook({
@@ -162,6 +230,7 @@ export async function main(
   io: CliIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), stdoutTty: process.stdout.isTTY === true, stderrTty: process.stderr.isTTY === true },
 ): Promise<number> {
   const [command, ...rest] = argv;
+  const l = askedLang(argv);
   try {
     switch (command) {
       case 'validate':
@@ -178,18 +247,21 @@ export async function main(
         return 0;
       case '--help':
       case '-h':
-        io.out(usage(await version()));
+        io.out(await usage(l));
         return 0;
       default:
-        io.err(command === undefined ? usage(await version()) : `Lệnh không có: "${command}".\n\n${usage(await version())}`);
+        if (command === undefined || command.startsWith('--lang')) io.err(await usage(l));
+        else io.err(`${l === 'vi' ? `Không có lệnh "${command}".` : `There is no command "${command}".`}\n\n${await usage(l)}`);
         return 2;
     }
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${(e as Error).message}\n\n${usage(await version())}`);
+    const said = e instanceof UsageError ? e.text(l) : optionError(e as { code?: string; message: string }, l);
+    if (said !== undefined) {
+      io.err(`${said}\n${l === 'vi' ? 'Xem: thidua --help' : 'See: thidua --help --lang en'}\n`);
       return 2;
     }
-    throw e;
+    io.err(unexpected(e, command, l));
+    return 3;
   }
 }
 
@@ -199,7 +271,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`Lỗi không mong đợi: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(unexpected(e, process.argv[2], askedLang(process.argv)));
       process.exitCode = 3;
     },
   );

@@ -90,8 +90,10 @@ export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
     const names = oleStreamNames(buf);
     if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) return { ok: false, code: 'encrypted', detail: 'encrypted OOXML package' };
     if (names.includes('Workbook') || names.includes('Book')) return { ok: false, code: 'xls-legacy', detail: 'BIFF workbook' };
+    if (names.includes('WordDocument')) return { ok: false, code: 'not-a-workbook', detail: 'Word document (OLE)' };
     return { ok: false, code: 'not-a-workbook', detail: `OLE file (${names.slice(0, 5).join(', ')})` };
   }
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return { ok: false, code: 'not-a-workbook', detail: 'PDF document' };
   // A zip starts with a local header, or (bytes before the archive) ends with a central directory.
   const startsAsZip = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
   const zip = ZipParts.open(buf);
@@ -117,7 +119,12 @@ export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
   if (workbook === undefined) {
     const mimetype = zip.entry('mimetype');
     const kind = mimetype ? entryHead(buf, mimetype)?.trim() : undefined;
-    return { ok: false, code: 'not-a-workbook', detail: kind ? `zip of type ${kind}` : 'zip without a workbook part' };
+    if (kind) return { ok: false, code: 'not-a-workbook', detail: `zip of type ${kind}` };
+    // Other Office documents, told by their main part, so the sender can be told what to send instead.
+    if (zip.entry('word/document.xml')) return { ok: false, code: 'not-a-workbook', detail: 'Word document (word/document.xml)' };
+    if (zip.entry('xl/workbook.bin')) return { ok: false, code: 'not-a-workbook', detail: 'Excel binary workbook (xl/workbook.bin)' };
+    if (zip.entry('ppt/presentation.xml')) return { ok: false, code: 'not-a-workbook', detail: 'PowerPoint presentation (ppt/presentation.xml)' };
+    return { ok: false, code: 'not-a-workbook', detail: 'zip without a workbook part' };
   }
   return { ok: true, zip, workbook };
 }

@@ -17,6 +17,8 @@ export interface ValidateOptions {
   out?: string;
   annotate?: string;
   summary?: string;
+  /** A folder for one printable report per workbook (`--per-file`). */
+  perFile?: string;
   lang: 'vi' | 'en';
   jobs: number;
   failOn: FailOn;
@@ -38,7 +40,19 @@ export interface Io {
   stderrTty: boolean;
 }
 
-export class UsageError extends Error {}
+/** The user's mistake (exit 2): said in Vietnamese, and in English with `--lang en`. */
+export class UsageError extends Error {
+  constructor(
+    readonly vi: string,
+    readonly en: string = vi,
+  ) {
+    super(vi);
+  }
+
+  text(lang: 'vi' | 'en'): string {
+    return lang === 'vi' ? this.vi : this.en;
+  }
+}
 
 export interface ValidateRun {
   code: number;

@@ -10,6 +10,7 @@ import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, find
 import { formatCsv } from './format/csv';
 import { formatHtml } from './format/html';
 import { writeAtomic } from './files';
+import { zodSpeaks } from './zod-language';
 import type { FilePool } from './pool';
 import { type Format, type Io, UsageError, type ValidateOptions, type ValidateRun } from './io';
 import type { AnnotateTask, FileOutcome } from './worker';
@@ -23,7 +24,7 @@ export function loadProfile(arg: string | undefined): Profile | undefined {
   try {
     text = readFileSync(arg, 'utf8');
   } catch {
-    throw new UsageError(`Không có bộ quy tắc "${arg}" (không phải tên bộ quy tắc có sẵn, cũng không phải tệp đọc được). Xem: thidua profiles`);
+    throw new UsageError(`Không có bộ quy tắc "${arg}" (không phải tên bộ quy tắc có sẵn, cũng không phải tệp đọc được). Xem: thidua profiles`, `No profile "${arg}" (neither a built-in profile's name nor a readable file). See: thidua profiles`);
   }
   try {
     return profileFromData(JSON.parse(text));
@@ -121,6 +122,11 @@ export function annotatedNames(files: string[], folder: string): string[] {
 }
 
 
+/** `Đã bỏ qua 2 tệp khoá của Excel (~$…) và tệp ẩn.` */
+function passedOverLine(n: number, lang: 'vi' | 'en'): string {
+  return lang === 'vi' ? `Đã bỏ qua ${n} tệp khoá của Excel (~$…) và tệp ẩn (không phải sổ gửi đến).` : `Passed over ${n} file${n === 1 ? '' : 's'}: Excel lock files (~$…) and hidden files (not submissions).`;
+}
+
 /** A progress bar on a terminal's stderr (none for one item, when quiet or not a terminal), started. */
 function progressBar(options: ValidateOptions, io: Io, total: number, what: 'files' | 'copies'): { tick(): void; stop(): void } | undefined {
   if (!options.progress || !io.stderrTty || options.quiet || total <= 1) return undefined;
@@ -168,7 +174,8 @@ async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOu
 }
 
 /** The files through the pool, then the cross-file rules, the report and its outputs. */
-export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool, files: string[]): Promise<ValidateRun> {
+export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool, files: string[], passed = 0): Promise<ValidateRun> {
+  zodSpeaks(options.lang);
   const copies = options.annotate ? annotatedNames(files, options.annotate) : undefined;
   const forced = loadProfile(options.profile);
   const bar = progressBar(options, io, files.length, 'files');
@@ -187,7 +194,9 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool,
   const cross = checkBatch(ok.map((o) => ({ id: o.path, bloc: o.summary, settings }))).map((c) => crossFileJson(c, options.lang));
   const report = reportJson(entries, cross);
   const format = formatOf(options);
-  const output = render(report, format, options.lang, format === 'text' && !options.out && options.color && io.stdoutTty);
+  const rendered = render(report, format, options.lang, format === 'text' && !options.out && options.color && io.stdoutTty);
+  // The text output says what it passed over (JSON v1 has no place for it; it reports files).
+  const output = format === 'text' && passed > 0 ? `${rendered}${passedOverLine(passed, options.lang)}\n` : rendered;
   if (options.out) writeAtomic(options.out, output);
   else if (!(options.quiet && format === 'text')) io.out(output);
   if (options.summary) {

@@ -7,30 +7,50 @@
  * loads the engine and the report writers (batch/run.ts), so that the main thread's loading
  * overlaps the workers' (measured: a one-workbook run went from about 480 to about 330 ms).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import { FilePool } from './pool';
 
 import { type Io, UsageError, type ValidateOptions, type ValidateRun } from './io';
 
 
-const WORKBOOK = /\.(xlsx|xlsm)$/i;
-
-function walk(dir: string, out: string[]): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) walk(p, out);
-    // Excel's lock files (~$name.xlsx) and our own annotated copies are not submissions.
-    else if (entry.isFile() && WORKBOOK.test(entry.name) && !entry.name.startsWith('~$') && !/\.kiem-tra\.xlsx$/i.test(entry.name)) out.push(p);
-  }
+/**
+ * Files that are no submission, passed over in a folder (and counted): Excel's and Word's lock
+ * files (`~$name.xlsx`), hidden files (`.name`, as macOS and Linux hide them) and the files
+ * Windows and macOS leave beside others (`Thumbs.db`, `desktop.ini`, `.DS_Store`).
+ */
+export function passedOver(name: string): boolean {
+  return name.startsWith('~$') || name.startsWith('.') || /^(thumbs\.db|desktop\.ini|ehthumbs\.db)$/i.test(name);
 }
 
-/** Files named, folders searched recursively for .xlsx/.xlsm, globs expanded; in a stable order. */
-export async function expandInputs(inputs: string[]): Promise<{ files: string[]; missing: string[] }> {
+/** Every file under `dir` (hidden folders and the run's own output folders aside), in a stable order. */
+function walk(dir: string, out: string[], skip: ReadonlySet<string>): number {
+  let passed = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith('.') && !skip.has(resolve(p))) passed += walk(p, out, skip);
+    } else if (entry.isFile()) {
+      if (passedOver(entry.name)) passed++;
+      else out.push(p);
+    }
+  }
+  return passed;
+}
+
+/**
+ * Files named, folders searched recursively, globs expanded; in a stable order. Every file
+ * found is a received file (a .xls, .ods or .docx among them is reported unreadable, with what
+ * to send instead), but lock and hidden files, counted in `passed`. `outputs`: this run's own
+ * output folders, never searched (an annotated copy is not a submission).
+ */
+export async function expandInputs(inputs: string[], outputs: readonly string[] = []): Promise<{ files: string[]; missing: string[]; passed: number }> {
   const files: string[] = [];
   const missing: string[] = [];
+  const skip = new Set(outputs.map((o) => resolve(o)));
+  let passed = 0;
   for (const input of inputs) {
     let stat;
     try {
@@ -38,26 +58,67 @@ export async function expandInputs(inputs: string[]): Promise<{ files: string[];
     } catch {
       stat = undefined;
     }
-    if (stat?.isDirectory()) walk(input, files);
+    if (stat?.isDirectory()) passed += walk(input, files, skip);
     else if (stat?.isFile()) files.push(input);
     else if (/[*?[\]{}]/.test(input)) {
       const found = (await glob(input, { onlyFiles: true, expandDirectories: false })).sort();
       if (found.length === 0) missing.push(input);
-      files.push(...found);
+      for (const f of found) {
+        if (passedOver(basename(f))) passed++;
+        else files.push(f);
+      }
     } else missing.push(input);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, passed };
+}
+
+/** Why a file cannot be written at `path` (its folder missing, not a folder, not writable), or undefined. */
+function unwritableFile(path: string): { vi: string; en: string } | undefined {
+  if (existsSync(path) && statSync(path).isDirectory()) return { vi: 'đó là một thư mục', en: 'it is a folder' };
+  return unwritableFolder(dirname(resolve(path)), false);
+}
+
+/** Why a folder cannot be written into (or made, when `make`), or undefined. */
+function unwritableFolder(folder: string, make: boolean): { vi: string; en: string } | undefined {
+  let at = resolve(folder);
+  // A folder to be made: the nearest one that exists must take it.
+  while (make && !existsSync(at) && dirname(at) !== at) at = dirname(at);
+  if (!existsSync(at)) return { vi: `không có thư mục "${at}"`, en: `there is no folder "${at}"` };
+  if (!statSync(at).isDirectory()) return { vi: `"${at}" không phải thư mục`, en: `"${at}" is not a folder` };
+  try {
+    accessSync(at, constants.W_OK);
+  } catch {
+    return { vi: `không được phép ghi vào "${at}"`, en: `"${at}" cannot be written to` };
+  }
+  return undefined;
+}
+
+/**
+ * Every output path checked before any file is read: a report that cannot be written must not
+ * be found out after the whole batch has run.
+ */
+function checkOutputs(options: ValidateOptions): void {
+  const problems: [string, { vi: string; en: string } | undefined][] = [
+    ['--out', options.out === undefined ? undefined : unwritableFile(options.out)],
+    ['--summary', options.summary === undefined ? undefined : /\.xlsx$/i.test(options.summary) ? unwritableFile(options.summary) : { vi: 'phải là tệp .xlsx', en: 'it must be an .xlsx file' }],
+    ['--annotate', options.annotate === undefined ? undefined : unwritableFolder(options.annotate, true)],
+    ['--per-file', options.perFile === undefined ? undefined : unwritableFolder(options.perFile, true)],
+  ];
+  for (const [option, why] of problems) {
+    if (why) throw new UsageError(`Không ghi được ${option}: ${why.vi}. Hãy chọn chỗ ghi khác.`, `Cannot write ${option}: ${why.en}. Choose another place.`);
+  }
 }
 
 export async function validate(options: ValidateOptions, io: Io): Promise<ValidateRun> {
-  const { files, missing } = await expandInputs(options.inputs);
-  if (missing.length > 0) throw new UsageError(`Không tìm thấy: ${missing.join(', ')}`);
-  if (files.length === 0) throw new UsageError('Không có tệp nào để kiểm tra (.xlsx, .xlsm).');
+  const { files, missing, passed } = await expandInputs(options.inputs, [options.annotate, options.perFile].filter((o): o is string => o !== undefined));
+  if (missing.length > 0) throw new UsageError(`Không tìm thấy: ${missing.join(', ')}.`, `Not found: ${missing.join(', ')}.`);
+  if (files.length === 0) throw new UsageError('Không có tệp nào để kiểm tra.', 'There is no file to check.');
+  checkOutputs(options);
   // No more workers than files: one workbook needs one worker's start-up, not two.
   const pool = new FilePool({ jobs: Math.min(options.jobs, files.length), timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 });
   try {
     const { runBatch } = await import('./run');
-    return await runBatch(options, io, pool, files);
+    return await runBatch(options, io, pool, files, passed);
   } finally {
     await pool.destroy();
   }

@@ -22,7 +22,8 @@ export function formatFileText(file: FileJson, lang: 'vi' | 'en' = 'vi'): string
   const title = file.bloc ? [file.bloc.name, file.bloc.province, file.bloc.year].filter((x) => x !== undefined).join(' — ') : '';
   lines.push(`${safeText(file.path)}${title ? `  (${safeText(title)})` : ''}`);
   if (file.status === 'unreadable') {
-    lines.push(`  ${lang === 'vi' ? 'không đọc được' : 'unreadable'} [${file.error?.code ?? '?'}]: ${safeText(file.error?.message ?? '')}`);
+    // The code is for programs (JSON, CSV); a clerk reads what to do.
+    lines.push(`  ${lang === 'vi' ? 'không đọc được' : 'unreadable'}: ${safeText(file.error?.message ?? '')}`);
     return lines.join('\n');
   }
   for (const f of file.findings) {

@@ -43,7 +43,8 @@ const neighbours: [string, string][] = [
   ['lai-chau-mttq-2023.xlsx', 'tot-lai-chau.xlsx'],
   ['ninh-thuan-mat-tran-2023.xlsx', '\u202egpj.xlsx'],
   ['quang-ninh-mttq-2023.xlsx', '-rf ..\tdong\nmoi.xlsx'],
-  [join('faulty', readdirSync(join(SAMPLES, 'faulty')).sort()[0]!), '..\\..\\sai..xlsx'],
+  // Backslashes and dots (a name starting with a dot would be a hidden file, passed over).
+  [join('faulty', readdirSync(join(SAMPLES, 'faulty')).sort()[0]!), 'sai\\..\\..\\x..xlsx'],
 ];
 
 let dir: string;
