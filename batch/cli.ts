@@ -19,6 +19,7 @@ Cách dùng:
       --out <tệp>               ghi báo cáo ra tệp
       --annotate <thư mục>      ghi bản sao đánh dấu ô sai của từng sổ
       --summary <tệp.xlsx>      sổ tổng hợp cho văn phòng: mỗi tệp một dòng, mọi phát hiện
+      --per-file <thư mục>      mỗi sổ một báo cáo để in và gửi lại cho khối (<tên>.bao-cao.html)
       --lang vi|en              ngôn ngữ thông báo (mặc định vi)
       --jobs <n>                số luồng song song (mặc định: số lõi)
       --fail-on error|warning|never  mức gây mã thoát 1 (mặc định error)
@@ -42,6 +43,7 @@ Usage:
       --out <file>              write the report to a file
       --annotate <folder>       an annotated copy of each workbook, its faulty cells marked
       --summary <file.xlsx>     one workbook for the office: a row per file, every finding
+      --per-file <folder>       one printable report per workbook, to send back (<name>.bao-cao.html)
       --lang vi|en              the language of the messages (default vi)
       --jobs <n>                files checked at once (default: the number of cores)
       --fail-on error|warning|never  what makes the exit status 1 (default error)
@@ -166,6 +168,7 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       annotate: { type: 'string' },
       summary: { type: 'string' },
+      'per-file': { type: 'string' },
       lang: { type: 'string' },
       jobs: { type: 'string' },
       'fail-on': { type: 'string' },
@@ -194,6 +197,7 @@ async function validateCommand(args: string[], io: CliIo): Promise<number> {
       ...(values.out !== undefined ? { out: values.out } : {}),
       ...(values.annotate !== undefined ? { annotate: values.annotate } : {}),
       ...(values.summary !== undefined ? { summary: values.summary } : {}),
+      ...(values['per-file'] !== undefined ? { perFile: values['per-file'] } : {}),
       ...(values.today !== undefined ? { today: values.today } : {}),
     },
     { out: io.out, err: io.err, stdoutTty: io.stdoutTty ?? false, stderrTty: io.stderrTty ?? false },

@@ -58,14 +58,14 @@ function colourText(text: string): string {
   });
 }
 
-export function render(report: ReportJson, format: Format, lang: 'vi' | 'en', color: boolean): string {
+export function render(report: ReportJson, format: Format, lang: 'vi' | 'en', color: boolean, checkedAt: Date = new Date()): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'csv':
       return formatCsv(report);
     case 'html':
-      return formatHtml(report, lang);
+      return formatHtml(report, lang, checkedAt);
     case 'text': {
       const text = `${formatReportText(report, lang)}\n`;
       return color ? colourText(text) : text;
@@ -108,17 +108,40 @@ export function safeFileStem(name: string): string {
   return (stem === '' ? 'so' : stem).slice(0, 150);
 }
 
-/** `<name>.kiem-tra.xlsx` in the folder, one per input, never two alike, never outside it. */
-export function annotatedNames(files: string[], folder: string): string[] {
+/** `<name><suffix>` in the folder, one per input, never two alike, never outside it. */
+function outputNames(files: string[], folder: string, suffix: string): string[] {
   mkdirSync(folder, { recursive: true });
   const used = new Set<string>();
   return files.map((f) => {
     const stem = safeFileStem(basename(f).replace(/\.(xlsx|xlsm)$/i, ''));
-    let name = `${stem}.kiem-tra.xlsx`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}.kiem-tra.xlsx`;
+    let name = `${stem}${suffix}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}${suffix}`;
     used.add(name.toLowerCase());
     return join(folder, name);
   });
+}
+
+/** `<name>.kiem-tra.xlsx` in the folder, one per input, never two alike, never outside it. */
+export function annotatedNames(files: string[], folder: string): string[] {
+  return outputNames(files, folder, '.kiem-tra.xlsx');
+}
+
+/**
+ * `--per-file`: one printable report per workbook (`<name>.bao-cao.html`), to send back to the
+ * bloc that sent it: its own findings and the cross-file findings that name it.
+ */
+function writePerFile(report: ReportJson, folder: string, lang: 'vi' | 'en', checkedAt: Date): number {
+  const names = outputNames(report.files.map((f) => f.path), folder, '.bao-cao.html');
+  report.files.forEach((file, i) => {
+    const own = reportJson([file], report.crossFile.filter((x) => x.files.includes(file.path)));
+    writeAtomic(names[i]!, formatHtml(own, lang, checkedAt));
+  });
+  return names.length;
+}
+
+/** `Đã ghi …` on stderr for each output written (not with --quiet). */
+function said(options: ValidateOptions, io: Io, vi: string, en: string): void {
+  if (!options.quiet) io.err(`${options.lang === 'vi' ? vi : en}\n`);
 }
 
 
@@ -147,7 +170,7 @@ function progressBar(options: ValidateOptions, io: Io, total: number, what: 'fil
  * The annotated copies, once every check is final: each on a pool of its own with its own
  * time limit, so that a copy ExcelJS cannot make is said beside a check that stands.
  */
-async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOutcome[], entries: FileJson[], copies: string[]): Promise<void> {
+async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOutcome[], entries: FileJson[], copies: string[]): Promise<number> {
   const tasks: AnnotateTask[] = [];
   const which: number[] = [];
   outcomes.forEach((o, i) => {
@@ -171,6 +194,7 @@ async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOu
     o.annotateError = reason;
     io.err(options.lang === 'vi' ? `Không ghi được bản đánh dấu của ${o.path}: ${reason}\n` : `No annotated copy of ${o.path}: ${reason}\n`);
   });
+  return reasons.filter((r) => r === undefined).length;
 }
 
 /** The files through the pool, then the cross-file rules, the report and its outputs. */
@@ -194,16 +218,27 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool,
   const cross = checkBatch(ok.map((o) => ({ id: o.path, bloc: o.summary, settings }))).map((c) => crossFileJson(c, options.lang));
   const report = reportJson(entries, cross);
   const format = formatOf(options);
-  const rendered = render(report, format, options.lang, format === 'text' && !options.out && options.color && io.stdoutTty);
+  const checkedAt = new Date();
+  const rendered = render(report, format, options.lang, format === 'text' && !options.out && options.color && io.stdoutTty, checkedAt);
   // The text output says what it passed over (JSON v1 has no place for it; it reports files).
   const output = format === 'text' && passed > 0 ? `${rendered}${passedOverLine(passed, options.lang)}\n` : rendered;
-  if (options.out) writeAtomic(options.out, output);
-  else if (!(options.quiet && format === 'text')) io.out(output);
+  if (options.out) {
+    writeAtomic(options.out, output);
+    said(options, io, `Đã ghi báo cáo: ${options.out}`, `Report written: ${options.out}`);
+  } else if (!(options.quiet && format === 'text')) io.out(output);
+  if (options.perFile) {
+    const n = writePerFile(report, options.perFile, options.lang, checkedAt);
+    said(options, io, `Đã ghi ${n} báo cáo riêng (mỗi sổ một báo cáo) vào: ${options.perFile}`, `${n} per-file reports written to: ${options.perFile}`);
+  }
   if (options.summary) {
     const { summaryWorkbook } = await import('./summary');
     writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang).xlsx.writeBuffer()));
+    said(options, io, `Đã ghi sổ tổng hợp: ${options.summary}`, `Summary written: ${options.summary}`);
   }
-  if (copies) await annotateCopies(options, io, outcomes, entries, copies);
+  if (copies) {
+    const made = await annotateCopies(options, io, outcomes, entries, copies);
+    said(options, io, `Đã ghi ${made} bản đánh dấu vào: ${options.annotate}`, `${made} annotated copies written to: ${options.annotate}`);
+  }
   if (io.stderrTty && !options.quiet && format === 'text' && !options.out && files.length > 1) io.err(`\n${summaryTable(report, options.lang)}\n`);
   const c = report.counts;
   const failed = c.unreadable > 0 || (options.failOn === 'error' && c.error > 0) || (options.failOn === 'warning' && c.error + c.warning > 0);
