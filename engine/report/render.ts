@@ -27,6 +27,8 @@ const LABEL_KEYS = /year|row|next|ledIn|rank|min|max$/i;
 function formatValue(name: string, v: string | number, lang: Lang): string {
   if (typeof v === 'string') return v;
   if (Number.isInteger(v) && LABEL_KEYS.test(name)) return String(v);
+  // A number shown as a spreadsheet holds it (no thousands separator): beside the text it was read from, they must look different.
+  if (name === 'number') return lang === 'vi' ? String(v).replace('.', ',') : String(v);
   if (lang === 'vi') return formatNumberVi(v, 2);
   return String(Math.round(v * 100) / 100);
 }

@@ -58,7 +58,7 @@ describe('the pane controller', () => {
     expect(m.reads).toHaveLength(1);
     await wait(80);
     expect(m.reads).toEqual([undefined, ['Bình xét', 'Số liệu']]);
-    expect(c.state.findings.map((f) => `${f.ruleId} ${f.cell}`)).toEqual(['votes/candidate-over-valid G3', 'votes/percent-mismatch H3', 'votes/percent-mismatch H4', 'cell/number-as-text E3']);
+    expect(c.state.findings.map((f) => `${f.ruleId} ${f.cell}`)).toEqual(['votes/candidate-over-valid G3', 'votes/percent-mismatch H4', 'cell/number-as-text E3']);
   });
 
   test('its own writes are not taken for the user\'s edits; a fix re-reads its sheet once', async () => {
@@ -83,7 +83,7 @@ describe('the pane controller', () => {
     const c = new PaneController(m.host, { debounceMs: 20, check: { today: '2026-11-22' } });
     await c.start();
     await c.setHighlight(true);
-    expect(m.marks()).toEqual([{ sheet: 'Bình xét', cell: 'G3', severity: 'error' }, { sheet: 'Bình xét', cell: 'H3', severity: 'error' }]);
+    expect(m.marks()).toEqual([{ sheet: 'Bình xét', cell: 'G3', severity: 'error' }]);
     await c.setHighlight(false);
     expect(m.marks()).toEqual([]);
   });

@@ -100,8 +100,12 @@ describe('a rule that throws', () => {
 });
 
 test('quantities get Vietnamese separators; years, rows and ranks do not', () => {
-  const text = renderMessage({ ruleId: 'cell/number-as-text', messageId: 'asText', data: { field: 'Thực hiện', text: '53.211', value: 53211 } }, 'vi');
-  expect(text).toContain('đã đọc là 53.211');
+  const quantity = renderMessage({ ruleId: 'stats/percent-mismatch', messageId: 'mismatch', data: { indicator: 'Sáng kiến', stated: 100, actual: 53211, plan: 40000.5, expected: 133.03 } }, 'vi');
+  expect(quantity).toContain('53.211 ÷ 40.000,5 × 100 = 133,03 %');
+  // A number read from text is shown as a cell holds it, so the two never look alike.
+  const text = renderMessage({ ruleId: 'cell/number-as-text', messageId: 'asText', data: { field: 'Thực hiện', text: '53.211', number: 53211 } }, 'vi');
+  expect(text).toContain('dạng chữ "53.211", không phải dạng số; thidua đọc được là số 53211.');
+  expect(renderMessage({ ruleId: 'cell/number-as-text', messageId: 'asText', data: { field: 'Tỷ lệ', text: '48,5 %', number: 48.5 } }, 'en')).toContain('the number 48.5.');
   const rotation = renderMessage({ ruleId: 'rotation/consecutive-term', messageId: 'again', data: { name: 'X', year: 2023, next: 2024 } }, 'vi');
   expect(rotation).toContain('năm 2023');
   expect(rotation).toContain('năm 2024');

@@ -64,13 +64,13 @@ runRuleTests('cell/number-as-text', {
       name: '53.211 typed as text (fifty-three thousand)',
       bloc: L,
       edit: (g) => { setCell(g, 'Số liệu', 'E3', '53.211'); },
-      errors: [{ messageId: 'asText', data: { field: 'Thực hiện', text: '53.211', value: 53211 }, sheet: 'Số liệu', cell: 'E3', suggestion: '53.211' }],
+      errors: [{ messageId: 'asText', data: { field: 'Thực hiện', text: '53.211', number: 53211 }, sheet: 'Số liệu', cell: 'E3', suggestion: '53211' }],
     },
     {
       name: '159% typed as text in Tỷ lệ',
       bloc: L,
       edit: (g) => { setCell(g, 'Số liệu', 'F5', '158,98%'); },
-      errors: [{ messageId: 'asText', data: { field: 'Tỷ lệ (%)', text: '158,98%', value: 158.98 }, cell: 'F5', suggestion: '158,98' }],
+      errors: [{ messageId: 'asText', data: { field: 'Tỷ lệ (%)', text: '158,98%', number: 158.98 }, cell: 'F5', suggestion: '158,98' }],
     },
   ],
 });

@@ -37,6 +37,9 @@ export default defineRule({
       if (v.percent.value === undefined || v.votes.value === undefined) continue;
       const base = of === 'members' ? ctx.model.members.length : v.ballots[of]?.value;
       if (!base) continue;
+      // More votes than the base: the votes are wrong (votes/candidate-over-valid, votes/ballot-order
+      // say so), not the percentage; one cause, one finding, and never a fix past 100 %.
+      if (v.votes.value > base) continue;
       const expected = (v.votes.value / base) * 100;
       if (Math.abs(v.percent.value - expected) <= tolerance + 1e-9) continue;
       const shown = Math.round(expected * 100) / 100;
