@@ -154,5 +154,17 @@ const awardKey = memoize((name: string): string =>
 export function suggestAward(name: string, settings: Settings): string | undefined {
   const candidates = settings.awards.flatMap((a) => [a.name, ...a.aliases.map((x) => (typeof x === 'string' ? x : x.name))].map((n) => ({ key: awardKey(n), item: a.name })));
   const k = awardKey(name);
-  return closest(k, candidates, Math.max(3, Math.floor([...k].length / 4)))?.item;
+  const near = closest(k, candidates, Math.max(3, Math.floor([...k].length / 4)))?.item;
+  if (near) return near;
+  // A name cut short ("Cờ thi đua UBND", "Bằng khen Thủ tướng"): the award whose name holds every
+  // word of it, with the fewest words besides, when only one award is that near.
+  const words = k.split(' ').filter((w) => w !== '');
+  if (words.length < 2) return undefined;
+  const holding = candidates
+    .map((c) => ({ item: c.item, words: c.key.split(' ') }))
+    .filter((c) => words.every((w) => c.words.includes(w)))
+    .map((c) => ({ item: c.item, extra: c.words.length - words.length }));
+  const fewest = Math.min(...holding.map((c) => c.extra));
+  const best = new Set(holding.filter((c) => c.extra === fewest).map((c) => c.item));
+  return best.size === 1 ? [...best][0] : undefined;
 }

@@ -38,7 +38,8 @@ export function formatFileText(file: FileJson, lang: 'vi' | 'en' = 'vi'): string
 
 export function formatReportText(report: ReportJson, lang: 'vi' | 'en' = 'vi'): string {
   const parts = report.files.map((f) => formatFileText(f, lang));
-  for (const c of report.crossFile) parts.push(`${lang === 'vi' ? 'Nhiều sổ' : 'Across files'}  ${(lang === 'vi' ? SEVERITY_VI : SEVERITY_EN)[c.severity]}  ${c.ruleId}  ${safeText(c.message)}`);
+  // A finding across files names its files: the clerk must know which workbooks to open.
+  for (const c of report.crossFile) parts.push(`${lang === 'vi' ? 'Nhiều sổ' : 'Across files'}  ${(lang === 'vi' ? SEVERITY_VI : SEVERITY_EN)[c.severity]}  ${c.ruleId}  ${safeText(c.message)}\n  ${lang === 'vi' ? 'Các sổ' : 'Files'}: ${c.files.map(safeText).join('; ')}`);
   const n = report.counts;
   parts.push(
     lang === 'vi'

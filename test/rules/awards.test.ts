@@ -18,6 +18,12 @@ runRuleTests('awards/unknown-type', {
       errors: [{ messageId: 'unknownNear', data: { award: 'Bằng khen của Chủ tich UBND tỉnh', closest: 'Bằng khen của Chủ tịch UBND tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'C4', suggestion: 'Bằng khen của Chủ tịch UBND tỉnh' }],
     },
     {
+      name: 'a name cut short still finds the award it means',
+      bloc: L,
+      edit: (g) => { setCell(g, 'Đề nghị khen thưởng', 'C3', 'Cờ thi đua UBND'); },
+      errors: [{ messageId: 'unknownNear', data: { award: 'Cờ thi đua UBND', closest: 'Cờ thi đua của UBND tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'C3', suggestion: 'Cờ thi đua của UBND tỉnh' }],
+    },
+    {
       name: 'an unknown award over two candidate rows (merged) is reported once, where it is written',
       bloc: L,
       edit: (g) => {

@@ -23,7 +23,7 @@ runBatchRuleTests('batch/duplicate-submission', {
     {
       name: 'three copies of one bloc beside another bloc',
       files: [['a.xlsx', L], ['st.xlsx', S], ['b.xlsx', L], ['c.xlsx', L]],
-      errors: [{ messageId: 'duplicate', files: ['a.xlsx', 'b.xlsx', 'c.xlsx'], vi: 'Có 3 sổ cho cùng khối Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh (Lai Châu), năm 2023. Hãy giữ bản đúng và bỏ các bản còn lại.' }],
+      errors: [{ messageId: 'duplicate', files: ['a.xlsx', 'b.xlsx', 'c.xlsx'], vi: 'Có 3 sổ cho cùng một khối, năm 2023: Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh (Lai Châu). Hãy giữ bản đúng và bỏ các bản còn lại.' }],
     },
   ],
 });
@@ -49,7 +49,7 @@ runBatchRuleTests('batch/membership-change', {
     {
       name: 'a unit joined',
       files: [['a', L], ['b', edited(L2024, (b) => { b.members.push({ name: 'Hội Chữ thập đỏ tỉnh' }); b.memberCount = 7; })]],
-      errors: [{ messageId: 'changed', files: ['a', 'b'], en: 'Bloc Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh (Lai Châu) in 2024 compared with 2023: joined Hội Chữ thập đỏ tỉnh; left —.' }],
+      errors: [{ messageId: 'changed', files: ['a', 'b'], en: 'Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh (Lai Châu) in 2024 compared with 2023: joined Hội Chữ thập đỏ tỉnh; left —.' }],
     },
   ],
 });

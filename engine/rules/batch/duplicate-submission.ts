@@ -8,8 +8,8 @@ export default defineBatchRule({
     description: { vi: 'Hai sổ của cùng một tỉnh, cùng khối, cùng năm.', en: 'Two workbooks for the same province, bloc and year.' },
     messages: {
       duplicate: {
-        vi: 'Có {count} sổ cho cùng khối {bloc}, năm {year}. Hãy giữ bản đúng và bỏ các bản còn lại.',
-        en: '{count} workbooks are for the same bloc {bloc}, year {year}. Keep the right one and drop the others.',
+        vi: 'Có {count} sổ cho cùng một khối, năm {year}: {bloc}. Hãy giữ bản đúng và bỏ các bản còn lại.',
+        en: '{count} workbooks are for the same bloc and year {year}: {bloc}. Keep the right one and drop the others.',
       },
     },
   },

@@ -9,8 +9,8 @@ export default defineBatchRule({
     description: { vi: 'Thành viên của khối thay đổi giữa hai năm liền nhau.', en: 'Members joined or left between consecutive years of one bloc.' },
     messages: {
       changed: {
-        vi: 'Khối {bloc} năm {next} so với năm {year}: thêm {joined}; bớt {left}.',
-        en: 'Bloc {bloc} in {next} compared with {year}: joined {joined}; left {left}.',
+        vi: '{bloc}, năm {next} so với năm {year}: thêm {joined}; bớt {left}.',
+        en: '{bloc} in {next} compared with {year}: joined {joined}; left {left}.',
       },
     },
   },

@@ -13,8 +13,8 @@ export default defineBatchRule({
     },
     messages: {
       broken: {
-        vi: 'Khối {bloc}: sổ năm {year} bầu "{elected}" làm Trưởng khối năm {next}, nhưng sổ năm {next} ghi Trưởng khối là "{leader}". Hãy kiểm tra một trong hai sổ.',
-        en: 'Bloc {bloc}: the {year} workbook elected "{elected}" to lead in {next}, but the {next} workbook names "{leader}" as leader. Check one of the two.',
+        vi: '{bloc}: sổ năm {year} bầu "{elected}" làm Trưởng khối năm {next}, nhưng sổ năm {next} ghi Trưởng khối là "{leader}". Hãy kiểm tra một trong hai sổ.',
+        en: '{bloc}: the {year} workbook elected "{elected}" to lead in {next}, but the {next} workbook names "{leader}" as leader. Check one of the two.',
       },
     },
   },
