@@ -51,13 +51,19 @@ runRuleTests('text/whitespace', {
       name: 'a trailing space and a double space',
       bloc: L,
       edit: (g) => { setCell(g, 'Thành viên', 'E5', 'Phó  trưởng khối '); },
-      errors: [{ messageId: 'spaces', data: { text: 'Phó  trưởng khối', tidy: 'Phó trưởng khối' }, sheet: 'Thành viên', cell: 'E5', suggestion: 'Phó trưởng khối' }],
+      errors: [{ messageId: 'spaces', data: { text: 'Phó ␣trưởng khối␣', tidy: 'Phó trưởng khối' }, sheet: 'Thành viên', cell: 'E5', suggestion: 'Phó trưởng khối' }],
     },
     {
       name: 'a non-breaking space pasted from the web',
       bloc: L,
       edit: (g) => { setCell(g, 'Thông tin', 'B10', 'Hội trường\u00a0tỉnh'); },
-      errors: [{ messageId: 'spaces', suggestion: 'Hội trường tỉnh', cell: 'B10' }],
+      errors: [{ messageId: 'spaces', data: { text: 'Hội trường⍽tỉnh', tidy: 'Hội trường tỉnh' }, suggestion: 'Hội trường tỉnh', cell: 'B10' }],
+    },
+    {
+      name: 'a zero-width space and a leading space',
+      bloc: L,
+      edit: (g) => { setCell(g, 'Thông tin', 'B10', ' Hội\u200b trường tỉnh'); },
+      errors: [{ messageId: 'spaces', data: { text: '␣Hội◌ trường tỉnh', tidy: 'Hội trường tỉnh' }, suggestion: 'Hội trường tỉnh', cell: 'B10' }],
     },
   ],
 });

@@ -19,6 +19,21 @@ export function tidySpaces(text: string): string {
     .trim();
 }
 
+/**
+ * The text with what is wrong made visible, so that "before" and "after" never look alike:
+ * an extra space as `␣`, a non-breaking or other odd space as `⍽`, a tab as `⇥`, an invisible
+ * character as `◌`.
+ */
+export function visibleSpaces(text: string): string {
+  return text
+    .replace(INVISIBLE, '◌')
+    .replace(/\t/g, '⇥')
+    .replace(ODD_SPACE, '⍽')
+    .split('\n')
+    .map((line) => line.replace(/^ +| +$/g, (m) => '␣'.repeat(m.length)).replace(/ {2,}/g, (m) => ` ${'␣'.repeat(m.length - 1)}`))
+    .join('\n');
+}
+
 export default defineRule({
   id: 'text/whitespace',
   meta: {
@@ -30,15 +45,15 @@ export default defineRule({
     },
     messages: {
       spaces: {
-        vi: 'Ô "{text}" có dấu cách thừa hoặc ký tự vô hình. Nên sửa thành "{tidy}".',
-        en: 'The cell "{text}" has extra spaces or invisible characters. Better: "{tidy}".',
+        vi: 'Ô "{text}" có dấu cách thừa hoặc ký tự vô hình (đánh dấu: ␣ dấu cách thừa, ⍽ dấu cách không ngắt, ◌ ký tự vô hình). Nên sửa thành "{tidy}".',
+        en: 'The cell "{text}" has extra spaces or invisible characters (marked: ␣ an extra space, ⍽ a non-breaking space, ◌ an invisible character). Better: "{tidy}".',
       },
     },
   },
   check(ctx) {
     forEachText(ctx, (text, sheet, row, col) => {
       const tidy = tidySpaces(text);
-      if (tidy !== text && tidy !== '') ctx.report({ at: { sheet, row, col }, messageId: 'spaces', data: { text: text.replace(INVISIBLE, '').trim(), tidy }, suggestion: tidy });
+      if (tidy !== text && tidy !== '') ctx.report({ at: { sheet, row, col }, messageId: 'spaces', data: { text: visibleSpaces(text), tidy }, suggestion: tidy });
     });
   },
 });
