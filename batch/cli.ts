@@ -24,9 +24,9 @@ Cách dùng:
       --jobs <n>                số luồng song song (mặc định: số lõi)
       --fail-on error|warning|never  mức gây mã thoát 1 (mặc định error)
       --quiet, --no-progress, --no-color
-  thidua template [--out tệp.xlsx] [--province P] [--year Y] [--bloc TÊN] [--members "A;B;C"]
-                                                  biểu mẫu trống (có thể điền sẵn)
-  thidua rules [--format md|json] [--lang vi|en]   danh mục quy tắc
+  thidua template [--out tệp.xlsx] [--province P] [--year Y] [--bloc TÊN] [--members "A;B;C"] [--force]
+                                                  biểu mẫu trống (có thể điền sẵn; không ghi đè tệp đã có nếu thiếu --force)
+  thidua rules [--format text|md|json] [--lang vi|en]   danh mục quy tắc (text trên màn hình)
   thidua profiles [--check <tệp.json>]            các bộ quy tắc có sẵn / kiểm tra một tệp bộ quy tắc
   thidua --version | --help
 
@@ -48,9 +48,9 @@ Usage:
       --jobs <n>                files checked at once (default: the number of cores)
       --fail-on error|warning|never  what makes the exit status 1 (default error)
       --quiet, --no-progress, --no-color
-  thidua template [--out file.xlsx] [--province P] [--year Y] [--bloc NAME] [--members "A;B;C"]
-                                                  the blank template (optionally filled in)
-  thidua rules [--format md|json] [--lang vi|en]   the catalog of rules
+  thidua template [--out file.xlsx] [--province P] [--year Y] [--bloc NAME] [--members "A;B;C"] [--force]
+                                                  the blank template (optionally filled in; an existing file only with --force)
+  thidua rules [--format text|md|json] [--lang vi|en]   the catalog of rules (text on a terminal)
   thidua profiles [--check <file.json>]           the built-in profiles / check a profile file
   thidua --version | --help
 
@@ -109,12 +109,15 @@ function lang(v: string | undefined): 'vi' | 'en' {
 }
 
 async function rules(args: string[], io: CliIo): Promise<number> {
-  const { catalogMarkdown, catalog } = await import('../engine');
-  const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'md' }, lang: { type: 'string' } }, strict: true });
+  const { catalogMarkdown, catalog, catalogText } = await import('../engine');
+  const { values } = parseArgs({ args, options: { format: { type: 'string' }, lang: { type: 'string' } }, strict: true });
   const l = lang(values.lang);
-  if (values.format === 'json') io.out(`${JSON.stringify(catalog(l), null, 2)}\n`);
-  else if (values.format === 'md') io.out(catalogMarkdown(l));
-  else throw new UsageError(`--format phải là md hoặc json (nhận được "${values.format}").`, `--format must be md or json (got "${values.format}").`);
+  // On a terminal, text to read; into a file or a program, Markdown (or JSON when asked).
+  const format = values.format ?? (io.stdoutTty ? 'text' : 'md');
+  if (format === 'json') io.out(`${JSON.stringify(catalog(l), null, 2)}\n`);
+  else if (format === 'md') io.out(catalogMarkdown(l));
+  else if (format === 'text') io.out(catalogText(l));
+  else throw new UsageError(`--format phải là text, md hoặc json (nhận được "${format}").`, `--format must be text, md or json (got "${format}").`);
   return 0;
 }
 
@@ -209,10 +212,11 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
-    options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' } },
+    options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' }, force: { type: 'boolean', default: false }, lang: { type: 'string' } },
   });
   const out = values.out ?? 'mau-so-thi-dua.xlsx';
-  if (values.out === undefined && existsSync(out)) throw new UsageError(`Đã có tệp "${out}"; hãy chỉ ra tên khác bằng --out.`, `"${out}" exists already; name another file with --out.`);
+  // A workbook already there may be one a bloc filled in: never overwritten unless asked.
+  if (existsSync(out) && !values.force) throw new UsageError(`Đã có tệp "${out}" (có thể là sổ đã điền): hãy chỉ ra tên khác bằng --out, hoặc thêm --force để ghi đè.`, `"${out}" exists already (it may be a filled-in workbook): name another file with --out, or add --force to overwrite it.`);
   if (!/\.xlsx$/i.test(out)) throw new UsageError('--out phải là tệp .xlsx.', '--out must be an .xlsx file.');
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100 (nhận được "${values.year}").`, `--year must be a year from 2000 to 2100 (got "${values.year}").`);

@@ -63,7 +63,7 @@ export function render(report: ReportJson, format: Format, lang: 'vi' | 'en', co
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
     case 'csv':
-      return formatCsv(report);
+      return formatCsv(report, lang);
     case 'html':
       return formatHtml(report, lang, checkedAt);
     case 'text': {

@@ -11,16 +11,27 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const HEADER = ['path', 'status', 'province', 'bloc', 'year', 'sheet', 'cell', 'severity', 'ruleId', 'message', 'suggestion', 'basis'];
+/** The table a clerk opens in Excel: headers and values in the report's language (JSON stays the machine format). */
+const WORDS = {
+  vi: {
+    header: ['Tệp', 'Kết quả', 'Tỉnh/Thành phố', 'Khối', 'Năm', 'Trang', 'Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Gợi ý', 'Căn cứ'],
+    valid: 'đạt', invalid: 'không đạt', unreadable: 'không đọc được', error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý',
+  },
+  en: {
+    header: ['File', 'Result', 'Province', 'Bloc', 'Year', 'Sheet', 'Cell', 'Severity', 'Rule', 'Message', 'Suggestion', 'Basis'],
+    valid: 'valid', invalid: 'invalid', unreadable: 'unreadable', error: 'error', warning: 'warning', info: 'info',
+  },
+} as const;
 
 /** One line per finding (and one per unreadable file), UTF-8 with a BOM so that Excel reads Vietnamese. */
-export function formatCsv(report: ReportJson): string {
-  const lines = [HEADER.join(',')];
+export function formatCsv(report: ReportJson, lang: 'vi' | 'en' = 'vi'): string {
+  const w = WORDS[lang];
+  const lines = [w.header.join(',')];
   for (const f of report.files) {
-    const base = [f.path, f.status, f.bloc?.province, f.bloc?.name, f.bloc?.year];
-    if (f.status === 'unreadable') lines.push([...base, '', '', 'error', `unreadable/${f.error?.code}`, f.error?.message, '', ''].map(csvCell).join(','));
-    for (const x of f.findings) lines.push([...base, x.sheet, x.cell ?? (x.row !== undefined ? String(x.row) : ''), x.severity, x.ruleId, x.message, x.suggestion, x.basis].map(csvCell).join(','));
+    const base = [f.path, w[f.status], f.bloc?.province, f.bloc?.name, f.bloc?.year];
+    if (f.status === 'unreadable') lines.push([...base, '', '', w.error, `unreadable/${f.error?.code}`, f.error?.message, '', ''].map(csvCell).join(','));
+    for (const x of f.findings) lines.push([...base, x.sheet, x.cell ?? (x.row !== undefined ? String(x.row) : ''), w[x.severity], x.ruleId, x.message, x.suggestion, x.basis].map(csvCell).join(','));
   }
-  for (const c of report.crossFile) lines.push([c.files.join(' | '), '', '', '', '', '', '', c.severity, c.ruleId, c.message, '', ''].map(csvCell).join(','));
+  for (const c of report.crossFile) lines.push([c.files.join(' | '), '', '', '', '', '', '', w[c.severity], c.ruleId, c.message, '', ''].map(csvCell).join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

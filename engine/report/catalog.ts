@@ -78,3 +78,22 @@ export function catalogMarkdown(lang: Lang): string {
   }
   return out.join('\n');
 }
+
+const SEVERITY_WORD = { vi: { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', off: 'tắt' }, en: { error: 'error', warning: 'warning', info: 'info', off: 'off' } } as const;
+
+/** The catalog for a terminal: each entry's id, severity, what it checks and its basis; no markup. */
+export function catalogText(lang: Lang): string {
+  const out: string[] = [];
+  let category = '';
+  for (const e of catalog(lang)) {
+    if (e.category !== category) {
+      category = e.category;
+      out.push('', category.toUpperCase());
+    }
+    out.push(`  ${e.id.padEnd(32)} ${SEVERITY_WORD[lang][e.severity as keyof (typeof SEVERITY_WORD)['vi']] ?? e.severity}`, `      ${e.description}`);
+    if (e.basis) out.push(`      ${lang === 'vi' ? 'Căn cứ' : 'Basis'}: ${e.basis}`);
+    if (e.category === 'unreadable') out.push(`      → ${e.messages.message}`);
+  }
+  out.push('', lang === 'vi' ? 'Toàn văn các thông báo: thidua rules --format md (hoặc json).' : 'Every message in full: thidua rules --format md (or json).', '');
+  return out.join('\n').replace(/^\n/, '');
+}

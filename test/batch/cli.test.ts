@@ -16,6 +16,14 @@ describe('thidua rules', () => {
     expect(catalog.find((c) => c.id === 'awards/one-per-unit')).toMatchObject({ severity: 'error', basis: 'Luật Thi đua, khen thưởng 2022, Điều 5' });
   });
 
+  test('the catalog as text to read in a terminal: ids, severities, what each checks; no markup, no placeholders', async () => {
+    const r = await run(['rules', '--format', 'text']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/votes\/quorum\s+lỗi\n\s+Số thành viên dự/);
+    expect(r.out).toContain('unreadable/xls-legacy');
+    expect(r.out).not.toMatch(/[{}`|]|^#/m); // (a rule may speak of #REF!)
+  });
+
   test('the catalog as Markdown, in Vietnamese by default', async () => {
     const r = await run(['rules']);
     expect(r.out).toContain('# Danh mục quy tắc v1');

@@ -62,6 +62,19 @@ describe('thidua template', () => {
     expect(thidua(['template'], cwd).status).toBe(2);
     expect(thidua(['template', '--out', join(cwd, 'x.xlsx'), '--year', '23']).status).toBe(2);
   });
+
+  test('never overwrites a workbook named with --out (it may be a filled-in one) unless --force', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'thidua-'));
+    const filled = join(cwd, 'so-da-dien.xlsx');
+    expect(thidua(['template', '--out', filled]).status).toBe(0);
+    const before = readFileSync(filled);
+    const again = thidua(['template', '--out', filled, '--province', 'Lai Châu']);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain('có thể là sổ đã điền');
+    expect(readFileSync(filled).equals(before)).toBe(true);
+    expect(thidua(['template', '--out', filled, '--province', 'Lai Châu', '--force']).status).toBe(0);
+    expect(readFileSync(filled).equals(before)).toBe(false);
+  });
 });
 
 test('the template, filled in and re-saved by LibreOffice, validates with no finding', async () => {

@@ -77,7 +77,10 @@ describe('outputs', () => {
     expect(html).toContain('<h3>Thông tin</h3>');
     expect(html).not.toMatch(/<(link|img|iframe)\b|src=|href="http/);
     const csv = readFileSync(join(dir, 'bao-cao.csv'), 'utf8');
-    expect(csv.startsWith('\ufeffpath,status,province,bloc,year,sheet,cell,severity,ruleId,message,suggestion,basis')).toBe(true);
+    // Headers and values in Vietnamese for the clerk who opens it in Excel; JSON is the machine format.
+    expect(csv.startsWith('\ufeffTệp,Kết quả,Tỉnh/Thành phố,Khối,Năm,Trang,Ô,Mức độ,Quy tắc,Nội dung,Gợi ý,Căn cứ\r\n')).toBe(true);
+    expect(csv).toContain(',không đạt,');
+    expect(csv).toMatch(/,(lỗi|cảnh báo),/);
     expect(ReportJsonSchema.parse(JSON.parse(readFileSync(join(dir, 'bao-cao.json'), 'utf8'))).counts.files).toBe(FAULTY.length);
   });
 
