@@ -79,6 +79,18 @@ function severityOf(id: string, settings: Settings): FindingSeverity | 'off' {
   return settingSeverity(settings.rules[id]) ?? settingSeverity(DEFAULT_RULES[id]) ?? 'warning';
 }
 
+/**
+ * One cause, one finding, decided once for all rules: a rule that defers to another
+ * (`meta.defersTo`) says nothing at a cell where that rule has spoken.
+ */
+function oneCauseOneFinding(findings: Finding[]): Finding[] {
+  const at = (f: Finding) => `${f.sheet ?? ''}!${f.cell ?? f.row ?? ''}`;
+  const spoken = new Set(findings.map((f) => `${f.ruleId} ${at(f)}`));
+  return findings.filter((f) => !(RULE_META.get(f.ruleId)?.defersTo ?? []).some((owner) => spoken.has(`${owner} ${at(f)}`)));
+}
+
+const RULE_META = new Map(RULES.map((r) => [r.id, r.meta]));
+
 /** The rule's options from the profile, checked by the rule's own schema (defaults filled in). */
 function optionsOf(rule: Rule, settings: Settings): { ok: true; options: Record<string, unknown> } | { ok: false; error: string } {
   const given = settingOptions(settings.rules[rule.id]);
@@ -159,7 +171,7 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
       findings.push({ ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule: rule.id, error: e instanceof Error ? e.message : String(e) } });
     }
   }
-  const sorted = sortFindings(findings, grid.sheets.map((s) => s.name));
+  const sorted = sortFindings(oneCauseOneFinding(findings), grid.sheets.map((s) => s.name));
   const counts = countFindings(sorted);
   const { province, blocName, year } = model.info;
   return {

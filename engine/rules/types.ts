@@ -44,6 +44,11 @@ export interface RuleMeta<M extends Messages = Messages, O extends z.ZodType | u
   options?: O;
   /** The safe fix its suggestion offers, if it is one. */
   fix?: FixKind;
+  /**
+   * Rules that own the cause when both speak of one cell: a finding of this rule is dropped
+   * where one of theirs stands at the same place (one cause, one finding).
+   */
+  defersTo?: readonly string[];
 }
 
 /** What a rule reports: one of its own messages, with the data that message needs. */

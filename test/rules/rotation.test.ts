@@ -30,7 +30,12 @@ runRuleTests('rotation/consecutive-term', {
 });
 
 runRuleTests('rotation/deputy-succession', {
-  valid: [{ name: 'the deputy leads next year', bloc: L }, { name: 'no deputy stated', bloc: edited(L, (b) => { delete b.deputy; }) }],
+  valid: [
+    { name: 'the deputy leads next year', bloc: L },
+    { name: 'no deputy stated', bloc: edited(L, (b) => { delete b.deputy; }) },
+    // One cause, one finding: rotation/consecutive-term owns a re-elected leader.
+    { name: 'this year\'s leader re-elected: the consecutive term says it', bloc: { ...L, nextLeader: L.leader } },
+  ],
   invalid: [
     {
       name: 'another unit elected',
@@ -66,6 +71,7 @@ runRuleTests('rotation/repeat-before-all', {
   valid: [
     { name: 'a unit that has not led yet', bloc: S },
     { name: 'no history sheet', bloc: edited(S, (b) => { delete b.rotation; }) },
+    { name: 'this year\'s leader re-elected: the consecutive term says it', bloc: { ...S, nextLeader: S.leader } },
   ],
   invalid: [
     {

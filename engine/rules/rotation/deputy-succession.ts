@@ -5,6 +5,8 @@ export default defineRule({
   id: 'rotation/deputy-succession',
   meta: {
     category: 'rotation',
+    // The same next leader: the rule that owns the cause speaks, this one adds nothing.
+    defersTo: ['rotation/consecutive-term', 'rotation/leader-is-deputy'],
     description: {
       vi: 'Bộ quy tắc mong Phó trưởng khối năm nay làm Trưởng khối năm sau, nhưng khối bầu đơn vị khác.',
       en: 'The profile expects the deputy to lead next year, and another unit was elected.',

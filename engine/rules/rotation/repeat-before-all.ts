@@ -5,6 +5,8 @@ export default defineRule({
   id: 'rotation/repeat-before-all',
   meta: {
     category: 'rotation',
+    // The same next leader: the rule that owns the cause speaks, this one adds nothing.
+    defersTo: ['rotation/consecutive-term'],
     description: {
       vi: 'Trưởng khối năm sau đã làm Trưởng khối trong vòng luân phiên này, trong khi còn thành viên chưa làm lần nào (theo trang "Luân phiên").',
       en: 'Next year\'s leader already led in the current round while some member never has (by "Luân phiên").',
