@@ -51,6 +51,8 @@ export interface Member {
   rating?: Field<Rating>;
   /** Identity after normalisation and abbreviations. */
   key: string;
+  /** Its name cell shows an error (`#REF!`): a member's row, counted, never matched or named. */
+  unnamed?: true;
 }
 
 /** Thông tin. */

@@ -142,6 +142,9 @@ class Reader {
       const name = this.fields.text(view, r, columns.unit, 'Tên đơn vị', true);
       const abbr = this.fields.text(view, r, columns.abbr, 'Tên viết tắt', false);
       const rating = this.fields.rating(view, r, columns.rating, 'Xếp loại');
+      // A name the workbook shows as an error (#REF!) is still a member's row: counted, never
+      // matched (cell/formula-error reports the cause once), so the count and the votes stand.
+      if (name.value === undefined && name.raw?.kind === 'error') return { name: String(name.raw.value), at: name.at, row: r, key: `\u0000${r}`, unnamed: true };
       if (name.value === undefined) return undefined;
       return {
         name: name.value,

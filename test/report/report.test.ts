@@ -112,3 +112,9 @@ test('quantities get Vietnamese separators; years, rows and ranks do not', () =>
   const gap = renderMessage({ ruleId: 'template/rows-after-gap', messageId: 'rows', data: { row: 1234, count: 1 } }, 'vi');
   expect(gap).toContain('từ dòng 1234');
 });
+
+test('one cause, one finding: a #REF! in a member\'s name is one finding, where it was eight', () => {
+  const g = blocToGrid(L);
+  setCell(g, 'Thành viên', 'B3', { kind: 'error', value: '#REF!', formula: { cached: true } });
+  expect(checkGrid(g, { today: TODAY }).findings.map((f) => `${f.ruleId} ${f.sheet}!${f.cell}`)).toEqual(['cell/formula-error Thành viên!B3']);
+});

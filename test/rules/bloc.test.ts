@@ -55,7 +55,12 @@ runRuleTests('bloc/meeting-date', {
 });
 
 runRuleTests('bloc/member-count-mismatch', {
-  valid: [{ name: '6 stated, 6 listed', bloc: L }, { name: 'count not stated', bloc: edited(L, (b) => { delete b.memberCount; }) }],
+  valid: [
+    { name: '6 stated, 6 listed', bloc: L },
+    { name: 'count not stated', bloc: edited(L, (b) => { delete b.memberCount; }) },
+    // The row of a name showing #REF! is still a member's: counted.
+    { name: 'a member\'s name showing #REF!: one cause, cell/formula-error\'s', bloc: L, edit: (g) => { setCell(g, 'Thành viên', 'B3', { kind: 'error', value: '#REF!', formula: { cached: true } }); } },
+  ],
   invalid: [
     {
       name: '7 stated, 6 listed',

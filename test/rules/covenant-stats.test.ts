@@ -5,6 +5,7 @@ import { edited, runRuleTests } from '../helpers/rule-tester';
 runRuleTests('covenant/unsigned', {
   valid: [
     { name: 'all signed', bloc: L },
+    { name: 'a member\'s name showing #REF!: one cause, cell/formula-error\'s', bloc: L, edit: (g) => { setCell(g, 'Thành viên', 'B3', { kind: 'error', value: '#REF!', formula: { cached: true } }); } },
     { name: 'no covenant sheet', bloc: NB },
     { name: 'signed with x and ✓', bloc: L, edit: (g) => { setCell(g, 'Giao ước', 'C3', 'x'); setCell(g, 'Giao ước', 'C4', '✓'); } },
   ],

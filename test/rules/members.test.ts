@@ -53,6 +53,7 @@ runRuleTests('refs/unknown-unit', {
     { name: 'abbreviations and Tên viết tắt match members', bloc: NB },
     { name: 'a reference without "tỉnh"', bloc: edited(L, (b) => { b.proposals[2]!.unit = 'Hội Nông dân'; }) },
     { name: 'a reference in the other tone placement', bloc: edited(L, (b) => { b.covenant![0]!.unit = 'Uỷ ban MTTQ Việt Nam tỉnh'; }) },
+    { name: 'a member\'s name showing #REF!: one cause, cell/formula-error\'s', bloc: L, edit: (g) => { setCell(g, 'Thành viên', 'B3', { kind: 'error', value: '#REF!', formula: { cached: true } }); } },
   ],
   invalid: [
     {
@@ -77,6 +78,7 @@ runRuleTests('refs/unknown-unit', {
 runRuleTests('members/not-scored', {
   valid: [
     { name: 'every member scored', bloc: L },
+    { name: 'a member\'s name showing #REF!: one cause, cell/formula-error\'s', bloc: L, edit: (g) => { setCell(g, 'Thành viên', 'B3', { kind: 'error', value: '#REF!', formula: { cached: true } }); } },
     { name: 'no Chấm điểm sheet', bloc: NB },
     { name: 'an empty Chấm điểm sheet (blank template)', bloc: edited(L, (b) => { b.scores!.rows = []; }) },
   ],

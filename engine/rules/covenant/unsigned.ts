@@ -24,6 +24,7 @@ export default defineRule({
     const rows = new Map<number, (typeof covenant)[number]>();
     for (const c of covenant) if (c.unit?.member !== undefined && !rows.has(c.unit.member)) rows.set(c.unit.member, c);
     members.forEach((m, i) => {
+      if (m.unnamed) return; // cell/formula-error's: one cause, one finding
       const row = rows.get(i);
       if (!row) ctx.report({ at: { sheet: ctx.model.sheets.covenant!.view.name }, messageId: 'absent', data: { name: m.name } });
       else if (row.signed.value === false) ctx.report({ at: row.signed.at, messageId: 'unsigned', data: { name: m.name } });

@@ -18,7 +18,8 @@ export default defineRule({
     if (ctx.model.scores.length === 0) return;
     const scored = new Set(ctx.model.scores.map((s) => s.unit.member));
     ctx.model.members.forEach((m, i) => {
-      if (!scored.has(i)) ctx.report({ at: m.at, messageId: 'notScored', data: { name: m.name } });
+      // An unnamed member (#REF!) is cell/formula-error's: one cause, one finding.
+      if (!scored.has(i) && !m.unnamed) ctx.report({ at: m.at, messageId: 'notScored', data: { name: m.name } });
     });
   },
 });

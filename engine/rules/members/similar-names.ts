@@ -225,6 +225,7 @@ export default defineRule({
     for (const [i, j] of similarPairs(members, ctx.model.info.province.value)) {
       const a = members[i]!;
       const b = members[j]!;
+      if (a.unnamed || b.unnamed) continue; // two #REF! are one cause, cell/formula-error's
       ctx.report({ at: b.at, messageId: 'similar', data: { name: b.name, other: a.name, otherRow: a.row } });
     }
   },

@@ -32,9 +32,13 @@ export default defineRule({
       ...model.proposals.map((p) => p.unit),
       ...model.covenant.map((c) => c.unit),
     ];
+    // A member whose name shows an error (#REF!) may be any unit named nowhere else: a name
+    // that is close to no readable member is then that cause's (cell/formula-error), not a new one.
+    const someUnnamed = model.members.some((m) => m.unnamed);
     for (const ref of refs) {
       if (!ref || ref.member !== undefined) continue;
       const near = ctx.suggestMember(ref.text);
+      if (!near && someUnnamed) continue;
       if (near) ctx.report({ at: ref.at, messageId: 'unknownNear', data: { name: ref.text, closest: near.name }, suggestion: near.name });
       else ctx.report({ at: ref.at, messageId: 'unknown', data: { name: ref.text } });
     }
