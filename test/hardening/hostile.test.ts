@@ -4,7 +4,7 @@
  * as its report entry, within 5 s and 600 MB, and the correct files read exactly as alone.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,8 @@ const sha = (path: string) => createHash('sha256').update(readFileSync(path)).di
 const entryShape = (f: FileJson) => ({ status: f.status, counts: f.counts, error: f.error?.code, findings: f.findings.map((x) => [x.ruleId, x.severity, x.sheet, x.cell, x.message]) });
 
 /** A file outside any workbook that the corpus's external entity and relationship point at. */
-const SECRET = `bi-mat-${process.pid}-${Date.now()}`;
+// Unique by randomness, not by the clock: no test reads the time.
+const SECRET = `bi-mat-${randomUUID()}`;
 const SECRET_PATH = join(tmpdir(), `thidua-bi-mat-${process.pid}.txt`);
 writeFileSync(SECRET_PATH, SECRET);
 
