@@ -1,4 +1,4 @@
-import type { ReportJson } from '../../engine';
+import { type ReportJson, SEVERITY_WORDS, STATUS_WORDS } from '../../engine';
 
 /**
  * A value that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or a
@@ -12,21 +12,15 @@ export function csvCell(value: string | number | undefined): string {
 }
 
 /** The table a clerk opens in Excel: headers and values in the report's language (JSON stays the machine format). */
-const WORDS = {
-  vi: {
-    header: ['Tệp', 'Kết quả', 'Tỉnh/Thành phố', 'Khối', 'Năm', 'Trang', 'Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Gợi ý', 'Căn cứ'],
-    valid: 'đạt', invalid: 'không đạt', unreadable: 'không đọc được', error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý',
-  },
-  en: {
-    header: ['File', 'Result', 'Province', 'Bloc', 'Year', 'Sheet', 'Cell', 'Severity', 'Rule', 'Message', 'Suggestion', 'Basis'],
-    valid: 'valid', invalid: 'invalid', unreadable: 'unreadable', error: 'error', warning: 'warning', info: 'info',
-  },
+const HEADER = {
+  vi: ['Tệp', 'Kết quả', 'Tỉnh/Thành phố', 'Khối', 'Năm', 'Trang', 'Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Gợi ý', 'Căn cứ'],
+  en: ['File', 'Result', 'Province', 'Bloc', 'Year', 'Sheet', 'Cell', 'Severity', 'Rule', 'Message', 'Suggestion', 'Basis'],
 } as const;
 
 /** One line per finding (and one per unreadable file), UTF-8 with a BOM so that Excel reads Vietnamese. */
 export function formatCsv(report: ReportJson, lang: 'vi' | 'en' = 'vi'): string {
-  const w = WORDS[lang];
-  const lines = [w.header.join(',')];
+  const w = { ...SEVERITY_WORDS[lang], ...STATUS_WORDS[lang] };
+  const lines = [HEADER[lang].join(',')];
   for (const f of report.files) {
     const base = [f.path, w[f.status], f.bloc?.province, f.bloc?.name, f.bloc?.year];
     if (f.status === 'unreadable') lines.push([...base, '', '', w.error, `unreadable/${f.error?.code}`, f.error?.message, '', ''].map(csvCell).join(','));

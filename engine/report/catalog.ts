@@ -2,6 +2,7 @@ import { currentNationalSettings, settingSeverity } from '../profiles';
 import { BATCH_RULES, RULES } from '../rules';
 import type { Lang, RuleMeta } from '../rules/types';
 import { ERROR_CODES } from './schema';
+import { SEVERITY_WORDS } from './text';
 import { UNREADABLE } from './unreadable';
 
 /**
@@ -79,7 +80,6 @@ export function catalogMarkdown(lang: Lang): string {
   return out.join('\n');
 }
 
-const SEVERITY_WORD = { vi: { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', off: 'tắt' }, en: { error: 'error', warning: 'warning', info: 'info', off: 'off' } } as const;
 
 /** The catalog for a terminal: each entry's id, severity, what it checks and its basis; no markup. */
 export function catalogText(lang: Lang): string {
@@ -90,7 +90,7 @@ export function catalogText(lang: Lang): string {
       category = e.category;
       out.push('', category.toUpperCase());
     }
-    out.push(`  ${e.id.padEnd(32)} ${SEVERITY_WORD[lang][e.severity as keyof (typeof SEVERITY_WORD)['vi']] ?? e.severity}`, `      ${e.description}`);
+    out.push(`  ${e.id.padEnd(32)} ${SEVERITY_WORDS[lang][e.severity as keyof (typeof SEVERITY_WORDS)['vi']] ?? e.severity}`, `      ${e.description}`);
     if (e.basis) out.push(`      ${lang === 'vi' ? 'Căn cứ' : 'Basis'}: ${e.basis}`);
     if (e.category === 'unreadable') out.push(`      → ${e.messages.message}`);
   }

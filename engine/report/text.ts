@@ -1,7 +1,16 @@
 import type { FileJson, ReportJson } from './schema';
 
-const SEVERITY_VI = { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý' } as const;
-const SEVERITY_EN = { error: 'error', warning: 'warning', info: 'info' } as const;
+/** A severity (and `off`, a profile's) and a file's result, as every plain-text output words them. */
+export const SEVERITY_WORDS = {
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', off: 'tắt' },
+  en: { error: 'error', warning: 'warning', info: 'info', off: 'off' },
+} as const;
+export const STATUS_WORDS = {
+  vi: { valid: 'đạt', invalid: 'không đạt', unreadable: 'không đọc được' },
+  en: { valid: 'valid', invalid: 'invalid', unreadable: 'unreadable' },
+} as const;
+const SEVERITY_VI = SEVERITY_WORDS.vi;
+const SEVERITY_EN = SEVERITY_WORDS.en;
 
 /**
  * Characters that act on a terminal or on how text reads rather than showing: C0 and C1
