@@ -3,7 +3,7 @@ import type { BlocModel } from './model/bloc';
 import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, findProfile, matchAward, profileForProvince, resolveProfile, settingBasis, settingOptions, settingSeverity } from './profiles';
 import type { Profile, Settings } from './profiles/schema';
 import { type Finding, type FindingSeverity, placeFields, sortFindings } from './report/finding';
-import { BATCH_RULES, RULES } from './rules';
+import { BATCH_RULES, RULES, ruleMeta } from './rules';
 import { RULE_FAILED_ID } from './rules/rule-failed';
 import type { BatchFile, ProfileChoice, Rule, RuleContext } from './rules/types';
 import { readBlocWithIndex } from './template/reader';
@@ -86,10 +86,8 @@ function severityOf(id: string, settings: Settings): FindingSeverity | 'off' {
 function oneCauseOneFinding(findings: Finding[]): Finding[] {
   const at = (f: Finding) => `${f.sheet ?? ''}!${f.cell ?? f.row ?? ''}`;
   const spoken = new Set(findings.map((f) => `${f.ruleId} ${at(f)}`));
-  return findings.filter((f) => !(RULE_META.get(f.ruleId)?.defersTo ?? []).some((owner) => spoken.has(`${owner} ${at(f)}`)));
+  return findings.filter((f) => !(ruleMeta(f.ruleId)?.defersTo ?? []).some((owner) => spoken.has(`${owner} ${at(f)}`)));
 }
-
-const RULE_META = new Map(RULES.map((r) => [r.id, r.meta]));
 
 /** The rule's options from the profile, checked by the rule's own schema (defaults filled in). */
 function optionsOf(rule: Rule, settings: Settings): { ok: true; options: Record<string, unknown> } | { ok: false; error: string } {

@@ -4,13 +4,10 @@
  * that rule's own schema. A rule id that does not exist or an option of the wrong type is one
  * clear profile error when the profile is loaded, never a failure on every workbook checked.
  */
-import { BATCH_RULES, RULES } from '../rules';
-import { RULE_FAILED_ID, RULE_FAILED_META } from '../rules/rule-failed';
+import { ruleIds, ruleMeta } from '../rules';
 import { closest } from '../text/fuzzy';
 import { ProfileError, parseProfile, settingOptions } from './index';
 import type { Profile } from './schema';
-
-const CATALOG = new Map([...RULES, ...BATCH_RULES, { id: RULE_FAILED_ID, meta: RULE_FAILED_META }].map((r) => [r.id, r.meta]));
 
 /** What is wrong with the rules a profile names, one line each (empty when nothing is). */
 export function ruleSettingProblems(profile: Profile): string[] {
@@ -18,9 +15,9 @@ export function ruleSettingProblems(profile: Profile): string[] {
   profile.versions.forEach((version, i) => {
     for (const [id, setting] of Object.entries(version.rules ?? {})) {
       const at = `versions.${i}.rules.${id}`;
-      const meta = CATALOG.get(id);
+      const meta = ruleMeta(id);
       if (!meta) {
-        const near = closest(id, [...CATALOG.keys()].map((key) => ({ key, item: key })));
+        const near = closest(id, ruleIds().map((key) => ({ key, item: key })));
         problems.push(`${at}: không có quy tắc "${id}"${near ? `; có phải "${near.item}"?` : ''} (xem danh mục: thidua rules)`);
         continue;
       }

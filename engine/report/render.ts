@@ -1,15 +1,12 @@
-import { BATCH_RULES, RULES } from '../rules';
-import { RULE_FAILED_ID, RULE_FAILED_META } from '../rules/rule-failed';
-import type { FixKind, Lang, RuleMeta } from '../rules/types';
+import { ruleMeta } from '../rules';
+import type { FixKind, Lang } from '../rules/types';
 import { formatNumberVi } from '../template/values';
 import type { MessageData } from './finding';
 
-const META = new Map<string, RuleMeta>([...RULES, ...BATCH_RULES].map((r) => [r.id, r.meta]));
-META.set(RULE_FAILED_ID, RULE_FAILED_META);
 
 /** The safe fix a rule's suggestion is (from the rule's `meta.fix`), or undefined. */
 export function fixOf(ruleId: string): FixKind | undefined {
-  return META.get(ruleId)?.fix;
+  return ruleMeta(ruleId)?.fix;
 }
 
 /** A safe fix's suggestion as the value to write: a number for `number` and `recomputed`, else the text. */
@@ -17,9 +14,7 @@ export function fixValue(kind: FixKind, suggestion: string): string | number {
   return kind === 'number' || kind === 'recomputed' ? Number(suggestion.replace(/\./g, '').replace(',', '.')) : suggestion;
 }
 
-export function ruleMeta(id: string): RuleMeta | undefined {
-  return META.get(id);
-}
+export { ruleMeta };
 
 /** Years, rows and ranks are labels, not quantities: written without a thousands separator. */
 const LABEL_KEYS = /year|row|next|ledIn|rank|min|max$/i;
@@ -40,7 +35,7 @@ export function fillTemplate(template: string, data: MessageData, lang: Lang): s
 
 /** The text of a finding in a language. */
 export function renderMessage(f: { ruleId: string; messageId: string; data: MessageData }, lang: Lang): string {
-  const template = META.get(f.ruleId)?.messages[f.messageId]?.[lang];
+  const template = ruleMeta(f.ruleId)?.messages[f.messageId]?.[lang];
   if (!template) return `${f.ruleId} ${f.messageId} ${JSON.stringify(f.data)}`;
   return fillTemplate(template, f.data, lang);
 }

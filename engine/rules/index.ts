@@ -2,7 +2,8 @@
  * The rule catalog v1: every rule by id, one module each, sorted by id. The catalog test
  * checks this list against shared/spec/rules.md.
  */
-import type { BatchRule, Rule } from './types';
+import { RULE_FAILED_ID, RULE_FAILED_META } from './rule-failed';
+import type { BatchRule, Rule, RuleMeta } from './types';
 import awardsExcellentShare from './awards/excellent-share';
 import awardsGovernmentFlag from './awards/government-flag';
 import awardsLeadingRank from './awards/leading-rank';
@@ -115,3 +116,16 @@ export const BATCH_RULES: readonly BatchRule[] = [
   batchMembershipChange,
   batchRotationContinuity,
 ];
+
+/** Every id a finding may carry (the rules, the batch rules, `engine/rule-failed`) and its metadata. */
+const META = new Map<string, RuleMeta>([...RULES, ...BATCH_RULES, { id: RULE_FAILED_ID, meta: RULE_FAILED_META }].map((r) => [r.id, r.meta]));
+
+/** A rule's metadata by id, the one lookup every part of the engine uses. */
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return META.get(id);
+}
+
+/** Every rule id a profile may name. */
+export function ruleIds(): string[] {
+  return [...META.keys()];
+}
