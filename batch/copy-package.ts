@@ -10,50 +10,24 @@
  *   tokenizer (UTF-8, SpreadsheetML unprefixed and Transitional, `r:` for relationships,
  *   `r` on every row and cell) and the main parts at the names ExcelJS expects.
  */
-import { type El, MAIN, PKG_REL, Pkg, REL, all, attr, cells, relative, setAttr } from './xlsx/package-edit';
+import { type El, MAIN, PKG_REL, Pkg, REL, all, attr, cells, isEl, relative, setAttr } from './xlsx/package-edit';
 import { OFFICE_RELATIONSHIPS, findWorkbook, resolveTarget } from './xlsx/opc';
 import { zipSource } from './xlsx/reader';
 import { SPREADSHEETML } from './xlsx/workbook';
-import { makeZip } from './zip-writer';
-import { ZipParts, inflatePart } from './zip';
+import { ZipParts } from './zip';
 import { columnLetters, fromA1 } from '../engine';
-
-/** The source part of a relationship part: `xl/_rels/workbook.xml.rels` → `xl/workbook.xml`. */
-function sourceOf(rels: string): string {
-  const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(rels);
-  return m ? `${m[1]}${m[2]}` : '';
-}
-
-/** Each `<Relationship>`'s absolute internal Target rewritten relative to the source part. */
-function relativeIn(xml: string, source: string): string {
-  return xml.replace(/<([\w.-]+:)?Relationship\b[^>]*>/g, (element) => {
-    if (/\bTargetMode\s*=\s*(["'])External\1/.test(element)) return element;
-    return element.replace(/\bTarget\s*=\s*(["'])([^"']*)\1/, (whole, quote: string, target: string) =>
-      target.startsWith('/') ? `Target=${quote}${relative(source, resolveTarget(source, target))}${quote}` : whole,
-    );
-  });
-}
 
 /** The package with absolute relationship targets made relative (itself when it has none). */
 export function relativeTargets(buf: Buffer): Buffer {
-  const zip = ZipParts.open(buf);
-  if (!zip) return buf;
-  let changed = false;
-  const entries = zip.entries.filter((e) => !e.name.endsWith('/')).map((e) => {
-    let data = inflatePart(buf, e);
-    const name = e.name.replace(/^\/+/, '');
-    if (name !== e.name) changed = true;
-    if (/(^|\/)_rels\/[^/]*\.rels$/i.test(name)) {
-      const xml = data.toString('utf8');
-      const fixed = relativeIn(xml, sourceOf(name));
-      if (fixed !== xml) {
-        data = Buffer.from(fixed, 'utf8');
-        changed = true;
-      }
-    }
-    return { name, data };
-  });
-  return changed ? makeZip(entries) : buf;
+  const pkg = new Pkg(buf);
+  let changed = pkg.slashedNames;
+  for (const { source, rel } of pkg.relationships()) {
+    const target = attr(rel, 'Target')!;
+    if (!target.startsWith('/')) continue;
+    setAttr(rel, 'Target', relative(source, resolveTarget(source, target)));
+    changed = true;
+  }
+  return changed ? pkg.zip() : buf;
 }
 
 const KNOWN = new Set([...SPREADSHEETML, ...OFFICE_RELATIONSHIPS, PKG_REL].filter((ns) => ns !== ''));
@@ -90,11 +64,9 @@ function respell(root: El): void {
   }
 }
 
-const isElement = (n: unknown): n is El => typeof n === 'object' && n !== null && 'qname' in n;
-
 /** The text of an `<is>` or `<si>`: its `<t>` runs, phonetic runs left out. */
 function runText(el: El): string {
-  return el.children.map((c) => (typeof c === 'string' ? c : isElement(c) ? (c.local === 'rPh' ? '' : runText(c)) : '')).join('');
+  return el.children.map((c) => (typeof c === 'string' ? c : isEl(c) ? (c.local === 'rPh' ? '' : runText(c)) : '')).join('');
 }
 
 /**
@@ -105,15 +77,15 @@ function runText(el: El): string {
 function cellsForExcelJs(sheet: El): void {
   for (const { c } of cells(sheet)) {
     // A cell's extensions (`<extLst>`) stop ExcelJS reading the cell: the copy does without.
-    c.children = c.children.filter((x) => !(isElement(x) && x.local === 'extLst'));
-    if (attr(c, 't') === 'str' && !c.children.some((x) => isElement(x) && x.local === 'f')) {
-      const v = c.children.find((x): x is El => isElement(x) && x.local === 'v');
+    c.children = c.children.filter((x) => !(isEl(x) && x.local === 'extLst'));
+    if (attr(c, 't') === 'str' && !c.children.some((x) => isEl(x) && x.local === 'f')) {
+      const v = c.children.find((x): x is El => isEl(x) && x.local === 'v');
       setAttr(c, 't', 'inlineStr');
       c.children = [{ qname: 'is', ns: MAIN, local: 'is', attrs: [], children: v ? [...v.children] : [] }];
     }
     if (attr(c, 't') !== 'inlineStr') continue;
     for (const is of c.children) {
-      if (!isElement(is) || is.local !== 'is') continue;
+      if (!isEl(is) || is.local !== 'is') continue;
       is.children = [{ qname: 't', ns: MAIN, local: 't', attrs: [{ qname: 'xml:space', value: 'preserve' }], children: [runText(is)] }];
     }
   }

@@ -193,10 +193,7 @@ export const FORMS: Record<string, Form> = {
     }
   },
   'absolute-targets': (p) => {
-    for (const name of p.xmlParts().filter((n) => n.endsWith('.rels'))) {
-      const source = name === '_rels/.rels' ? '' : name.replace(/_rels\/([^/]*)\.rels$/, '$1');
-      for (const r of all(p.tree(name))) if (r.local === 'Relationship' && attr(r, 'TargetMode') !== 'External') setAttr(r, 'Target', `/${resolveTarget(source, attr(r, 'Target')!)}`);
-    }
+    for (const { source, rel } of p.relationships()) setAttr(rel, 'Target', `/${resolveTarget(source, attr(rel, 'Target')!)}`);
   },
   // The workbook in one folder, its sheets in a sibling (targets with `../`), other names.
   'moved-workbook': (p) => p.rename((n) => (n.startsWith('xl/worksheets/') ? `so-lam-viec/trang/${n.slice(14).replace(/sheet(\d+)/, 'trang-$1')}` : n.startsWith('xl/') ? `so-lam-viec/ban/${n.slice(3)}` : n)),

@@ -37,6 +37,12 @@ export function relsPartOf(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
+/** The source part of a relationship part (`xl/_rels/workbook.xml.rels` → `xl/workbook.xml`; `_rels/.rels` → the package, ''). */
+export function sourceOfRels(rels: string): string {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(rels);
+  return m ? `${m[1]}${m[2]}` : '';
+}
+
 /** A relationship's target as a part name, resolved against its source part (RFC 3986 §5.2). */
 export function resolveTarget(source: string, target: string): string {
   let t = target.replace(/\\/g, '/').replace(/[#?].*$/, '');

@@ -7,7 +7,7 @@
  */
 import { makeZip, unzip } from '../zip-writer';
 import { partKey } from '../zip';
-import { findWorkbook, readRelationships, relsPartOf, resolveTarget } from './opc';
+import { findWorkbook, readRelationships, relsPartOf, resolveTarget, sourceOfRels } from './opc';
 import { partText, scanXml } from './xml';
 
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -123,8 +123,26 @@ export class Pkg {
   write: WriteOptions = {};
   utf16 = new Set<string>();
 
+  /** Whether some item was stored under a name with a leading `/` (dropped here). */
+  readonly slashedNames: boolean;
+
   constructor(buf: Buffer) {
-    for (const p of unzip(buf)) if (!p.name.endsWith('/')) this.parts.set(p.name.replace(/^\/+/, ''), p.data);
+    let slashed = false;
+    for (const p of unzip(buf)) {
+      if (p.name.endsWith('/')) continue;
+      const name = p.name.replace(/^\/+/, '');
+      if (name !== p.name) slashed = true;
+      this.parts.set(name, p.data);
+    }
+    this.slashedNames = slashed;
+  }
+
+  /** Each internal `<Relationship>` of every relationship part, with its source part's name. */
+  *relationships(): Generator<{ source: string; rel: El }> {
+    for (const name of [...this.parts.keys()].filter((n) => /(^|\/)_rels\/[^/]*\.rels$/i.test(n))) {
+      const source = sourceOfRels(name);
+      for (const rel of all(this.tree(name))) if (rel.local === 'Relationship' && attr(rel, 'TargetMode') !== 'External' && attr(rel, 'Target') !== undefined) yield { source, rel };
+    }
   }
 
   /** A part's name as stored, for a name in any case (OPC part names ignore case). */
@@ -177,18 +195,14 @@ export class Pkg {
   rename(rename: (name: string) => string): void {
     const to = (name: string) => rename(this.actual(name));
     for (const name of this.xmlParts()) this.tree(name);
-    for (const name of [...this.parts.keys()].filter((n) => n.endsWith('.rels'))) {
-      const source = name === '_rels/.rels' ? '' : name.replace(/_rels\/([^/]*)\.rels$/, '$1');
+    for (const { source, rel } of this.relationships()) {
       const newSource = source === '' ? '' : to(source);
-      for (const r of all(this.tree(name))) {
-        if (r.local !== 'Relationship' || attr(r, 'TargetMode') === 'External') continue;
-        const target = to(resolveTarget(source, attr(r, 'Target')!));
-        setAttr(r, 'Target', relative(newSource, target).split('/').map(encodeURIComponent).join('/'));
-      }
+      const target = to(resolveTarget(source, attr(rel, 'Target')!));
+      setAttr(rel, 'Target', relative(newSource, target).split('/').map(encodeURIComponent).join('/'));
     }
     const types = this.trees.get('[Content_Types].xml');
     if (types) for (const o of all(types)) if (o.local === 'Override') setAttr(o, 'PartName', `/${to(resolveTarget('', attr(o, 'PartName')!)).split('/').map(encodeURIComponent).join('/')}`);
-    const renamed = (m: Map<string, Buffer> | Map<string, El>) => new Map([...m].map(([k, v]) => [k === '[Content_Types].xml' ? k : k.endsWith('.rels') ? relsPartOf(to(k.replace(/_rels\/([^/]*)\.rels$/, '$1'))) : to(k), v]));
+    const renamed = (m: Map<string, Buffer> | Map<string, El>) => new Map([...m].map(([k, v]) => [k === '[Content_Types].xml' ? k : k.endsWith('.rels') ? relsPartOf(to(sourceOfRels(k))) : to(k), v]));
     this.parts = renamed(this.parts) as Map<string, Buffer>;
     const trees = renamed(this.trees) as Map<string, El>;
     this.trees.clear();
