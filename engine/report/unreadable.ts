@@ -11,6 +11,8 @@ export interface UnreadableEntry {
   description: Bilingual;
   /** What the sender is told to do. */
   message: Bilingual;
+  /** More precise words for what the intake found (its `detail`), by name: a PDF, a Word document… */
+  variants?: Record<string, { when: RegExp; message: Bilingual }>;
 }
 
 export const UNREADABLE: Record<ErrorCode, UnreadableEntry> = {
@@ -26,6 +28,44 @@ export const UNREADABLE: Record<ErrorCode, UnreadableEntry> = {
     message: {
       vi: 'Tệp không phải sổ Excel (.xlsx): hãy mở bằng Excel hoặc LibreOffice rồi lưu dạng "Sổ làm việc Excel (.xlsx)" và gửi lại.',
       en: 'The file is not an Excel workbook (.xlsx): open it in Excel or LibreOffice, save as "Excel Workbook (.xlsx)" and send it again.',
+    },
+    // Files a sender may mistake for the workbook, told what to send instead.
+    variants: {
+      opendocument: {
+        when: /opendocument/i,
+        message: {
+          vi: 'Tệp là bảng tính OpenDocument (.ods), không phải sổ Excel (dù tên tệp có thể ghi .xlsx): hãy mở bằng LibreOffice, chọn Lưu thành "Excel 2007-365 (.xlsx)" rồi gửi lại.',
+          en: 'The file is an OpenDocument spreadsheet (.ods), not an Excel workbook (whatever its name says): open it in LibreOffice, save as "Excel 2007-365 (.xlsx)" and send it again.',
+        },
+      },
+      word: {
+        when: /^Word document/,
+        message: {
+          vi: 'Tệp là văn bản Word, không phải sổ Excel: hãy gửi sổ thi đua dạng Excel (.xlsx) theo biểu mẫu (báo cáo, biên bản bằng Word gửi kèm riêng).',
+          en: 'The file is a Word document, not an Excel workbook: send the bloc\'s workbook as Excel (.xlsx) in the template (a report or minutes in Word go separately).',
+        },
+      },
+      pdf: {
+        when: /^PDF document/,
+        message: {
+          vi: 'Tệp là bản PDF, không phải sổ Excel: hãy gửi chính sổ thi đua dạng Excel (.xlsx), không gửi bản in hay bản quét.',
+          en: 'The file is a PDF, not an Excel workbook: send the workbook itself as Excel (.xlsx), not a print or a scan.',
+        },
+      },
+      xlsb: {
+        when: /^Excel binary workbook/,
+        message: {
+          vi: 'Tệp là sổ Excel nhị phân (.xlsb): hãy mở bằng Excel, chọn Lưu thành "Sổ làm việc Excel (.xlsx)" rồi gửi lại.',
+          en: 'The file is an Excel binary workbook (.xlsb): open it in Excel, save as "Excel Workbook (.xlsx)" and send it again.',
+        },
+      },
+      powerpoint: {
+        when: /^PowerPoint presentation/,
+        message: {
+          vi: 'Tệp là bài trình chiếu PowerPoint, không phải sổ Excel: hãy gửi sổ thi đua dạng Excel (.xlsx) theo biểu mẫu.',
+          en: 'The file is a PowerPoint presentation, not an Excel workbook: send the bloc\'s workbook as Excel (.xlsx) in the template.',
+        },
+      },
     },
   },
   'xls-legacy': {
@@ -65,35 +105,8 @@ export const UNREADABLE: Record<ErrorCode, UnreadableEntry> = {
   },
 };
 
-/** An OpenDocument spreadsheet (renamed .xlsx or not): told what it is and how to save it as .xlsx. */
-const OPENDOCUMENT: Bilingual = {
-  vi: 'Tệp là bảng tính OpenDocument (.ods), không phải sổ Excel (dù tên tệp có thể ghi .xlsx): hãy mở bằng LibreOffice, chọn Lưu thành "Excel 2007-365 (.xlsx)" rồi gửi lại.',
-  en: 'The file is an OpenDocument spreadsheet (.ods), not an Excel workbook (whatever its name says): open it in LibreOffice, save as "Excel 2007-365 (.xlsx)" and send it again.',
-};
-
-/** Files that are not workbooks but something a sender may mistake for one, told what to send instead. */
-const NOT_A_WORKBOOK: [RegExp, Bilingual][] = [
-  [/opendocument/i, OPENDOCUMENT],
-  [/^Word document/, {
-    vi: 'Tệp là văn bản Word, không phải sổ Excel: hãy gửi sổ thi đua dạng Excel (.xlsx) theo biểu mẫu (báo cáo, biên bản bằng Word gửi kèm riêng).',
-    en: 'The file is a Word document, not an Excel workbook: send the bloc\'s workbook as Excel (.xlsx) in the template (a report or minutes in Word go separately).',
-  }],
-  [/^PDF document/, {
-    vi: 'Tệp là bản PDF, không phải sổ Excel: hãy gửi chính sổ thi đua dạng Excel (.xlsx), không gửi bản in hay bản quét.',
-    en: 'The file is a PDF, not an Excel workbook: send the workbook itself as Excel (.xlsx), not a print or a scan.',
-  }],
-  [/^Excel binary workbook/, {
-    vi: 'Tệp là sổ Excel nhị phân (.xlsb): hãy mở bằng Excel, chọn Lưu thành "Sổ làm việc Excel (.xlsx)" rồi gửi lại.',
-    en: 'The file is an Excel binary workbook (.xlsb): open it in Excel, save as "Excel Workbook (.xlsx)" and send it again.',
-  }],
-  [/^PowerPoint presentation/, {
-    vi: 'Tệp là bài trình chiếu PowerPoint, không phải sổ Excel: hãy gửi sổ thi đua dạng Excel (.xlsx) theo biểu mẫu.',
-    en: 'The file is a PowerPoint presentation, not an Excel workbook: send the bloc\'s workbook as Excel (.xlsx) in the template.',
-  }],
-];
-
 /** What the sender of an unreadable file should do; `detail` (the intake's finding) may make it more precise. */
 export function unreadableMessage(code: ErrorCode, detail: string, lang: Lang): string {
-  if (code === 'not-a-workbook') for (const [test, message] of NOT_A_WORKBOOK) if (test.test(detail)) return message[lang];
-  return UNREADABLE[code].message[lang];
+  const entry = UNREADABLE[code];
+  return (Object.values(entry.variants ?? {}).find((v) => v.when.test(detail))?.message ?? entry.message)[lang];
 }
