@@ -122,7 +122,7 @@ function outputNames(files: string[], folder: string, suffix: string): string[] 
 }
 
 /** `<name>.kiem-tra.xlsx` in the folder, one per input, never two alike, never outside it. */
-export function annotatedNames(files: string[], folder: string): string[] {
+function annotatedNames(files: string[], folder: string): string[] {
   return outputNames(files, folder, '.kiem-tra.xlsx');
 }
 
@@ -171,13 +171,7 @@ function progressBar(options: ValidateOptions, io: Io, total: number, what: 'fil
  * time limit, so that a copy ExcelJS cannot make is said beside a check that stands.
  */
 async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOutcome[], entries: FileJson[], copies: string[]): Promise<number> {
-  const tasks: AnnotateTask[] = [];
-  const which: number[] = [];
-  outcomes.forEach((o, i) => {
-    if (!o.ok) return;
-    tasks.push({ path: o.path, out: copies[i]!, lang: options.lang, findings: entries[i]!.findings ?? [] });
-    which.push(i);
-  });
+  const tasks: AnnotateTask[] = outcomes.flatMap((o, i) => (o.ok ? [{ path: o.path, out: copies[i]!, lang: options.lang, findings: entries[i]!.findings ?? [] }] : []));
   const { FilePool } = await import('./pool');
   const pool = new FilePool({ jobs: Math.min(options.jobs, Math.max(1, tasks.length)), timeoutMs: options.copyTimeoutMs ?? 120_000, memoryMb: options.memoryMb ?? 2048 });
   const bar = progressBar(options, io, tasks.length, 'copies');
@@ -189,10 +183,9 @@ async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOu
     await pool.destroy();
   }
   reasons.forEach((reason, k) => {
-    const o = outcomes[which[k]!]!;
-    if (reason === undefined || !o.ok) return;
-    o.annotateError = reason;
-    io.err(options.lang === 'vi' ? `Không ghi được bản đánh dấu của ${o.path}: ${reason}\n` : `No annotated copy of ${o.path}: ${reason}\n`);
+    if (reason === undefined) return;
+    const path = tasks[k]!.path;
+    io.err(options.lang === 'vi' ? `Không ghi được bản đánh dấu của ${path}: ${reason}\n` : `No annotated copy of ${path}: ${reason}\n`);
   });
   return reasons.filter((r) => r === undefined).length;
 }

@@ -21,7 +21,7 @@ export interface FileTask {
 }
 
 export type FileOutcome =
-  | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary; annotateError?: string }
+  | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary }
   | { path: string; ok: false; code: ErrorCode; detail: string };
 
 /** The template's sheets of a file, or why they cannot be read. */
