@@ -30,7 +30,9 @@ export const DEFAULT_LIMITS: Limits = {
 };
 
 /** The intake's verdict; a workbook it accepts comes with its zip and workbook part, for the reader. */
-export type Intake = { ok: true; zip?: ZipParts; workbook?: string } | { ok: false; code: ErrorCode; detail: string };
+/** Why a file is refused: its code and what the intake found. */
+export type Refusal = { ok: false; code: ErrorCode; detail: string };
+export type Intake = { ok: true; zip: ZipParts; workbook: string } | Refusal;
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
@@ -130,7 +132,7 @@ export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
 }
 
 /** The intake's verdict on a PartError (anything else thrown is a damaged file). */
-function refusal(err: unknown): Extract<Intake, { ok: false }> {
+function refusal(err: unknown): Refusal {
   return err instanceof PartError ? { ok: false, code: err.code, detail: err.message } : { ok: false, code: 'corrupt', detail: String(err) };
 }
 
@@ -144,7 +146,7 @@ export function hasDoctype(xml: Buffer | string): boolean {
  * ExcelJS inflates every part, so every part must inflate to no more than its header says,
  * all of them within the limit, and no XML part may declare a DOCTYPE.
  */
-export function checkAllParts(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
+export function checkAllParts(buf: Buffer, limits: Limits = DEFAULT_LIMITS): { ok: true } | Refusal {
   const entries = ZipParts.open(buf)?.entries;
   if (!entries) return { ok: false, code: 'corrupt', detail: 'zip central directory missing or broken' };
   let total = 0;

@@ -10,7 +10,7 @@ import { type BlocResult, type BlocSummary, checkGrid, type ErrorCode, type Find
 import type ExcelJS from 'exceljs';
 import { DEFAULT_LIMITS, type Limits, checkAllParts, sniff } from './intake';
 import { readWorkbook } from './xlsx/reader';
-import { PartError, ZipParts } from './zip';
+import { PartError } from './zip';
 
 export interface FileTask {
   path: string;
@@ -39,7 +39,7 @@ function readBuffer(path: string, buf: Buffer, limits: Limits, want: (name: stri
   const intake = sniff(buf, limits);
   if (!intake.ok) return { path, ok: false, code: intake.code, detail: intake.detail };
   try {
-    return { buf, grid: readWorkbook(intake.zip ?? ZipParts.open(buf)!, want, limits, intake.workbook) };
+    return { buf, grid: readWorkbook(intake.zip, want, limits, intake.workbook) };
   } catch (e) {
     // A part past a limit or damaged, or any other slip of reading: all the file's.
     if (e instanceof PartError) return { path, ok: false, code: e.code, detail: e.message };
