@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, reportJson, type ReportJson, resolveProfile, safeText, type Settings, unreadableJson, unreadableMessage, UNSAFE_CHARS } from '../engine';
+import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, reportJson, type ReportJson, resolveProfile, safeText, type Settings, STATUS_WORDS, unreadableJson, unreadableMessage, UNSAFE_CHARS } from '../engine';
 import { formatCsv } from './format/csv';
 import { formatHtml } from './format/html';
 import { writeAtomic } from './files';
@@ -73,12 +73,14 @@ export function render(report: ReportJson, format: Format, lang: 'vi' | 'en', co
   }
 }
 
-/** The table a terminal ends with: file, bloc, year, errors, warnings. */
-function summaryTable(report: ReportJson, lang: 'vi' | 'en'): string {
-  const head = lang === 'vi' ? ['Tệp', 'Khối', 'Năm', 'Lỗi', 'Cảnh báo'] : ['File', 'Bloc', 'Year', 'Errors', 'Warnings'];
-  const rows = report.files.map((f) => [basename(f.path), f.status === 'unreadable' ? `(${f.error?.code})` : (f.bloc?.name ?? ''), String(f.bloc?.year ?? ''), String(f.counts.error), String(f.counts.warning)].map((x) => safeText(x)));
+/** The table a terminal ends with: file, result, bloc, year, errors, warnings. */
+export function summaryTable(report: ReportJson, lang: 'vi' | 'en'): string {
+  const head = lang === 'vi' ? ['Tệp', 'Kết quả', 'Khối', 'Năm', 'Lỗi', 'Cảnh báo'] : ['File', 'Result', 'Bloc', 'Year', 'Errors', 'Warnings'];
+  const rows = report.files.map((f) => [f.path, STATUS_WORDS[lang][f.status], f.bloc?.name ?? '', String(f.bloc?.year ?? ''), f.status === 'unreadable' ? '' : String(f.counts.error), f.status === 'unreadable' ? '' : String(f.counts.warning)].map((x) => safeText(x)));
   const widths = head.map((h, i) => Math.min(50, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c.padEnd(widths[i]!))).join('  ');
+  // A path too long keeps its end, where the file's name is; a bloc's name keeps its start.
+  const fit = (c: string, i: number) => (c.length <= widths[i]! ? c.padEnd(widths[i]!) : i === 0 ? `…${c.slice(c.length - widths[i]! + 1)}` : `${c.slice(0, widths[i]! - 1)}…`);
+  const line = (cells: string[]) => cells.map(fit).join('  ').trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

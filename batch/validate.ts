@@ -9,7 +9,7 @@
  */
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import { FilePool } from './pool';
 
@@ -41,6 +41,23 @@ function walk(dir: string, out: string[], skip: ReadonlySet<string>): number {
 }
 
 /**
+ * The files a glob names, spelled as it was given: `/srv/nhan/*.xlsx` gives absolute paths and
+ * `../nhan/*.xlsx` keeps its `../nhan/` (tinyglobby alone answers relative to the working
+ * folder, which is not what the clerk typed). The part before the first wildcard is the folder
+ * searched; Windows' `\` separators are read as `/` there, where `\` would otherwise escape.
+ */
+async function globAsGiven(pattern: string): Promise<string[]> {
+  const spelled = sep === '\\' ? pattern.replaceAll('\\', '/') : pattern;
+  const parts = spelled.split('/');
+  const wild = parts.findIndex((p) => /[*?[\]{}]/.test(p));
+  const base = parts.slice(0, wild).join('/');
+  const rest = parts.slice(wild).join('/');
+  const cwd = base === '' && spelled.startsWith('/') ? '/' : base === '' ? '.' : base;
+  const found = await glob(rest, { cwd, onlyFiles: true, expandDirectories: false });
+  return found.sort().map((f) => (cwd === '.' ? f : cwd.endsWith('/') ? `${cwd}${f}` : `${cwd}/${f}`));
+}
+
+/**
  * Files named, folders searched recursively, globs expanded; in a stable order. Every file
  * found is a received file (a .xls, .ods or .docx among them is reported unreadable, with what
  * to send instead), but lock and hidden files, counted in `passed`. `outputs`: this run's own
@@ -61,7 +78,7 @@ export async function expandInputs(inputs: string[], outputs: readonly string[] 
     if (stat?.isDirectory()) passed += walk(input, files, skip);
     else if (stat?.isFile()) files.push(input);
     else if (/[*?[\]{}]/.test(input)) {
-      const found = (await glob(input, { onlyFiles: true, expandDirectories: false })).sort();
+      const found = await globAsGiven(input);
       if (found.length === 0) missing.push(input);
       for (const f of found) {
         if (passedOver(basename(f))) passed++;

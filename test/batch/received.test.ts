@@ -95,3 +95,23 @@ describe('a folder as the office receives it', () => {
     expect(thidua(['--help', '--lang', 'en']).out).toMatch(/Usage:[\s\S]*--annotate[\s\S]*--summary[\s\S]*Exit status: 0/);
   });
 });
+
+describe('the text output, read at a terminal', () => {
+  test('a glob names its files as it was given: an absolute pattern gives absolute paths, a relative one keeps its ../', () => {
+    const absolute = thidua(['validate', join(dir, '*.x*'), '--format', 'json']);
+    expect(JSON.parse(absolute.out).files.map((f: { path: string }) => f.path)).toEqual([join(dir, 'khoi-cu.xls'), join(dir, 'lai-chau.xlsx')]);
+    const r = spawnSync(process.execPath, [BIN, 'validate', '../*.xlsx', '--format', 'json', '--today', '2026-11-22'], { cwd: join(dir, '.an'), encoding: 'utf8' });
+    expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(['../lai-chau.xlsx']);
+  });
+
+  test('the closing table has a result column: passed, failed, unreadable, and no counts for a file not read', async () => {
+    const { summaryTable } = await import('../../batch/run');
+    const report = ReportJsonSchema.parse(JSON.parse(thidua(['validate', dir, '--format', 'json']).out));
+    const table = summaryTable(report, 'vi').split('\n');
+    expect(table[0]).toMatch(/^Tệp\s+Kết quả\s+Khối\s+Năm\s+Lỗi\s+Cảnh báo$/);
+    const row = (name: string) => table.find((l) => l.includes(name))!;
+    expect(row('khoi-cu.xls')).toMatch(/khoi-cu\.xls\s+không đọc được$/);
+    expect(row('lai-chau.xlsx')).toMatch(/lai-chau\.xlsx\s+đạt\s+Khối thi đua MTTQ.*\s2023\s+0\s+0$/);
+    expect(summaryTable(report, 'en').split('\n')[0]).toMatch(/^File\s+Result\s+Bloc/);
+  });
+});
