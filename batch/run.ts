@@ -4,7 +4,7 @@
  * batch/validate.ts after the workers have started (it brings in the engine).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, reportJson, type ReportJson, resolveProfile, safeText, type Settings, STATUS_WORDS, unreadableJson, unreadableMessage, UNSAFE_CHARS } from '../engine';
 import { formatCsv } from './format/csv';
@@ -171,8 +171,9 @@ function progressBar(options: ValidateOptions, io: Io, total: number, what: 'fil
 /**
  * The annotated copies, once every check is final: each on a pool of its own with its own
  * time limit, so that a copy ExcelJS cannot make is said beside a check that stands.
+ * Returns the copies written, by file.
  */
-async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOutcome[], entries: FileJson[], copies: string[]): Promise<number> {
+async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOutcome[], entries: FileJson[], copies: string[]): Promise<Map<string, string>> {
   const tasks: AnnotateTask[] = outcomes.flatMap((o, i) => (o.ok ? [{ path: o.path, out: copies[i]!, lang: options.lang, findings: entries[i]!.findings ?? [] }] : []));
   const { FilePool } = await import('./pool');
   const pool = new FilePool({ jobs: Math.min(options.jobs, Math.max(1, tasks.length)), timeoutMs: options.copyTimeoutMs ?? 120_000, memoryMb: options.memoryMb ?? 2048 });
@@ -189,7 +190,7 @@ async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOu
     const path = tasks[k]!.path;
     io.err(options.lang === 'vi' ? `Không ghi được bản đánh dấu của ${path}: ${reason}\n` : `No annotated copy of ${path}: ${reason}\n`);
   });
-  return reasons.filter((r) => r === undefined).length;
+  return new Map(tasks.flatMap((task, k) => (reasons[k] === undefined ? [[task.path, task.out] as const] : [])));
 }
 
 /** The files through the pool, then the cross-file rules, the report and its outputs. */
@@ -225,14 +226,18 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool,
     const n = writePerFile(report, options.perFile, options.lang, checkedAt);
     said(options, io, `Đã ghi ${n} báo cáo riêng (mỗi sổ một báo cáo) vào: ${options.perFile}`, `${n} per-file reports written to: ${options.perFile}`);
   }
+  // The copies before the summary, which links to those that were written.
+  let made: Map<string, string> | undefined;
+  if (copies) {
+    made = await annotateCopies(options, io, outcomes, entries, copies);
+    said(options, io, `Đã ghi ${made.size} bản đánh dấu vào: ${options.annotate}`, `${made.size} annotated copies written to: ${options.annotate}`);
+  }
   if (options.summary) {
     const { summaryWorkbook } = await import('./summary');
-    writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang).xlsx.writeBuffer()));
+    const from = dirname(resolve(options.summary));
+    const links = made && new Map([...made].map(([path, copy]) => [path, relative(from, resolve(copy)).split(sep).map(encodeURIComponent).join('/')]));
+    writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang, { checkedAt, ...(links ? { copies: links } : {}) }).xlsx.writeBuffer()));
     said(options, io, `Đã ghi sổ tổng hợp: ${options.summary}`, `Summary written: ${options.summary}`);
-  }
-  if (copies) {
-    const made = await annotateCopies(options, io, outcomes, entries, copies);
-    said(options, io, `Đã ghi ${made} bản đánh dấu vào: ${options.annotate}`, `${made} annotated copies written to: ${options.annotate}`);
   }
   if (io.stderrTty && !options.quiet && format === 'text' && !options.out && files.length > 1) io.err(`\n${summaryTable(report, options.lang)}\n`);
   const c = report.counts;

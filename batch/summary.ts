@@ -1,67 +1,162 @@
 /**
- * `--summary`: the office's workbook. `Tổng hợp` has one row per file (province, bloc, year,
- * status, counts, leader and next leader, proposals by award); `Phát hiện` has every
- * finding. Filters and frozen headers on both. Text from the submitted files is written as
- * text: ExcelJS writes a string as a string, so `=…` from a workbook never becomes a formula.
+ * `--summary`: the office's workbook. `Tổng hợp` opens with a title, when it was checked and
+ * with which rules, then one row per file: province, bloc, year, status (coloured), counts,
+ * why a file could not be read, whom to call (`Người lập biểu`, `Điện thoại`), leaders,
+ * proposals by award and a link to the file's annotated copy. `Phát hiện` has every finding.
+ * Both have filters, frozen headers, widths that fit and a print setup (A4 landscape, one
+ * page wide, the header row on every page). Text from the submitted files is written as text:
+ * ExcelJS writes a string as a string, so `=…` from a workbook never becomes a formula.
  */
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
-import { currentNationalSettings, type ReportJson } from '../engine';
+import { checkedDate, currentNationalSettings, type FileJson, type ReportJson, TOOL_VERSION } from '../engine';
 import type { FileOutcome } from './worker';
 
 const T = {
   vi: {
     sheet: 'Tổng hợp', findings: 'Phát hiện', cross: 'Giữa các sổ',
-    head: ['Tệp', 'Tỉnh/Thành phố', 'Khối thi đua', 'Năm', 'Trạng thái', 'Lỗi', 'Cảnh báo', 'Lưu ý', 'Trưởng khối', 'Trưởng khối năm sau'],
+    title: 'TỔNG HỢP KẾT QUẢ KIỂM TRA SỔ THI ĐUA',
+    checked: 'Kiểm tra lúc', profile: 'Bộ quy tắc', files: 'sổ',
+    head: ['Tệp', 'Tỉnh/Thành phố', 'Khối thi đua', 'Năm', 'Kết quả', 'Lỗi', 'Cảnh báo', 'Lưu ý', 'Lý do không đọc được', 'Người lập biểu', 'Điện thoại', 'Trưởng khối', 'Trưởng khối năm sau'],
+    other: 'Hình thức khác', copy: 'Bản đánh dấu', open: 'Mở bản đánh dấu',
     fhead: ['Tệp', 'Trang', 'Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Gợi ý', 'Căn cứ'],
     status: { valid: 'Đạt', invalid: 'Không đạt', unreadable: 'Không đọc được' },
     severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
+    page: 'Trang &P/&N',
   },
   en: {
     sheet: 'Summary', findings: 'Findings', cross: 'Across files',
-    head: ['File', 'Province', 'Bloc', 'Year', 'Status', 'Errors', 'Warnings', 'Info', 'Leader', 'Next leader'],
+    title: 'EMULATION WORKBOOKS: CHECK SUMMARY',
+    checked: 'Checked on', profile: 'Profile', files: 'files',
+    head: ['File', 'Province', 'Bloc', 'Year', 'Result', 'Errors', 'Warnings', 'Info', 'Why it could not be read', 'Prepared by', 'Phone', 'Leader', 'Next leader'],
+    other: 'Other awards', copy: 'Annotated copy', open: 'Open the annotated copy',
     fhead: ['File', 'Sheet', 'Cell', 'Severity', 'Rule', 'Message', 'Suggestion', 'Basis'],
     status: { valid: 'Valid', invalid: 'Invalid', unreadable: 'Unreadable' },
     severity: { error: 'Error', warning: 'Warning', info: 'Info' },
+    page: 'Page &P of &N',
   },
 } as const;
 
-function header(ws: ExcelJS.Worksheet, values: readonly string[], widths: number[]): void {
-  ws.getRow(1).values = [...values];
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: values.length } };
+/** A result's colours (fill, text), as Excel's own "good", "bad" and "neutral" cell styles. */
+const STATUS_STYLE: Record<FileJson['status'], { fill: string; font: string }> = {
+  valid: { fill: 'FFC6EFCE', font: 'FF006100' },
+  invalid: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  unreadable: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+};
+
+/** Where the annotated copy of each file was written, as a link relative to the summary. */
+export interface SummaryOptions {
+  checkedAt: Date;
+  copies?: ReadonlyMap<string, string>;
 }
 
-export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lang: 'vi' | 'en'): ExcelJS.Workbook {
+/** The header row at `row`: bold, shaded, frozen, filtered and printed on every page. */
+function header(ws: ExcelJS.Worksheet, row: number, values: readonly string[]): void {
+  const r = ws.getRow(row);
+  r.values = [...values];
+  r.font = { bold: true };
+  r.alignment = { vertical: 'middle', wrapText: true };
+  values.forEach((_, i) => (r.getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } }));
+  ws.views = [{ state: 'frozen', ySplit: row }];
+  ws.autoFilter = { from: { row, column: 1 }, to: { row, column: values.length } };
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${row}:${row}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 } };
+}
+
+const cellText = (v: ExcelJS.CellValue): string => (v && typeof v === 'object' && 'text' in v ? String(v.text) : v === null || v === undefined ? '' : String(v));
+
+/**
+ * Each column as wide as its longest line (header included), up to its `max` characters,
+ * where longer text wraps; then each row as tall as its most wrapped cell. Heights are
+ * written, not left to the program: LibreOffice and WPS keep a row one line tall when they
+ * open a file whose rows have no height, and the text of one row runs over the next.
+ */
+function fitWidths(ws: ExcelJS.Worksheet, fromRow: number, max: readonly number[]): void {
+  const widths = max.map((m, i) => {
+    let longest = 0;
+    ws.getColumn(i + 1).eachCell({ includeEmpty: false }, (cell, row) => {
+      if (row >= fromRow) for (const line of cellText(cell.value).split('\n')) longest = Math.max(longest, line.length);
+    });
+    return Math.min(m, Math.max(5, longest + 2));
+  });
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.eachRow((row, r) => {
+    if (r < fromRow) return;
+    let lines = 1;
+    row.eachCell((cell, c) => {
+      const room = Math.max(1, (widths[c - 1] ?? 10) - 2);
+      lines = Math.max(lines, cellText(cell.value).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / room)), 0));
+    });
+    row.height = Math.min(409, 15 * lines);
+    row.alignment = { vertical: 'top', wrapText: true };
+  });
+}
+
+/**
+ * A telephone number typed into a cell not formatted as text loses its leading zero
+ * (0912345678 → 912345678); every Vietnamese number, mobile or fixed, starts with 0, so
+ * a 9- or 10-digit number is shown with its 0 back. Anything else is shown as written.
+ */
+export function phoneText(phone: string | undefined): string {
+  if (phone === undefined) return '';
+  return /^[1-9]\d{8,9}$/.test(phone) ? `0${phone}` : phone;
+}
+
+export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lang: 'vi' | 'en', options: SummaryOptions): ExcelJS.Workbook {
   const t = T[lang];
   const awards = currentNationalSettings().awards;
   const byPath = new Map(outcomes.map((o) => [o.path, o]));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'thidua';
+  wb.created = options.checkedAt;
   const ws = wb.addWorksheet(t.sheet);
-  header(ws, [...t.head, ...awards.map((a) => a.name), lang === 'vi' ? 'Hình thức khác' : 'Other awards'], [34, 16, 40, 7, 14, 7, 9, 7, 30, 30, ...awards.map(() => 30), 30]);
+  const head = [...t.head, ...awards.map((a) => a.name), t.other, ...(options.copies ? [t.copy] : [])];
+
+  // The title, then when and with which rules, then the counts.
+  ws.getCell('A1').value = t.title;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  const profiles = [...new Set(report.files.flatMap((f) => (f.profile ? [`${f.profile.id} (${f.profile.version})`] : [])))];
+  ws.getCell('A2').value = `${t.checked}: ${checkedDate(options.checkedAt, lang)} · thidua ${TOOL_VERSION}${profiles.length ? ` · ${t.profile}: ${profiles.join(', ')}` : ''}`;
+  const n = report.counts;
+  ws.getCell('A3').value = `${n.files} ${t.files}: ${n.valid} ${t.status.valid.toLowerCase()}, ${n.invalid} ${t.status.invalid.toLowerCase()}, ${n.unreadable} ${t.status.unreadable.toLowerCase()}`;
+  const HEAD = 5;
+  header(ws, HEAD, head);
+  ws.headerFooter = { oddFooter: `&L${t.title}&R${t.page}` };
+
   for (const f of report.files) {
     const o = byPath.get(f.path);
     const summary = o && o.ok ? o.summary : undefined;
     const proposals = summary?.proposals ?? [];
     const units = (id: string) => proposals.filter((p) => p.award === id).map((p) => p.unit).join('; ');
     const other = proposals.filter((p) => !awards.some((a) => a.id === p.award)).map((p) => `${p.unit} (${p.award})`).join('; ');
-    ws.addRow([
+    const read = f.status !== 'unreadable';
+    const row = ws.addRow([
       basename(f.path), f.bloc?.province ?? '', f.bloc?.name ?? '', f.bloc?.year ?? '', t.status[f.status],
-      f.counts.error, f.counts.warning, f.counts.info, summary?.leader ?? '', summary?.nextLeader ?? '',
+      // A file not read has no count: 0 would say it was checked and found clean.
+      read ? f.counts.error : '', read ? f.counts.warning : '', read ? f.counts.info : '', f.error?.message ?? '',
+      summary?.preparer ?? '', phoneText(summary?.phone), summary?.leader ?? '', summary?.nextLeader ?? '',
       ...awards.map((a) => units(a.id)), other,
     ]);
+    const status = row.getCell(5);
+    status.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_STYLE[f.status].fill } };
+    status.font = { bold: true, color: { argb: STATUS_STYLE[f.status].font } };
+    const link = options.copies?.get(f.path);
+    if (link !== undefined) {
+      const cell = row.getCell(head.length);
+      cell.value = { text: t.open, hyperlink: link, tooltip: link };
+      cell.font = { color: { argb: 'FF0563C1' }, underline: true };
+    }
   }
+  // Narrow enough to print on A4 across: names wrap rather than widen the page.
+  fitWidths(ws, HEAD, [28, 14, 28, 6, 15, 5, 7, 5, 34, 20, 12, 20, 20, ...awards.map(() => 22), 18, ...(options.copies ? [16] : [])]);
+
   const fs = wb.addWorksheet(t.findings);
-  header(fs, t.fhead, [34, 20, 8, 10, 28, 90, 30, 36]);
+  header(fs, 1, t.fhead);
+  fs.headerFooter = { oddFooter: `&L${t.findings}&R${t.page}` };
   for (const f of report.files) {
     if (f.status === 'unreadable') fs.addRow([basename(f.path), '', '', t.severity.error, `unreadable/${f.error?.code}`, f.error?.message ?? '', '', '']);
     for (const x of f.findings) fs.addRow([basename(f.path), x.sheet ?? '', x.cell ?? (x.row !== undefined ? String(x.row) : ''), t.severity[x.severity], x.ruleId, x.message, x.suggestion ?? '', x.basis ?? '']);
   }
   for (const c of report.crossFile) fs.addRow([c.files.map((p) => basename(p)).join('; '), t.cross, '', t.severity[c.severity], c.ruleId, c.message, '', '']);
-  fs.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+  fitWidths(fs, 1, [28, 16, 6, 9, 26, 60, 30, 30]);
   return wb;
 }

@@ -35,7 +35,7 @@ export { fixOf, fixValue, renderMessage, renderBasis, ruleMeta } from './report/
 export { fileJson, findingJson, crossFileJson, reportJson, unreadableJson, TOOL_VERSION } from './report/json';
 export { ReportJsonSchema, FileJsonSchema, FindingJsonSchema, ERROR_CODES } from './report/schema';
 export type { ReportJson, FileJson, FindingJson, ErrorCode } from './report/schema';
-export { SEVERITY_WORDS, STATUS_WORDS, UNSAFE_CHARS, formatFileText, formatReportText, safeText } from './report/text';
+export { checkedDate, SEVERITY_WORDS, STATUS_WORDS, UNSAFE_CHARS, formatFileText, formatReportText, safeText } from './report/text';
 export { nfc, toneKey, headerKey } from './text/normalize';
 export { unitKey } from './text/abbreviations';
 export { detectLegacy, tcvn3ToUnicode, vniToUnicode } from './text/legacy';

@@ -1,4 +1,4 @@
-import type { FileJson, ReportJson } from '../../engine';
+import { checkedDate, type FileJson, type ReportJson } from '../../engine';
 
 /** Everything from a workbook is text: escaped, never markup. */
 export function escapeHtml(s: string | number | undefined): string {
@@ -45,14 +45,6 @@ function overview(report: ReportJson, t: Text): string {
     .join('');
   return `<section class="overview"><h2>${t.overview}</h2><p class="controls"><input type="search" id="loc" placeholder="${t.filter}" aria-label="${t.filter}"> <small>${t.sort}</small></p>
 <table id="tong-quan"><thead><tr><th>${t.file}</th><th>${t.province}</th><th>${t.bloc}</th><th class="n">${t.year}</th><th class="n">${t.status}</th><th class="n">${t.errors}</th><th class="n">${t.warnings}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
-}
-
-/** `14:05, ngày 29/11/2026` (as Vietnamese write it) or `29/11/2026, 14:05`, in local time. */
-function checkedDate(d: Date, lang: 'vi' | 'en'): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
-  const day = `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
-  return lang === 'vi' ? `${time}, ngày ${day}` : `${day}, ${time}`;
 }
 
 /**

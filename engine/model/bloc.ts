@@ -68,6 +68,9 @@ export interface BlocInfo {
   nextLeader?: UnitRef;
   nextDeputy?: UnitRef;
   profile: Field<string>;
+  /** Người lập biểu and Điện thoại: whom the office calls about the workbook. */
+  preparer: Field<string>;
+  phone: Field<string>;
 }
 
 /** Luân phiên: who led in a year. Units may be former members. */
@@ -211,19 +214,24 @@ export interface BlocSummary {
   year?: number;
   leader?: string;
   nextLeader?: string;
+  /** Người lập biểu and Điện thoại, as written. */
+  preparer?: string;
+  phone?: string;
   members: { name: string; key: string }[];
   /** The proposals: unit as written (member's name when matched), award id when known, else as written. */
   proposals: { unit: string; award: string }[];
 }
 
 export function summarize(model: BlocModel): BlocSummary {
-  const { province, blocName, year, leader, nextLeader } = model.info;
+  const { province, blocName, year, leader, nextLeader, preparer, phone } = model.info;
   return {
     ...(province.value !== undefined ? { province: province.value } : {}),
     ...(blocName.value !== undefined ? { blocName: blocName.value } : {}),
     ...(year.value !== undefined ? { year: year.value } : {}),
     ...(leader ? { leader: leader.text } : {}),
     ...(nextLeader ? { nextLeader: nextLeader.text } : {}),
+    ...(preparer.value !== undefined ? { preparer: preparer.value } : {}),
+    ...(phone.value !== undefined ? { phone: phone.value } : {}),
     members: model.members.map((m) => ({ name: m.name, key: m.key })),
     proposals: model.proposals.map((p) => ({
       unit: p.unit ? (p.unit.member !== undefined ? (model.members[p.unit.member]?.name ?? p.unit.text) : p.unit.text) : '',

@@ -9,6 +9,14 @@ export const STATUS_WORDS = {
   vi: { valid: 'đạt', invalid: 'không đạt', unreadable: 'không đọc được' },
   en: { valid: 'valid', invalid: 'invalid', unreadable: 'unreadable' },
 } as const;
+/** `14:05, ngày 29/11/2026` (as Vietnamese write it) or `29/11/2026, 14:05`, in local time. */
+export function checkedDate(d: Date, lang: 'vi' | 'en'): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
+  const day = `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
+  return lang === 'vi' ? `${time}, ngày ${day}` : `${day}, ${time}`;
+}
+
 const SEVERITY_VI = SEVERITY_WORDS.vi;
 const SEVERITY_EN = SEVERITY_WORDS.en;
 

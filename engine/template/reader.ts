@@ -93,7 +93,7 @@ class Reader {
     const sheet = view?.name ?? INFO_SHEET.name;
     const none = <T>(): Field<T> => ({ at: { sheet } });
     const info: BlocInfo = {
-      province: none(), blocName: none(), year: none(), memberCount: none(), meetingDate: none(), venue: none(), profile: none(),
+      province: none(), blocName: none(), year: none(), memberCount: none(), meetingDate: none(), venue: none(), profile: none(), preparer: none(), phone: none(),
     };
     if (!view) return info;
     this.sheets.info = { key: 'info', view, columns: {}, firstRow: 1, lastRow: view.rowCount };
@@ -108,6 +108,8 @@ class Reader {
         case 'province': info.province = this.fields.text(view, row, col, label.header, true); break;
         case 'blocName': info.blocName = this.fields.text(view, row, col, label.header, true); break;
         case 'venue': info.venue = this.fields.text(view, row, col, label.header, false); break;
+        case 'preparer': info.preparer = this.fields.text(view, row, col, label.header, false); break;
+        case 'phone': info.phone = this.fields.text(view, row, col, label.header, false); break;
         case 'profile': info.profile = this.fields.text(view, row, col, label.header, false); break;
         case 'year': info.year = this.fields.number(view, row, col, label.header, { required: true, integer: true }); break;
         case 'memberCount': info.memberCount = this.fields.number(view, row, col, label.header, { integer: true }); break;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -50,18 +50,54 @@ describe('--annotate and --summary', () => {
     expect(again.files[0]!.findings.map((f) => [f.ruleId, f.sheet, f.cell])).toEqual(original.findings.map((f) => [f.ruleId, f.sheet, f.cell]));
   });
 
-  test('the office summary: one row per file with counts, leaders and proposals by award; every finding', async () => {
+  test('the office summary: a title, when and with which rules; one row per file with counts, leaders and proposals by award; every finding', async () => {
     const wb = await load(summary);
     const tong = wb.getWorksheet('Tổng hợp')!;
-    expect(tong.rowCount).toBe(inputs.length + 1);
-    expect(tong.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(tong.autoFilter).toBeDefined();
-    const lai = tong.getRows(2, inputs.length)!.find((r) => r.getCell(1).value === 'lai-chau-mttq-2023.xlsx')!;
-    expect(lai.values).toEqual(expect.arrayContaining(['Lai Châu', 2023, 'Đạt', 'Liên đoàn Lao động tỉnh', 'Hội Liên hiệp Phụ nữ tỉnh', 'Liên đoàn Lao động tỉnh', 'Hội Liên hiệp Phụ nữ tỉnh; Hội Nông dân tỉnh']));
+    expect(tong.getCell('A1').value).toBe('TỔNG HỢP KẾT QUẢ KIỂM TRA SỔ THI ĐUA');
+    expect(String(tong.getCell('A2').value)).toMatch(/^Kiểm tra lúc: \d{2}:\d{2}, ngày \d{1,2}\/\d{1,2}\/\d{4} · thidua \d+\.\d+\.\d+ · Bộ quy tắc: quoc-gia \(\d{4}-\d{2}-\d{2}\)/);
+    expect(tong.getCell('A3').value).toBe(`${report.counts.files} sổ: ${report.counts.valid} đạt, ${report.counts.invalid} không đạt, 0 không đọc được`);
+    expect(tong.getRow(5).getCell(1).value).toBe('Tệp');
+    expect(tong.rowCount).toBe(inputs.length + 5);
+    expect(tong.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(tong.autoFilter).toMatch(/^A5:[A-Z]+5$/);
+    expect(tong.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '5:5' });
+    const head = (tong.getRow(5).values as unknown[]).slice(1);
+    const rows = tong.getRows(6, inputs.length)!;
+    const lai = rows.find((r) => r.getCell(1).value === 'lai-chau-mttq-2023.xlsx')!;
+    expect(lai.values).toEqual(expect.arrayContaining(['Lai Châu', 2023, 'Đạt', 'Văn phòng Liên đoàn Lao động tỉnh', 'Liên đoàn Lao động tỉnh', 'Hội Liên hiệp Phụ nữ tỉnh', 'Liên đoàn Lao động tỉnh', 'Hội Liên hiệp Phụ nữ tỉnh; Hội Nông dân tỉnh']));
+    expect(lai.getCell(head.indexOf('Kết quả') + 1).fill).toMatchObject({ fgColor: { argb: 'FFC6EFCE' } });
+    // Each row links to its annotated copy, relative to the summary.
+    expect(lai.getCell(head.indexOf('Bản đánh dấu') + 1).value).toMatchObject({ text: 'Mở bản đánh dấu', hyperlink: 'danh-dau/lai-chau-mttq-2023.kiem-tra.xlsx' });
+    // Every column has a width; none is wider than a page can take.
+    head.forEach((_, i) => expect(tong.getColumn(i + 1).width).toBeGreaterThanOrEqual(5));
+    head.forEach((_, i) => expect(tong.getColumn(i + 1).width).toBeLessThanOrEqual(34));
     const findings = wb.getWorksheet('Phát hiện')!;
     const total = report.files.reduce((n, f) => n + f.findings.length, 0) + report.crossFile.length;
     expect(findings.rowCount).toBe(total + 1);
   });
+});
+
+test('an unreadable file: its reason, no count of 0; the sender to call, with the leading zero of the telephone back', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-'));
+  const wb = await load(join(ROOT, 'samples', 'lai-chau-mttq-2023.xlsx'));
+  const info = wb.getWorksheet('Thông tin')!;
+  let phoneRow = 0;
+  info.eachRow((row, r) => void (row.getCell(1).value === 'Điện thoại' && (phoneRow = r)));
+  info.getCell(phoneRow, 2).value = 912345678; // typed 0912345678 in a cell formatted General
+  await wb.xlsx.writeFile(join(dir, 'co-dien-thoai.xlsx'));
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'libreoffice', 'lai-chau.xls'), join(dir, 'khoi-cu.xls'));
+  thidua(['validate', join(dir, 'co-dien-thoai.xlsx'), join(dir, 'khoi-cu.xls'), '--summary', join(dir, 's.xlsx')]);
+  const s = (await load(join(dir, 's.xlsx'))).getWorksheet('Tổng hợp')!;
+  const head = (s.getRow(5).values as unknown[]).slice(1);
+  const cell = (r: number, name: string) => s.getRow(r).getCell(head.indexOf(name) + 1);
+  const [good, old] = [6, 7];
+  expect(cell(good, 'Tệp').value).toBe('co-dien-thoai.xlsx');
+  expect(cell(good, 'Người lập biểu').value).toBe('Văn phòng Liên đoàn Lao động tỉnh');
+  expect(cell(good, 'Điện thoại').value).toBe('0912345678');
+  expect(cell(old, 'Kết quả').value).toBe('Không đọc được');
+  expect(cell(old, 'Lý do không đọc được').value).toMatch(/định dạng Excel cũ \(\.xls\)/);
+  for (const count of ['Lỗi', 'Cảnh báo', 'Lưu ý']) expect(cell(old, count).value ?? '').toBe('');
+  expect(cell(good, 'Lỗi').value).toBe(0);
 });
 
 test('text from a workbook starting with "=" stays text in the summary', async () => {
@@ -72,7 +108,7 @@ test('text from a workbook starting with "=" stays text in the summary', async (
   await wb.xlsx.writeFile(file);
   thidua(['validate', file, '--summary', join(dir, 's.xlsx')]);
   const s = await load(join(dir, 's.xlsx'));
-  const cell = s.getWorksheet('Tổng hợp')!.getCell('C2');
+  const cell = s.getWorksheet('Tổng hợp')!.getCell('C6');
   expect(cell.value).toBe('=1+1');
   expect(cell.formula).toBeUndefined();
 });
