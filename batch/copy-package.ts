@@ -2,23 +2,25 @@
  * A package made readable to ExcelJS, in memory (the input is never touched), before an
  * annotated copy is written. ExcelJS looks parts up by fixed names (`xl/workbook.xml`,
  * `xl/worksheets/sheetN.xml`), matches elements by the names as written (no prefix), refuses
- * absolute relationship targets, rows and cells without `r` and UTF-16 parts; all of which
- * the standard allows and some writers use. Two forms, the lighter first:
+ * absolute relationship targets, rows and cells without `r` and UTF-16 parts, and drops the
+ * text of a note written as a bare `<t>` (it reads only `<r>` runs); all of which the standard
+ * allows and some writers use. Two forms, the lighter first:
  *
- * - `relativeTargets`: the package as it is, its absolute targets made relative;
+ * - `excelJsReady`: the package as it is, its absolute targets made relative and its notes'
+ *   bare text in a run;
  * - `canonicalPackage`: every SpreadsheetML and relationship part re-spelled by thidua's own
  *   tokenizer (UTF-8, SpreadsheetML unprefixed and Transitional, `r:` for relationships,
  *   `r` on every row and cell) and the main parts at the names ExcelJS expects.
  */
-import { type El, MAIN, PKG_REL, Pkg, REL, all, attr, cells, isEl, relative, setAttr } from './xlsx/package-edit';
-import { OFFICE_RELATIONSHIPS, findWorkbook, resolveTarget } from './xlsx/opc';
+import { type El, MAIN, PKG_REL, Pkg, REL, all, attr, cells, isEl, relative, setAttr, textOf } from './xlsx/package-edit';
+import { OFFICE_RELATIONSHIPS, findWorkbook, readRelationships, resolveTarget } from './xlsx/opc';
 import { zipSource } from './xlsx/reader';
 import { SPREADSHEETML } from './xlsx/workbook';
 import { ZipParts } from './zip';
 import { columnLetters, fromA1 } from '../engine';
 
-/** The package with absolute relationship targets made relative (itself when it has none). */
-export function relativeTargets(buf: Buffer): Buffer {
+/** The package with absolute relationship targets made relative and notes' text in runs (itself when it needs neither). */
+export function excelJsReady(buf: Buffer): Buffer {
   const pkg = new Pkg(buf);
   let changed = pkg.slashedNames;
   for (const { source, rel } of pkg.relationships()) {
@@ -27,7 +29,31 @@ export function relativeTargets(buf: Buffer): Buffer {
     setAttr(rel, 'Target', relative(source, resolveTarget(source, target)));
     changed = true;
   }
+  changed = notesInRuns(pkg) || changed;
   return changed ? pkg.zip() : buf;
+}
+
+/**
+ * A note's text written as a bare `<t>` (ECMA-376 §18.7.7 allows it, as for a shared string)
+ * put in a run `<r><t>…</t></r>`, which ExcelJS reads. Whether any was.
+ */
+function notesInRuns(pkg: Pkg): boolean {
+  let changed = false;
+  const parts = new Set<string>();
+  for (const { source, rel } of pkg.relationships()) if (/\/comments$/.test(attr(rel, 'Type') ?? '')) parts.add(pkg.actual(resolveTarget(source, attr(rel, 'Target')!)));
+  for (const part of parts) {
+    if (!pkg.parts.has(part)) continue;
+    for (const text of all(pkg.tree(part))) {
+      if (text.local !== 'text') continue;
+      text.children = text.children.map((c) => {
+        if (!isEl(c) || c.local !== 't') return c;
+        changed = true;
+        const r = c.qname.includes(':') ? `${c.qname.split(':')[0]}:r` : 'r';
+        return { qname: r, ns: c.ns, local: 'r', attrs: [], children: [c] };
+      });
+    }
+  }
+  return changed;
 }
 
 const KNOWN = new Set([...SPREADSHEETML, ...OFFICE_RELATIONSHIPS, PKG_REL].filter((ns) => ns !== ''));
@@ -112,6 +138,7 @@ function numberCells(sheet: El): void {
 /** The package re-spelled for ExcelJS (see the module's comment). */
 export function canonicalPackage(buf: Buffer): Buffer {
   const pkg = new Pkg(buf);
+  notesInRuns(pkg);
   const { workbook, sheets, shared, styles } = pkg.layout();
   for (const name of pkg.xmlParts()) {
     if (name === '[Content_Types].xml') continue;
@@ -125,6 +152,13 @@ export function canonicalPackage(buf: Buffer): Buffer {
   const names = new Map<string, string>([[workbook, 'xl/workbook.xml'], ...sheets.map((s, i): [string, string] => [s, `xl/worksheets/sheet${i + 1}.xml`])]);
   if (shared) names.set(shared, 'xl/sharedStrings.xml');
   if (styles) names.set(styles, 'xl/styles.xml');
+  // ExcelJS finds a sheet's notes only at `xl/commentsN.xml`, where Excel puts them.
+  const source = { text: (n: string) => pkg.text(n) };
+  let k = 0;
+  for (const s of sheets) {
+    const comments = readRelationships(source, s).find((r) => r.type === 'comments' && !r.external);
+    if (comments && pkg.parts.has(pkg.actual(comments.target))) names.set(pkg.actual(comments.target), `xl/comments${++k}.xml`);
+  }
   const taken = new Set(names.values());
   // A part already at a name the main parts now take moves aside.
   pkg.rename((n) => names.get(n) ?? (taken.has(n) ? `xl/thidua-${n.replace(/\//g, '-')}` : n));
@@ -135,4 +169,63 @@ export function canonicalPackage(buf: Buffer): Buffer {
 export function workbookWhereExcelJsLooks(buf: Buffer): boolean {
   const zip = ZipParts.open(buf);
   return zip !== undefined && findWorkbook(zipSource(zip), (n) => zip.entry(n) !== undefined) === 'xl/workbook.xml';
+}
+
+/** Each worksheet's comments (notes) part, by sheet name. */
+function commentParts(pkg: Pkg): Map<string, string> {
+  const source = { text: (n: string) => pkg.text(n) };
+  const { workbook } = pkg.layout();
+  const rels = new Map(readRelationships(source, workbook).map((r) => [r.id, r]));
+  const out = new Map<string, string>();
+  for (const s of all(pkg.tree(workbook))) {
+    if (s.local !== 'sheet') continue;
+    const name = attr(s, 'name');
+    const rel = rels.get(s.attrs.find((a) => a.qname.endsWith(':id'))?.value ?? '');
+    if (name === undefined || rel?.type !== 'worksheet' || rel.external) continue;
+    const comments = readRelationships(source, pkg.actual(rel.target)).find((r) => r.type === 'comments' && !r.external);
+    if (comments && pkg.parts.has(pkg.actual(comments.target))) out.set(name, pkg.actual(comments.target));
+  }
+  return out;
+}
+
+/** The author of each note, by sheet name and cell (`A1`). */
+function noteAuthors(pkg: Pkg): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const [sheet, part] of commentParts(pkg)) {
+    const root = pkg.tree(part);
+    const names = [...all(root)].filter((e) => e.local === 'author').map(textOf);
+    const byCell = new Map<string, string>();
+    for (const c of all(root)) if (c.local === 'comment' && attr(c, 'ref')) byCell.set(attr(c, 'ref')!.toUpperCase(), names[Number(attr(c, 'authorId') ?? 0)] ?? '');
+    out.set(sheet, byCell);
+  }
+  return out;
+}
+
+/**
+ * The notes of an annotated copy signed: ExcelJS signs every note "Author" (it keeps no
+ * author). A note thidua added is by `thidua`; a note the workbook already had keeps the
+ * author it had in `original` (thidua's text appended to it changes nothing of whose it is).
+ */
+export function signNotes(copy: Buffer, original: Buffer, author = 'thidua'): Buffer {
+  let theirs: Map<string, Map<string, string>>;
+  try {
+    theirs = noteAuthors(new Pkg(original));
+  } catch {
+    return copy; // the original's notes not read again: whose each note is cannot be told
+  }
+  const pkg = new Pkg(copy);
+  for (const [sheet, part] of commentParts(pkg)) {
+    const root = pkg.tree(part);
+    const known = theirs.get(sheet);
+    const names = [author];
+    const index = (name: string) => (names.includes(name) ? names.indexOf(name) : names.push(name) - 1);
+    for (const c of all(root)) {
+      if (c.local !== 'comment') continue;
+      const was = known?.get((attr(c, 'ref') ?? '').toUpperCase());
+      setAttr(c, 'authorId', String(index(was ?? author)));
+    }
+    const authors = [...all(root)].find((e) => e.local === 'authors');
+    if (authors) authors.children = names.map((n) => ({ qname: 'author', ns: authors.ns, local: 'author', attrs: [], children: [n] }));
+  }
+  return pkg.zip();
 }

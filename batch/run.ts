@@ -173,8 +173,8 @@ function progressBar(options: ValidateOptions, io: Io, total: number, what: 'fil
  * time limit, so that a copy ExcelJS cannot make is said beside a check that stands.
  * Returns the copies written, by file.
  */
-async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOutcome[], entries: FileJson[], copies: string[]): Promise<Map<string, string>> {
-  const tasks: AnnotateTask[] = outcomes.flatMap((o, i) => (o.ok ? [{ path: o.path, out: copies[i]!, lang: options.lang, findings: entries[i]!.findings ?? [] }] : []));
+async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOutcome[], entries: FileJson[], copies: string[], checkedAt: Date): Promise<Map<string, string>> {
+  const tasks: AnnotateTask[] = outcomes.flatMap((o, i) => (o.ok ? [{ path: o.path, out: copies[i]!, lang: options.lang, entry: entries[i]!, checkedAt: checkedAt.toISOString() }] : []));
   const { FilePool } = await import('./pool');
   const pool = new FilePool({ jobs: Math.min(options.jobs, Math.max(1, tasks.length)), timeoutMs: options.copyTimeoutMs ?? 120_000, memoryMb: options.memoryMb ?? 2048 });
   const bar = progressBar(options, io, tasks.length, 'copies');
@@ -229,7 +229,7 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool,
   // The copies before the summary, which links to those that were written.
   let made: Map<string, string> | undefined;
   if (copies) {
-    made = await annotateCopies(options, io, outcomes, entries, copies);
+    made = await annotateCopies(options, io, outcomes, entries, copies, checkedAt);
     said(options, io, `Đã ghi ${made.size} bản đánh dấu vào: ${options.annotate}`, `${made.size} annotated copies written to: ${options.annotate}`);
   }
   if (options.summary) {

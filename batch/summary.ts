@@ -10,6 +10,7 @@
 import ExcelJS from 'exceljs';
 import { basename } from 'node:path';
 import { checkedDate, currentNationalSettings, type FileJson, type ReportJson, TOOL_VERSION } from '../engine';
+import { fitWidths } from './sheet-layout';
 import type { FileOutcome } from './worker';
 
 const T = {
@@ -60,35 +61,6 @@ function header(ws: ExcelJS.Worksheet, row: number, values: readonly string[]): 
   ws.views = [{ state: 'frozen', ySplit: row }];
   ws.autoFilter = { from: { row, column: 1 }, to: { row, column: values.length } };
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${row}:${row}`, margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 } };
-}
-
-const cellText = (v: ExcelJS.CellValue): string => (v && typeof v === 'object' && 'text' in v ? String(v.text) : v === null || v === undefined ? '' : String(v));
-
-/**
- * Each column as wide as its longest line (header included), up to its `max` characters,
- * where longer text wraps; then each row as tall as its most wrapped cell. Heights are
- * written, not left to the program: LibreOffice and WPS keep a row one line tall when they
- * open a file whose rows have no height, and the text of one row runs over the next.
- */
-function fitWidths(ws: ExcelJS.Worksheet, fromRow: number, max: readonly number[]): void {
-  const widths = max.map((m, i) => {
-    let longest = 0;
-    ws.getColumn(i + 1).eachCell({ includeEmpty: false }, (cell, row) => {
-      if (row >= fromRow) for (const line of cellText(cell.value).split('\n')) longest = Math.max(longest, line.length);
-    });
-    return Math.min(m, Math.max(5, longest + 2));
-  });
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  ws.eachRow((row, r) => {
-    if (r < fromRow) return;
-    let lines = 1;
-    row.eachCell((cell, c) => {
-      const room = Math.max(1, (widths[c - 1] ?? 10) - 2);
-      lines = Math.max(lines, cellText(cell.value).split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / room)), 0));
-    });
-    row.height = Math.min(409, 15 * lines);
-    row.alignment = { vertical: 'top', wrapText: true };
-  });
 }
 
 /**

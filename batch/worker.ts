@@ -6,7 +6,7 @@
  * (it refuses some valid packages and hangs on others) never costs a workbook its check.
  */
 import { readFileSync } from 'node:fs';
-import { type BlocResult, type BlocSummary, checkGrid, type ErrorCode, type FindingJson, type Grid, isTemplateSheetName, type Profile, summarize } from '../engine';
+import { type BlocResult, type BlocSummary, checkGrid, type ErrorCode, type FileJson, type Grid, isTemplateSheetName, type Profile, summarize } from '../engine';
 import type ExcelJS from 'exceljs';
 import { DEFAULT_LIMITS, type Limits, checkAllParts, sniff } from './intake';
 import { readWorkbook } from './xlsx/reader';
@@ -70,7 +70,10 @@ export interface AnnotateTask {
   path: string;
   out: string;
   lang: 'vi' | 'en';
-  findings: FindingJson[];
+  /** The file's entry in the report: its findings, result and counts. */
+  entry: FileJson;
+  /** When the batch was checked (ISO 8601), as the report says. */
+  checkedAt: string;
   limits?: Limits;
 }
 
@@ -124,9 +127,10 @@ export async function annotateFile(task: AnnotateTask): Promise<string | undefin
     const wb = await excelJsCopy(read.buf, values);
     if (!wb) return vi ? 'thư viện ghi bản sao (ExcelJS) không đọc được sổ này dù sổ đúng chuẩn; kết quả kiểm tra vẫn đầy đủ' : 'the copy writer (ExcelJS) cannot read this workbook, correct as it is; the check is complete';
     const { annotateWorkbook } = await import('./annotate');
-    annotateWorkbook(wb, task.findings, task.lang);
+    annotateWorkbook(wb, task.entry, task.lang, new Date(task.checkedAt));
     const { writeAtomic } = await import('./files');
-    writeAtomic(task.out, Buffer.from(await wb.xlsx.writeBuffer()));
+    const { signNotes } = await import('./copy-package');
+    writeAtomic(task.out, signNotes(Buffer.from(await wb.xlsx.writeBuffer()), read.buf));
     return undefined;
   } catch (e) {
     // The check stands; only the copy failed: a full disk or a folder not writable, said plainly.
@@ -142,7 +146,7 @@ export async function annotateFile(task: AnnotateTask): Promise<string | undefin
  * it). The package as it is first (absolute targets made relative), then re-spelled.
  */
 async function excelJsCopy(buf: Buffer, values: Map<string, number>): Promise<ExcelJS.Workbook | undefined> {
-  const { canonicalPackage, relativeTargets, workbookWhereExcelJsLooks } = await import('./copy-package');
+  const { canonicalPackage, excelJsReady, workbookWhereExcelJsLooks } = await import('./copy-package');
   const { loadWorkbook } = await import('./adapter');
   const faithful = (wb: ExcelJS.Workbook) =>
     [...values].every(([name, n]) => {
@@ -152,7 +156,7 @@ async function excelJsCopy(buf: Buffer, values: Map<string, number>): Promise<Ex
       ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, () => void m++));
       return m >= n;
     });
-  const light = relativeTargets(buf);
+  const light = excelJsReady(buf);
   if (workbookWhereExcelJsLooks(light)) {
     try {
       const wb = await loadWorkbook(light);

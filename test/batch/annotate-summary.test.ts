@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { MAIN, PKG_REL, Pkg, REL } from '../../batch/xlsx/package-edit';
 import { ReportJsonSchema } from '../../engine/report/schema';
 
 const ROOT = join(__dirname, '..', '..');
@@ -36,12 +37,19 @@ describe('--annotate and --summary', () => {
     const wb = await load(join(copies, 'lai-chau-so-lieu-dang-chu-va-truong-khoi-lien-tiep.kiem-tra.xlsx'));
     expect(wb.worksheets[0]!.name).toBe('Kết quả kiểm tra');
     const sheet = wb.worksheets[0]!;
-    const rows = file.findings.map((_, i) => sheet.getRow(i + 3));
+    // It names the file, its result and when it was checked, above the findings.
+    expect(sheet.getCell('A2').value).toBe('Sổ: lai-chau-so-lieu-dang-chu-va-truong-khoi-lien-tiep.xlsx (Khối thi đua MTTQ và các tổ chức chính trị - xã hội tỉnh — Lai Châu — 2023)');
+    expect(sheet.getCell('A3').value).toBe(`Kết quả: không đạt — ${file.counts.error} lỗi, ${file.counts.warning} cảnh báo, ${file.counts.info} lưu ý`);
+    expect(String(sheet.getCell('A4').value)).toMatch(/^Kiểm tra lúc: \d{2}:\d{2}, ngày [\d/]+ · thidua [\d.]+ · Bộ quy tắc: quoc-gia/);
+    expect(sheet.getRow(6).getCell(1).value).toBe('Vị trí');
+    const rows = file.findings.map((_, i) => sheet.getRow(i + 7));
     expect(rows.map((r) => r.getCell(3).value)).toEqual(file.findings.map((f) => f.ruleId));
     expect(rows[0]!.getCell(1).value).toMatchObject({ hyperlink: `'${file.findings[0]!.sheet}'!${file.findings[0]!.cell}` });
     const marked = wb.getWorksheet('Số liệu')!.getCell('E3');
     expect(marked.fill).toMatchObject({ fgColor: { argb: 'FFFFEB9C' } });
-    expect(String(marked.note)).toContain('"Thực hiện" được nhập dạng chữ "53.211"');
+    const note = marked.note as { texts: { text: string; font?: { bold?: boolean } }[] };
+    expect(note.texts[0]).toMatchObject({ text: 'thidua:', font: { bold: true } });
+    expect(note.texts.map((t) => t.text).join('')).toContain('"Thực hiện" được nhập dạng chữ "53.211"');
   });
 
   test('checking a copy again finds the same (the result sheet is an extra sheet)', () => {
@@ -111,4 +119,37 @@ test('text from a workbook starting with "=" stays text in the summary', async (
   const cell = s.getWorksheet('Tổng hợp')!.getCell('C6');
   expect(cell.value).toBe('=1+1');
   expect(cell.formula).toBeUndefined();
+});
+
+test('the notes of a copy: those thidua adds are signed thidua; those the workbook had keep their author and text', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-'));
+  // A comments part as ECMA-376 Part 1 §18.7 has it, on the sheet where thidua marks E3.
+  const pkg = new Pkg(readFileSync(join(ROOT, 'samples', 'faulty', 'lai-chau-so-lieu-dang-chu-va-truong-khoi-lien-tiep.xlsx')));
+  const sheets = pkg.layout().sheets;
+  const names = [...pkg.text(pkg.layout().workbook)!.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+  const part = sheets[names.indexOf('Số liệu')]!;
+  const rels = `${part.replace(/[^/]+$/, '')}_rels/${part.split('/').pop()}.rels`;
+  const existing = pkg.parts.get(rels)?.toString('utf8') ?? `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${PKG_REL}"></Relationships>`;
+  pkg.parts.set(rels, Buffer.from(existing.replace('</Relationships>', `<Relationship Id="rIdGhiChu" Type="${REL}/comments" Target="../ghi-chu.xml"/></Relationships>`)));
+  pkg.parts.set('xl/ghi-chu.xml', Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<comments xmlns="${MAIN}"><authors><author>Nguyễn Văn A</author><author>Trần Thị B</author></authors><commentList>
+<comment ref="E3" authorId="0"><text><r><rPr><b/></rPr><t xml:space="preserve">Nguyễn Văn A:</t></r><r><t xml:space="preserve">
+số liệu của Sở Kế hoạch</t></r></text></comment>
+<comment ref="A1" authorId="1"><text><t>Bảng do Văn phòng lập</t></text></comment></commentList></comments>`));
+  const types = pkg.text('[Content_Types].xml')!.replace('</Types>', '<Override PartName="/xl/ghi-chu.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>');
+  pkg.parts.set('[Content_Types].xml', Buffer.from(types));
+  writeFileSync(join(dir, 'co-ghi-chu.xlsx'), pkg.zip());
+  thidua(['validate', join(dir, 'co-ghi-chu.xlsx'), '--annotate', join(dir, 'danh-dau')]);
+  const copy = new Pkg(readFileSync(join(dir, 'danh-dau', 'co-ghi-chu.kiem-tra.xlsx')));
+  const notes = copy.xmlParts().filter((n) => /<comments[ >]/.test(copy.text(n)!)).map((n) => copy.text(n)!);
+  const byCell = new Map<string, { author: string; text: string }>();
+  for (const xml of notes) {
+    const authors = [...xml.matchAll(/<author>([^<]*)<\/author>/g)].map((m) => m[1]!);
+    for (const m of xml.matchAll(/<comment ref="([A-Z]+\d+)" authorId="(\d+)"[^>]*>([\s\S]*?)<\/comment>/g)) byCell.set(m[1]!, { author: authors[Number(m[2])]!, text: m[3]!.replace(/<[^>]+>/g, '') });
+  }
+  expect(byCell.get('A1')).toEqual({ author: 'Trần Thị B', text: 'Bảng do Văn phòng lập' });
+  expect(byCell.get('E3')!.author).toBe('Nguyễn Văn A');
+  expect(byCell.get('E3')!.text).toMatch(/^Nguyễn Văn A:\nsố liệu của Sở Kế hoạch\n———\nthidua:\n\[Cảnh báo\] "Thực hiện" được nhập dạng chữ/);
+  expect(byCell.get('B11')).toMatchObject({ author: 'thidua', text: expect.stringMatching(/^thidua:\n\[Cảnh báo\]/) });
+  expect(notes.join('')).not.toContain('<author>Author</author>');
 });
