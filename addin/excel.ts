@@ -5,7 +5,7 @@
  * types, and merged areas where the host supports them (ExcelApi 1.13).
  */
 /// <reference types="office-js" />
-import { type Cell, currentNationalSettings, type FindingSeverity, type Grid, type GridSheet, headerKey, type LayoutSheet, MEMBER_LIST_RANGE, numberFormatKind, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, type Cell, currentNationalSettings, type FindingSeverity, type Grid, type GridSheet, headerKey, type LayoutSheet, MEMBER_LIST_RANGE, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -154,7 +154,7 @@ export function officeHost(host: ExcelHost) {
       return run(watchNewSheets);
     },
     createTemplate: async () => {
-      const added = await createTemplateSheets(host, templateLayout(currentNationalSettings()));
+      const added = await createTemplateSheets(host, templateLayout(currentNationalSettings(), {}, { today: new Date().toISOString().slice(0, 10), profiles: BUILT_IN_PROFILES.map((p) => p.id) }));
       await run(watchNewSheets);
       return added;
     },
@@ -193,6 +193,8 @@ function validationRule(v: Validation): Excel.DataValidationRule {
       return { list: { inCellDropDown: true, source: v.values.join(',') } };
     case 'members':
       return { list: { inCellDropDown: true, source: `=${MEMBER_LIST_RANGE}` } };
+    case 'range':
+      return { list: { inCellDropDown: true, source: `=${v.range}` } };
     case 'whole':
       return v.max !== undefined
         ? { wholeNumber: { formula1: v.min, formula2: v.max, operator: 'Between' } }
@@ -217,11 +219,12 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
     await context.sync();
     const present = new Set(worksheets.items.map((w) => headerKey(w.name)));
     const added: string[] = [];
-    for (const sheet of layout) {
+    // The hidden sheet of lists first: the drop-downs of the others refer to it.
+    for (const sheet of [...layout].sort((a, b) => Number(b.hidden ?? false) - Number(a.hidden ?? false))) {
       if (present.has(headerKey(sheet.name))) continue;
       const ws = worksheets.add(sheet.name);
       added.push(sheet.name);
-      const isInfo = sheet.name === 'Thông tin';
+      const isInfo = sheet.valueValidations !== undefined;
       ws.getRange('A1').values = [[sheet.title]];
       ws.getRange('A1').format.font.bold = true;
       const width = sheet.columns.length;
@@ -239,14 +242,28 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
         const cols = Math.max(...sheet.rows.map((r) => r.length));
         ws.getRangeByIndexes(first, 0, sheet.rows.length, cols).values = sheet.rows.map((r) => Array.from({ length: cols }, (_, i) => r[i] ?? ''));
       }
+      // Tổng điểm, Tỷ lệ (%): formulas the user may type over, below what is pre-filled.
+      sheet.columns.forEach((c, i) => {
+        if (!c.formula || sheet.inputRows === 0) return;
+        const range = ws.getRangeByIndexes(first, i, sheet.inputRows, 1);
+        range.formulas = Array.from({ length: sheet.inputRows }, (_, k) => [`=${c.formula!.replaceAll('{r}', String(first + k + 1))}`]);
+        if (c.numFmt) range.numberFormat = Array.from({ length: sheet.inputRows }, () => [c.numFmt!]);
+      });
       ws.freezePanes.freezeRows(sheet.headerRow);
-      if (validation && !isInfo) {
-        sheet.columns.forEach((c, i) => {
-          if (!c.validation) return;
-          const range = ws.getRangeByIndexes(sheet.headerRow, i, sheet.inputRows, 1);
-          range.dataValidation.rule = validationRule(c.validation);
-          range.dataValidation.prompt = { showPrompt: true, title: c.header.slice(0, 32), message: c.prompt.slice(0, 255) };
+      if (sheet.hidden) ws.visibility = 'Hidden';
+      if (validation) {
+        const rule = (range: Excel.Range, v: Validation, title: string, message: string) => {
+          range.dataValidation.rule = validationRule(v);
+          range.dataValidation.prompt = { showPrompt: true, title: title.replace(REQUIRED_MARK, '').slice(0, 32), message: message.slice(0, 255) };
+        };
+        sheet.valueValidations?.forEach((v, r) => {
+          if (v) rule(ws.getRangeByIndexes(first + r, 1, 1, 1), v.validation, String(sheet.rows[r]![0]), v.prompt);
         });
+        if (!isInfo) {
+          sheet.columns.forEach((c, i) => {
+            if (c.validation && sheet.inputRows > 0) rule(ws.getRangeByIndexes(sheet.headerRow, i, sheet.inputRows, 1), c.validation, c.header, c.prompt);
+          });
+        }
       }
     }
     await context.sync();

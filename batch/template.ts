@@ -1,9 +1,15 @@
 /**
- * `thidua template`: the blank template v1 as an .xlsx, from the engine's layout, with
- * widths, frozen headers, drop-downs and input prompts; optionally pre-filled.
+ * `thidua template`: the blank template v1 as an .xlsx, from the engine's layout: widths,
+ * frozen headers, borders round the input area, required headers marked `(*)` in red,
+ * drop-downs and input prompts (each written once, over its whole range), `Tổng điểm` and
+ * `Tỷ lệ (%)` as formulas, a hidden sheet of the lists too long to write inline, and a print
+ * setup (A4 landscape, one page wide, the header row on every page); optionally pre-filled.
  */
 import ExcelJS from 'exceljs';
-import { currentNationalSettings, type LayoutSheet, MEMBER_LIST_RANGE, templateLayout, type TemplatePrefill, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, columnLetters, currentNationalSettings, type LayoutSheet, MEMBER_LIST_RANGE, REQUIRED_MARK, templateLayout, type TemplatePrefill, type Validation } from '../engine';
+
+const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
 function excelValidation(v: Validation, prompt: string, header: string): ExcelJS.DataValidation {
   const base = { allowBlank: true, showInputMessage: true, promptTitle: header.slice(0, 32), prompt: prompt.slice(0, 255), showErrorMessage: true, errorStyle: 'warning' };
@@ -13,6 +19,8 @@ function excelValidation(v: Validation, prompt: string, header: string): ExcelJS
       return { ...base, type: 'list', formulae: [`"${v.values.join(',').replace(/"/g, '')}"`], error: 'Hãy chọn một giá trị trong danh sách.' };
     case 'members':
       return { ...base, type: 'list', formulae: [MEMBER_LIST_RANGE], error: 'Hãy chọn một đơn vị trong trang "Thành viên".' };
+    case 'range':
+      return { ...base, type: 'list', formulae: [v.range], error: 'Hãy chọn một giá trị trong danh sách.' };
     case 'whole':
       return v.max !== undefined
         ? { ...base, type: 'whole', operator: 'between', formulae: [v.min, v.max], error: `Hãy nhập số nguyên từ ${v.min} đến ${v.max}.` }
@@ -24,57 +32,73 @@ function excelValidation(v: Validation, prompt: string, header: string): ExcelJS
   }
 }
 
+/** A required header or label: its `(*)` in red, as Vietnamese forms mark one. */
+function headerValue(text: string): ExcelJS.CellValue {
+  if (!text.endsWith(REQUIRED_MARK)) return text;
+  return { richText: [{ text: text.slice(0, -REQUIRED_MARK.length), font: { bold: true } }, { text: REQUIRED_MARK, font: { bold: true, color: { argb: 'FFC00000' } } }] };
+}
+
+/** A2:B2-style address of a block. */
+const block = (row: number, col: number, rows: number, cols: number) => `${columnLetters(col)}${row}:${columnLetters(col + cols - 1)}${row + rows - 1}`;
+
+/** ExcelJS's list of a sheet's validations by range (there, but not in its types). */
+const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
-  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: sheet.headerRow }] });
-  const isInfo = sheet.name === 'Thông tin';
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: sheet.headerRow }], ...(sheet.hidden ? { state: 'hidden' as const } : {}) });
+  const isInfo = sheet.valueValidations !== undefined;
+  const width = sheet.columns.length;
   ws.getCell(1, 1).value = sheet.title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
-  ws.mergeCells(1, 1, 1, Math.max(2, sheet.columns.length));
+  ws.mergeCells(1, 1, 1, Math.max(2, width));
   sheet.columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
     if (isInfo) return;
     const cell = ws.getCell(sheet.headerRow, i + 1);
-    cell.value = c.header;
+    cell.value = headerValue(c.header);
     cell.font = { bold: true };
     cell.alignment = { wrapText: true, vertical: 'middle' };
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    cell.note = c.prompt;
+    cell.fill = HEADER_FILL;
+    cell.border = THIN;
+    if (c.prompt) cell.note = c.prompt;
   });
   // Thông tin: labels in A (bold), values in B, from row 3.
   const firstRow = isInfo ? 3 : sheet.headerRow + 1;
   sheet.rows.forEach((values, r) => {
     values.forEach((v, c) => {
-      if (v !== undefined) ws.getCell(firstRow + r, c + 1).value = v;
+      if (v !== undefined) ws.getCell(firstRow + r, c + 1).value = isInfo && c === 0 ? headerValue(String(v)) : v;
     });
     if (isInfo) ws.getCell(firstRow + r, 1).font = { bold: true };
   });
+  // Borders round the area to fill in, so that a printed form shows its boxes.
+  const rows = isInfo ? sheet.rows.length : sheet.inputRows;
+  for (let r = firstRow; r < firstRow + rows; r++) for (let c = 1; c <= width; c++) ws.getCell(r, c).border = THIN;
   if (isInfo) {
-    const rows = sheet.rows.length;
-    for (let r = 0; r < rows; r++) ws.getCell(firstRow + r, 2).dataValidation = infoValidation(String(sheet.rows[r]![0]));
-    return;
+    sheet.valueValidations!.forEach((v, r) => {
+      if (v) ws.getCell(firstRow + r, 2).dataValidation = excelValidation(v.validation, v.prompt, String(sheet.rows[r]![0]).replace(REQUIRED_MARK, ''));
+    });
+  } else {
+    sheet.columns.forEach((c, i) => {
+      if (c.formula) {
+        for (let r = firstRow; r < firstRow + sheet.inputRows; r++) ws.getCell(r, i + 1).value = { formula: c.formula.replaceAll('{r}', String(r)), result: '' } as ExcelJS.CellFormulaValue;
+      }
+      if (c.numFmt) for (let r = firstRow; r < firstRow + sheet.inputRows; r++) ws.getCell(r, i + 1).numFmt = c.numFmt;
+      // One validation over the column's whole range (per-cell ones, ExcelJS writes twice, overlapping).
+      if (c.validation && sheet.inputRows > 0) validations(ws).add(block(firstRow, i + 1, sheet.inputRows, 1), excelValidation(c.validation, c.prompt, c.header.replace(REQUIRED_MARK, '')));
+    });
+    if (!sheet.hidden) ws.autoFilter = { from: { row: sheet.headerRow, column: 1 }, to: { row: sheet.headerRow, column: width } };
+    ws.getRow(sheet.headerRow).height = 30;
   }
-  sheet.columns.forEach((c, i) => {
-    if (!c.validation) return;
-    const v = excelValidation(c.validation, c.prompt, c.header);
-    for (let r = firstRow; r < firstRow + sheet.inputRows; r++) ws.getCell(r, i + 1).dataValidation = v;
-  });
-  ws.autoFilter = { from: { row: sheet.headerRow, column: 1 }, to: { row: sheet.headerRow, column: sheet.columns.length } };
-  ws.getRow(sheet.headerRow).height = 30;
+  ws.pageSetup = { paperSize: 9, orientation: isInfo ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
 }
 
-function infoValidation(label: string): ExcelJS.DataValidation {
-  const prompt = { allowBlank: true, showInputMessage: true, promptTitle: label.slice(0, 32) };
-  if (label === 'Năm thi đua') return { ...prompt, type: 'whole', operator: 'between', formulae: [2000, 2100], prompt: 'Năm được tổng kết, ví dụ 2023' };
-  if (label === 'Ngày hội nghị tổng kết') return { ...prompt, type: 'date', operator: 'greaterThan', formulae: [new Date(Date.UTC(2000, 0, 1))], prompt: 'Ngày/tháng/năm' };
-  if (label === 'Số đơn vị thành viên') return { ...prompt, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], prompt: 'Số đơn vị trong trang "Thành viên"' };
-  if (/Trưởng khối|Phó trưởng khối/.test(label)) return { ...prompt, type: 'list', formulae: [MEMBER_LIST_RANGE], prompt: 'Chọn đơn vị trong danh sách thành viên' };
-  return { ...prompt, type: 'textLength', operator: 'lessThanOrEqual', formulae: [255], prompt: label };
-}
-
-export function templateWorkbook(prefill: TemplatePrefill = {}): ExcelJS.Workbook {
+export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date().toISOString().slice(0, 10)): ExcelJS.Workbook {
   const settings = currentNationalSettings();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'thidua';
-  for (const sheet of templateLayout(settings, prefill)) writeSheet(wb, sheet);
+  // The formulas' values are written blank, as they are while nothing is typed, and every
+  // program is asked to compute them again as it opens the file.
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const sheet of templateLayout(settings, prefill, { today, profiles: BUILT_IN_PROFILES.map((p) => p.id) })) writeSheet(wb, sheet);
   return wb;
 }

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, Grid } from '../engine';
 
-function excelValue(cell: Cell): ExcelJS.CellValue {
+export function excelValue(cell: Cell): ExcelJS.CellValue {
   switch (cell.kind) {
     case 'blank':
       return null;

@@ -85,6 +85,11 @@ function findIn(list: readonly string[], key: string): string | undefined {
   return aliased ? list.find((p) => provinceKey(p) === provinceKey(aliased)) : undefined;
 }
 
+/** The provinces and centrally-run cities in force on a date (63 until 30/6/2025, 34 from 1/7/2025). */
+export function provincesInForce(onDate: string): readonly string[] {
+  return onDate >= MERGER_DATE ? PROVINCES_FROM_2025 : PROVINCES_BEFORE_2025;
+}
+
 export type ProvinceCheck =
   | { status: 'ok'; name: string }
   | { status: 'merged'; name: string; into: string }
@@ -94,7 +99,7 @@ export type ProvinceCheck =
 export function checkProvince(name: string, onDate: string): ProvinceCheck {
   const key = provinceKey(name);
   const after = onDate >= MERGER_DATE;
-  const current = after ? PROVINCES_FROM_2025 : PROVINCES_BEFORE_2025;
+  const current = provincesInForce(onDate);
   const hit = findIn(current, key);
   if (hit) return { status: 'ok', name: hit };
   if (after) {

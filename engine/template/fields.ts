@@ -22,9 +22,13 @@ export class FieldReader {
     this.issues.push({ kind, at, field, ...extra });
   }
 
-  /** A blank that matters: a formula without a cached result is the formula rule's business. */
+  /**
+   * A blank that matters: a formula without a cached result is the formula rule's business;
+   * one whose result is blank (`=IF(COUNT(C4:E4)=0;"";SUM(C4:E4))` with no score typed)
+   * leaves the value missing as much as an empty cell does.
+   */
   private blank(cell: Cell, at: Place, field: string, required: boolean): void {
-    if (required && !cell.formula) this.issue('required', at, field);
+    if (required && !(cell.formula && !cell.formula.cached)) this.issue('required', at, field);
   }
 
   text(view: SheetView, row: number, col: number | undefined, field: string, required: boolean): Field<string> {

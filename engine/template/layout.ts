@@ -1,3 +1,5 @@
+import { columnLetters } from '../model/grid';
+import { provincesInForce } from '../profiles/provinces';
 import type { Settings } from '../profiles/schema';
 import { type ColumnSpec, INFO_SHEET, RATINGS, TABLE_SHEETS } from './spec';
 
@@ -12,16 +14,26 @@ export type Validation =
   | { type: 'list'; values: string[] }
   /** Names from the `Thành viên` sheet's `Tên đơn vị` column. */
   | { type: 'members' }
+  /** Values from a range of another sheet (`'Danh mục'!$A$3:$A$36`): a list too long to write inline. */
+  | { type: 'range'; range: string }
   | { type: 'whole'; min: number; max?: number }
   | { type: 'decimal'; min: number }
   | { type: 'date' };
 
 export interface LayoutColumn {
+  /** As written: a required column's ends with ` (*)` (the reader ignores it). */
   header: string;
   width: number;
   prompt: string;
   validation?: Validation;
+  /** A formula for each input row, `{r}` standing for the row's number; the user may type over it. */
+  formula?: string;
+  /** The number format of the input rows. */
+  numFmt?: string;
 }
+
+/** The mark of a required header or label, as Vietnamese forms mark one. */
+export const REQUIRED_MARK = ' (*)';
 
 export interface LayoutSheet {
   name: string;
@@ -33,6 +45,10 @@ export interface LayoutSheet {
   rows: (string | number | undefined)[][];
   /** How many rows below the header carry the validations. */
   inputRows: number;
+  /** Thông tin: the validation of each row's value (column B), beside `rows`. */
+  valueValidations?: ({ validation: Validation; prompt: string } | undefined)[];
+  /** A sheet of lists the drop-downs read from, hidden from the user. */
+  hidden?: boolean;
 }
 
 export interface TemplatePrefill {
@@ -46,6 +62,8 @@ export interface TemplatePrefill {
 export const INPUT_ROWS = 60;
 /** Where the member drop-down reads names from (`Thành viên`!B3:B62). */
 export const MEMBER_LIST_RANGE = `'Thành viên'!$B$3:$B$${2 + INPUT_ROWS}`;
+/** The hidden sheet of the lists too long for a drop-down written inline (Excel: 255 characters). */
+export const LISTS_SHEET = 'Danh mục';
 
 function validationFor(col: ColumnSpec, awards: string[]): Validation | undefined {
   switch (col.type) {
@@ -77,10 +95,54 @@ function width(header: string, type: ColumnSpec['type']): number {
   return Math.max(10, Math.min(24, header.length + 4));
 }
 
-/** The template, with the award names of a profile's catalog for the drop-down. */
-export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}): LayoutSheet[] {
+/** A value's drop-down or check on `Thông tin`, by its label. */
+function infoValidation(key: string, provinces: string, profiles: string[]): { validation: Validation; prompt: string } | undefined {
+  switch (key) {
+    case 'province':
+      return { validation: { type: 'range', range: provinces }, prompt: 'Chọn tỉnh/thành phố trong danh sách' };
+    case 'year':
+      return { validation: { type: 'whole', min: 2000, max: 2100 }, prompt: 'Năm được tổng kết, ví dụ 2023' };
+    case 'meetingDate':
+      return { validation: { type: 'date' }, prompt: 'Ngày/tháng/năm' };
+    case 'memberCount':
+      return { validation: { type: 'whole', min: 0 }, prompt: 'Số đơn vị trong trang "Thành viên"' };
+    case 'leader':
+    case 'deputy':
+    case 'nextLeader':
+    case 'nextDeputy':
+      return { validation: { type: 'members' }, prompt: 'Chọn đơn vị trong danh sách thành viên' };
+    case 'profile':
+      return { validation: { type: 'list', values: profiles }, prompt: 'Bỏ trống để dùng bộ quy tắc của tỉnh (mặc định: quoc-gia)' };
+    default:
+      return undefined;
+  }
+}
+
+const marked = (c: { header: string; required: boolean }) => (c.required ? `${c.header}${REQUIRED_MARK}` : c.header);
+
+/**
+ * The template, with the award names of a profile's catalog for the drop-down, the provinces
+ * in force for the year (63 before the merger of 1/7/2025, 34 after; today's when no year is
+ * given) and the built-in profiles.
+ */
+export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}, options: { today: string; profiles: string[] } = { today: new Date().toISOString().slice(0, 10), profiles: ['quoc-gia'] }): LayoutSheet[] {
   const awards = settings.awards.map((a) => a.name);
   const members = prefill.members ?? [];
+  // A bloc's year is summed up at its end, or in the January after: the provinces of 31/12.
+  const provinces = provincesInForce(prefill.year !== undefined ? `${prefill.year}-12-31` : options.today);
+  const lists: LayoutSheet = {
+    name: LISTS_SHEET,
+    title: 'DANH MỤC DÙNG CHO DANH SÁCH CHỌN (không sửa)',
+    headerRow: 2,
+    columns: [
+      { header: 'Tỉnh/Thành phố', width: 24, prompt: '' },
+      { header: 'Bộ quy tắc', width: 16, prompt: '' },
+    ],
+    rows: provinces.map((p, i) => [p, options.profiles[i]]),
+    inputRows: 0,
+    hidden: true,
+  };
+  const provinceRange = `'${LISTS_SHEET}'!$A$3:$A$${2 + provinces.length}`;
   const info: LayoutSheet = {
     name: INFO_SHEET.name,
     title: INFO_SHEET.title,
@@ -91,14 +153,15 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
     ],
     rows: INFO_SHEET.labels.map((l) => {
       const value = l.key === 'province' ? prefill.province : l.key === 'year' ? prefill.year : l.key === 'blocName' ? prefill.blocName : l.key === 'memberCount' && members.length > 0 ? members.length : undefined;
-      return [l.header, value];
+      return [marked(l), value];
     }),
     inputRows: INFO_SHEET.labels.length,
+    valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, options.profiles)),
   };
   const tables = TABLE_SHEETS.map((spec): LayoutSheet => {
     const columns: LayoutColumn[] = spec.columns.map((c) => {
       const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awards);
-      return { header: c.header, width: width(c.header, c.type), prompt: c.prompt, ...(validation ? { validation } : {}) };
+      return { header: marked(c), width: width(c.header, c.type), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}) };
     });
     let rows: (string | number | undefined)[][] = [];
     if (spec.key === 'members' || spec.key === 'covenant') rows = members.map((m, i) => [i + 1, m]);
@@ -108,7 +171,38 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
       columns.splice(2, 0, ...crit);
       rows = [[undefined, 'Điểm tối đa'], ...members.map((m, i) => [i + 1, m])];
     }
+    withFormulas(spec.key, spec.columns, columns, settings);
     return { name: spec.name, title: spec.title, headerRow: 2, columns, rows, inputRows: INPUT_ROWS };
   });
-  return [info, ...tables];
+  return [info, ...tables, lists];
+}
+
+/**
+ * `Tổng điểm` as the sum of the criteria and `Tỷ lệ (%)` as votes ÷ members × 100 (or result
+ * against plan), blank while their figures are: formulas a secretariat may type over. Where
+ * the profile divides by another count than the members, the percentage is left to type.
+ */
+function withFormulas(key: string, specs: readonly ColumnSpec[], columns: LayoutColumn[], settings: Settings): void {
+  const at = (k: string) => {
+    const header = specs.find((c) => c.key === k)?.header;
+    const i = columns.findIndex((c) => c.header.replace(REQUIRED_MARK, '') === header);
+    return i < 0 ? undefined : { i, letter: columnLetters(i + 1) };
+  };
+  if (key === 'scores') {
+    const total = at('total')!;
+    const first = columnLetters(3);
+    const last = columnLetters(total.i);
+    columns[total.i] = { ...columns[total.i]!, formula: `IF(COUNT(${first}{r}:${last}{r})=0,"",SUM(${first}{r}:${last}{r}))` };
+  }
+  if (key === 'votes' && settings.percentDenominator.of === 'members') {
+    const votes = at('votes')!;
+    const percent = at('percent')!;
+    columns[percent.i] = { ...columns[percent.i]!, formula: `IF(${votes.letter}{r}="","",ROUND(${votes.letter}{r}/MAX(1,COUNTA(${MEMBER_LIST_RANGE}))*100,2))`, numFmt: '0.00' };
+  }
+  if (key === 'stats') {
+    const plan = at('plan')!;
+    const actual = at('actual')!;
+    const percent = at('percent')!;
+    columns[percent.i] = { ...columns[percent.i]!, formula: `IF(OR(${plan.letter}{r}="",${actual.letter}{r}="",${plan.letter}{r}=0),"",ROUND(${actual.letter}{r}/${plan.letter}{r}*100,2))`, numFmt: '0.00' };
+  }
 }

@@ -1,11 +1,15 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { SHEETS } from '../../engine/template/spec';
+import { type BlocData, blocToGrid } from '../../engine/template/writer';
+import { excelValue } from '../../batch/write-grid';
+import { laiChauMttq } from '../../samples/blocs';
 
 const ROOT = join(__dirname, '..', '..');
 const thidua = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
@@ -81,3 +85,46 @@ test('the template, filled in and re-saved by LibreOffice, validates with no fin
   const grid = await readGrid(readFileSync(join(ROOT, 'test', 'fixtures', 'libreoffice', 'template-filled.xlsx')));
   expect(checkGrid(grid, { today: '2026-11-22' }).findings).toEqual([]);
 });
+
+/**
+ * The template's own formulas, computed by another program: a bloc's figures typed into the
+ * template (every cell but the formulas), LibreOffice opens it, computes `Tổng điểm` and
+ * `Tỷ lệ (%)` and saves it; the engine then finds nothing to say.
+ */
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+if (!soffice && process.env.CI) throw new Error('CI needs LibreOffice (libreoffice-calc-nogui) for this test');
+(soffice ? test : test.skip)('a bloc typed into the template, its totals and percentages computed by LibreOffice from the formulas, validates with no finding', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-'));
+  const blank = join(dir, 'mau.xlsx');
+  expect(thidua(['template', '--out', blank, '--year', '2023']).status).toBe(0);
+  // The sample's four criteria as the template's three (the last two added up).
+  const scores = laiChauMttq.scores!;
+  const three = <T>(xs: T[], add: (a: T, b: T) => T) => [xs[0]!, xs[1]!, add(xs[2]!, xs[3]!)];
+  const bloc: BlocData = {
+    ...laiChauMttq,
+    scores: { criteria: three(scores.criteria, (a, b) => ({ name: `${a.name}; ${b.name}`, max: a.max + b.max })), rows: scores.rows.map((r) => ({ unit: r.unit, scores: three(r.scores, (a, b) => a + b) })) },
+  };
+  const grid = blocToGrid(bloc);
+  const wb = await load(blank);
+  let typed = 0;
+  for (const sheet of grid.sheets) {
+    const ws = wb.getWorksheet(sheet.name)!;
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        const target = ws.getCell(r + 1, c + 1);
+        if (!cell || cell.kind === 'blank' || target.formula) return; // a formula is the template's to compute
+        target.value = excelValue(cell);
+        typed++;
+      }),
+    );
+  }
+  expect(typed).toBeGreaterThan(100);
+  await wb.xlsx.writeFile(join(dir, 'da-dien.xlsx'));
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), join(dir, 'da-dien.xlsx')], { stdio: 'pipe', timeout: 120_000 });
+  const { model, findings } = checkGrid(readGrid(readFileSync(join(dir, 'lo', 'da-dien.xlsx'))), { today: '2026-11-22' });
+  expect(findings).toEqual([]);
+  // What LibreOffice computed is what the figures say.
+  expect(model.scores.map((s) => s.total.value)).toEqual(bloc.scores!.rows.map((r) => r.scores.reduce((a, b) => a + b, 0)));
+  expect(model.votes.map((v) => v.percent.value)).toEqual(bloc.votes.flatMap((v) => v.candidates.map((c) => Math.round((c.votes / bloc.members.length) * 10000) / 100)));
+  expect(model.stats.map((s) => s.percent.value)).toEqual(bloc.stats!.map((s) => Math.round((s.actual / s.plan!) * 10000) / 100));
+}, 180_000);
