@@ -223,7 +223,8 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
     for (const sheet of [...layout].sort((a, b) => Number(b.hidden ?? false) - Number(a.hidden ?? false))) {
       if (present.has(headerKey(sheet.name))) continue;
       const ws = worksheets.add(sheet.name);
-      added.push(sheet.name);
+      // The hidden sheet of lists is none the user needs to hear of.
+      if (!sheet.hidden) added.push(sheet.name);
       const isInfo = sheet.valueValidations !== undefined;
       ws.getRange('A1').values = [[sheet.title]];
       ws.getRange('A1').format.font.bold = true;
@@ -244,10 +245,10 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
       }
       // Tổng điểm, Tỷ lệ (%): formulas the user may type over, below what is pre-filled.
       sheet.columns.forEach((c, i) => {
-        if (!c.formula || sheet.inputRows === 0) return;
-        const range = ws.getRangeByIndexes(first, i, sheet.inputRows, 1);
-        range.formulas = Array.from({ length: sheet.inputRows }, (_, k) => [`=${c.formula!.replaceAll('{r}', String(first + k + 1))}`]);
-        if (c.numFmt) range.numberFormat = Array.from({ length: sheet.inputRows }, () => [c.numFmt!]);
+        if (!c.formula || sheet.formRows === 0) return;
+        const range = ws.getRangeByIndexes(first, i, sheet.formRows, 1);
+        range.formulas = Array.from({ length: sheet.formRows }, (_, k) => [`=${c.formula!.replaceAll('{r}', String(first + k + 1))}`]);
+        if (c.numFmt) range.numberFormat = Array.from({ length: sheet.formRows }, () => [c.numFmt!]);
       });
       ws.freezePanes.freezeRows(sheet.headerRow);
       if (sheet.hidden) ws.visibility = 'Hidden';

@@ -48,9 +48,14 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: sheet.headerRow }], ...(sheet.hidden ? { state: 'hidden' as const } : {}) });
   const isInfo = sheet.valueValidations !== undefined;
   const width = sheet.columns.length;
+  // The title across the table, wrapped when longer than the table is wide (a 13-point bold
+  // letter takes about 1.3 of a column's character widths).
+  const across = sheet.columns.reduce((n, c) => n + c.width, 0);
   ws.getCell(1, 1).value = sheet.title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
+  ws.getCell(1, 1).alignment = { wrapText: true, vertical: 'middle' };
   ws.mergeCells(1, 1, 1, Math.max(2, width));
+  ws.getRow(1).height = 20 * Math.ceil((sheet.title.length * 1.3) / Math.max(1, across));
   sheet.columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
     if (isInfo) return;
@@ -71,7 +76,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
     if (isInfo) ws.getCell(firstRow + r, 1).font = { bold: true };
   });
   // Borders round the area to fill in, so that a printed form shows its boxes.
-  const rows = isInfo ? sheet.rows.length : sheet.inputRows;
+  const rows = sheet.formRows;
   for (let r = firstRow; r < firstRow + rows; r++) for (let c = 1; c <= width; c++) ws.getCell(r, c).border = THIN;
   if (isInfo) {
     sheet.valueValidations!.forEach((v, r) => {
@@ -80,16 +85,17 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
   } else {
     sheet.columns.forEach((c, i) => {
       if (c.formula) {
-        for (let r = firstRow; r < firstRow + sheet.inputRows; r++) ws.getCell(r, i + 1).value = { formula: c.formula.replaceAll('{r}', String(r)), result: '' } as ExcelJS.CellFormulaValue;
+        for (let r = firstRow; r < firstRow + sheet.formRows; r++) ws.getCell(r, i + 1).value = { formula: c.formula.replaceAll('{r}', String(r)), result: '' } as ExcelJS.CellFormulaValue;
       }
-      if (c.numFmt) for (let r = firstRow; r < firstRow + sheet.inputRows; r++) ws.getCell(r, i + 1).numFmt = c.numFmt;
+      if (c.numFmt) for (let r = firstRow; r < firstRow + sheet.formRows; r++) ws.getCell(r, i + 1).numFmt = c.numFmt;
       // One validation over the column's whole range (per-cell ones, ExcelJS writes twice, overlapping).
       if (c.validation && sheet.inputRows > 0) validations(ws).add(block(firstRow, i + 1, sheet.inputRows, 1), excelValidation(c.validation, c.prompt, c.header.replace(REQUIRED_MARK, '')));
     });
     if (!sheet.hidden) ws.autoFilter = { from: { row: sheet.headerRow, column: 1 }, to: { row: sheet.headerRow, column: width } };
     ws.getRow(sheet.headerRow).height = 30;
   }
-  ws.pageSetup = { paperSize: 9, orientation: isInfo ? 'portrait' : 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
+  // A4 across when the table is wider than a page is tall (about 100 characters at 11 points).
+  ws.pageSetup = { paperSize: 9, orientation: across > 100 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
 }
 
 export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date().toISOString().slice(0, 10)): ExcelJS.Workbook {

@@ -45,6 +45,8 @@ export interface LayoutSheet {
   rows: (string | number | undefined)[][];
   /** How many rows below the header carry the validations. */
   inputRows: number;
+  /** How many of them are drawn as a form (borders) and carry the formulas: what prints. */
+  formRows: number;
   /** Thông tin: the validation of each row's value (column B), beside `rows`. */
   valueValidations?: ({ validation: Validation; prompt: string } | undefined)[];
   /** A sheet of lists the drop-downs read from, hidden from the user. */
@@ -60,6 +62,12 @@ export interface TemplatePrefill {
 
 /** Rows of a table that carry validations: room for the largest bloc and then some. */
 export const INPUT_ROWS = 60;
+/**
+ * Rows drawn as a form, with borders and formulas: a bloc of 20 units and its maximum row in
+ * `Chấm điểm`, or its candidates in `Bình xét`, with room to spare, on one printed page. The
+ * drop-downs and checks go on to `INPUT_ROWS`; below the form a larger bloc types its totals.
+ */
+export const FORM_ROWS = 30;
 /** Where the member drop-down reads names from (`Thành viên`!B3:B62). */
 export const MEMBER_LIST_RANGE = `'Thành viên'!$B$3:$B$${2 + INPUT_ROWS}`;
 /** The hidden sheet of the lists too long for a drop-down written inline (Excel: 255 characters). */
@@ -140,6 +148,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
     ],
     rows: provinces.map((p, i) => [p, options.profiles[i]]),
     inputRows: 0,
+    formRows: 0,
     hidden: true,
   };
   const provinceRange = `'${LISTS_SHEET}'!$A$3:$A$${2 + provinces.length}`;
@@ -156,6 +165,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
       return [marked(l), value];
     }),
     inputRows: INFO_SHEET.labels.length,
+    formRows: INFO_SHEET.labels.length,
     valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, options.profiles)),
   };
   const tables = TABLE_SHEETS.map((spec): LayoutSheet => {
@@ -172,7 +182,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
       rows = [[undefined, 'Điểm tối đa'], ...members.map((m, i) => [i + 1, m])];
     }
     withFormulas(spec.key, spec.columns, columns, settings);
-    return { name: spec.name, title: spec.title, headerRow: 2, columns, rows, inputRows: INPUT_ROWS };
+    return { name: spec.name, title: spec.title, headerRow: 2, columns, rows, inputRows: INPUT_ROWS, formRows: FORM_ROWS };
   });
   return [info, ...tables, lists];
 }

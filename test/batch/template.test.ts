@@ -9,10 +9,16 @@ import { checkGrid } from '../../engine/check';
 import { SHEETS } from '../../engine/template/spec';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
 import { excelValue } from '../../batch/write-grid';
+import { Pkg } from '../../batch/xlsx/package-edit';
+import { fromA1 } from '../../engine/model/grid';
 import { laiChauMttq } from '../../samples/blocs';
 
 const ROOT = join(__dirname, '..', '..');
 const thidua = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+
+/** A header row's text, rich or plain. */
+const headers = (ws: ExcelJS.Worksheet, row = 2) =>
+  (ws.getRow(row).values as ExcelJS.CellValue[]).slice(1).map((v) => (v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : v));
 
 async function load(path: string) {
   const wb = new ExcelJS.Workbook();
@@ -27,9 +33,10 @@ describe('thidua template', () => {
     const out = join(dir, 'mau.xlsx');
     expect(thidua(['template', '--out', out]).status).toBe(0);
     const wb = await load(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(SHEETS.map((s) => s.name));
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS.map((s) => s.name), 'Danh mục']);
+    expect(wb.worksheets.map((w) => w.state)).toEqual([...SHEETS.map(() => 'visible'), 'hidden']);
     const votes = wb.getWorksheet('Bình xét')!;
-    expect(votes.getRow(2).values).toEqual([undefined, 'Hình thức khen thưởng', 'Số thành viên dự', 'Số phiếu phát ra', 'Số phiếu thu về', 'Số phiếu hợp lệ', 'Tên đơn vị', 'Số phiếu đồng ý', 'Tỷ lệ (%)']);
+    expect(headers(votes)).toEqual(['Hình thức khen thưởng (*)', 'Số thành viên dự (*)', 'Số phiếu phát ra (*)', 'Số phiếu thu về (*)', 'Số phiếu hợp lệ (*)', 'Tên đơn vị (*)', 'Số phiếu đồng ý (*)', 'Tỷ lệ (%)']);
     expect(votes.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(votes.getCell('A3').dataValidation).toMatchObject({ type: 'list', showInputMessage: true });
     expect(String(votes.getCell('A3').dataValidation.formulae[0])).toContain('Cờ thi đua của UBND tỉnh');
@@ -40,6 +47,63 @@ describe('thidua template', () => {
     // Blank, it is only incomplete: the reader finds every sheet and column.
     const findings = checkGrid(await readGrid(readFileSync(out)), { today: '2026-11-22' }).findings;
     expect([...new Set(findings.map((f) => f.ruleId))]).toEqual(['cell/required']);
+  });
+
+  test('each drop-down and check is written once over its range, never twice over overlapping ones', () => {
+    const out = join(dir, 'mau-xml.xlsx');
+    expect(thidua(['template', '--out', out]).status).toBe(0);
+    const pkg = new Pkg(readFileSync(out));
+    for (const part of pkg.layout().sheets) {
+      const ranges = [...pkg.text(part)!.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/g)].flatMap((m) => m[1]!.split(' '));
+      const cells = ranges.flatMap((r) => {
+        const [a, b = a] = r.split(':') as [string, string?];
+        const from = fromA1(a)!;
+        const to = fromA1(b!)!;
+        const out: string[] = [];
+        for (let row = from.row; row <= to.row; row++) for (let col = from.col; col <= to.col; col++) out.push(`${col},${row}`);
+        return out;
+      });
+      expect([part, cells.length]).toEqual([part, new Set(cells).size]);
+    }
+    const votes = pkg.text(pkg.layout().sheets[4]!)!;
+    expect([...votes.matchAll(/<dataValidation /g)]).toHaveLength(8); // one per column, each has one
+  });
+
+  test('an office form: required headers marked (*) in red, borders round the input area, totals and percentages as formulas, printed A4', async () => {
+    const wb = await load(join(dir, 'mau.xlsx'));
+    const scores = wb.getWorksheet('Chấm điểm')!;
+    const total = scores.getCell('F2').value as ExcelJS.CellRichTextValue;
+    expect(total.richText.map((r) => r.text).join('')).toBe('Tổng điểm (*)');
+    expect(total.richText[1]).toMatchObject({ text: ' (*)', font: { color: { argb: 'FFC00000' } } });
+    expect(scores.getCell('C2').value).toBe('Tiêu chí 1'); // not required: not marked
+    expect(scores.getCell('F4').formula).toBe('IF(COUNT(C4:E4)=0,"",SUM(C4:E4))');
+    expect(scores.getCell('F32').formula).toBe('IF(COUNT(C32:E32)=0,"",SUM(C32:E32))');
+    expect(scores.getCell('F33').formula).toBeUndefined(); // below the printed form: typed by a larger bloc
+    expect(wb.getWorksheet('Bình xét')!.getCell('H5').formula).toBe(`IF(G5="","",ROUND(G5/MAX(1,COUNTA('Thành viên'!$B$3:$B$62))*100,2))`);
+    expect(wb.getWorksheet('Số liệu')!.getCell('F3').formula).toBe('IF(OR(D3="",E3="",D3=0),"",ROUND(E3/D3*100,2))');
+    for (const cell of ['A2', 'B3', 'I32']) expect(scores.getCell(cell).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } });
+    expect(scores.getCell('A33').border ?? {}).toEqual({});
+    expect(wb.getWorksheet('Luân phiên')!.pageSetup.orientation).toBe('portrait'); // three columns
+    const info = wb.getWorksheet('Thông tin')!;
+    expect((info.getCell('A3').value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('')).toBe('Tỉnh/Thành phố (*)');
+    expect(info.getCell('A10').value).toBe('Địa điểm');
+    expect(scores.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '2:2' });
+  });
+
+  test.each([
+    ['2023', 63, 'Hà Giang'],
+    ['2025', 34, 'Tuyên Quang'],
+  ])('the drop-down of Tỉnh/Thành phố lists the provinces in force for the year %s (%i) and that of Bộ quy tắc the built-in profiles', async (year, count, example) => {
+    const out = join(dir, `mau-${year}.xlsx`);
+    expect(thidua(['template', '--out', out, '--year', year]).status).toBe(0);
+    const wb = await load(out);
+    const info = wb.getWorksheet('Thông tin')!;
+    expect(info.getCell('B3').dataValidation).toMatchObject({ type: 'list', formulae: [`'Danh mục'!$A$3:$A$${2 + count}`] });
+    const lists = wb.getWorksheet('Danh mục')!;
+    const provinces = Array.from({ length: count }, (_, i) => lists.getCell(3 + i, 1).value);
+    expect(provinces).toContain(example);
+    expect(lists.getCell(3 + count, 1).value ?? null).toBeNull();
+    expect(info.getCell('B13').dataValidation).toMatchObject({ type: 'list', formulae: ['"quoc-gia,vi-du-tinh"'] });
   });
 
   test('pre-filled with province, year, bloc and members', async () => {

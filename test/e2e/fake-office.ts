@@ -15,6 +15,11 @@ interface FakeCell {
   format: string;
   /** The cell's own fill, as the user set it. */
   fill: string | null;
+  /**
+   * A formula written to the cell. The fake calculates nothing: a formula reads back as "",
+   * which is what the template's formulas show on a row not yet filled in.
+   */
+  formula?: string;
 }
 
 interface ConditionalFormat {
@@ -31,6 +36,7 @@ interface FakeSheet {
   /** What "Tạo mẫu" set up: data validation by range, frozen rows, bold ranges. */
   validations: Map<string, { rule: unknown; prompt?: unknown }>;
   frozenRows: number;
+  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
 function fromGridCell(c: Cell): FakeCell {
@@ -119,7 +125,7 @@ class FakeRange extends Proxied {
       case 'numberFormat':
         return this.block((c) => c?.format ?? 'General');
       case 'formulas':
-        return this.block((c) => c?.value ?? '');
+        return this.block((c) => c?.formula ?? c?.value ?? '');
       case 'rowIndex':
         return this.top;
       case 'columnIndex':
@@ -159,6 +165,30 @@ class FakeRange extends Proxied {
   }
   get formulas(): unknown[][] {
     return this.get('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.ctx.pending.push(() => {
+      v.forEach((row, r) =>
+        row.forEach((f, c) => {
+          const address = toA1(this.top + r + 1, this.left + c + 1);
+          const prev = this.sheet.cells.get(address);
+          if (typeof f !== 'string' || !f.startsWith('=')) throw new Error(`fake Excel: formulas takes "=…" strings here, not ${JSON.stringify(f)}`);
+          this.sheet.cells.set(address, { value: '', type: 'String', format: prev?.format ?? 'General', fill: prev?.fill ?? null, formula: f });
+        }),
+      );
+      this.ctx.fake.fire(this.sheet);
+    });
+  }
+  set numberFormat(v: string[][]) {
+    if (v.length !== this.rows || v.some((row) => row.length !== this.cols)) throw new Error('InvalidArgument: numberFormat must match the range\'s size');
+    this.ctx.pending.push(() =>
+      v.forEach((row, r) =>
+        row.forEach((format, c) => {
+          const address = toA1(this.top + r + 1, this.left + c + 1);
+          this.sheet.cells.set(address, { ...(this.sheet.cells.get(address) ?? { value: '', type: 'Empty', fill: null }), format });
+        }),
+      ),
+    );
   }
   get rowIndex(): number {
     return this.get('rowIndex');
@@ -251,7 +281,7 @@ class FakeWorksheet extends Proxied {
 
   protected override compute(prop: string): unknown {
     if (prop === 'name') return this.sheet.name;
-    if (prop === 'visibility') return 'Visible';
+    if (prop === 'visibility') return this.sheet.visibility ?? 'Visible';
     throw new Error(`fake Excel: worksheet property ${prop} is not modelled`);
   }
 
@@ -260,6 +290,9 @@ class FakeWorksheet extends Proxied {
   }
   get visibility(): string {
     return this.get('visibility');
+  }
+  set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.ctx.pending.push(() => (this.sheet.visibility = v));
   }
 
   getUsedRangeOrNullObject(): FakeRange {
@@ -389,9 +422,9 @@ export class FakeExcel {
   }
 
   /** A sheet's set-up: validations by range and frozen rows. */
-  setup(sheet: string): { validations: [string, unknown][]; frozenRows: number } | undefined {
+  setup(sheet: string): { validations: [string, unknown][]; frozenRows: number; visibility: string; formulas: [string, string][] } | undefined {
     const s = this.sheets.find((x) => x.name === sheet);
-    return s && { validations: [...s.validations], frozenRows: s.frozenRows };
+    return s && { validations: [...s.validations], frozenRows: s.frozenRows, visibility: s.visibility ?? 'Visible', formulas: [...s.cells].flatMap(([a, c]) => (c.formula ? [[a, c.formula] as [string, string]] : [])) };
   }
 
   marks(): { sheet: string; address: string; fill: string }[] {

@@ -170,8 +170,16 @@ maybe('the pane on a fake Excel host', () => {
     await page.click('#template');
     await page.waitForSelector('p.added');
     expect(await page.textContent('p.added')).toBe('Đã thêm các trang: Bình xét, Giao ước');
-    const setup = await page.evaluate(() => (window as unknown as { __fakeExcel: { setup: (s: string) => { validations: [string, { rule: unknown; prompt: unknown }][]; frozenRows: number } } }).__fakeExcel.setup('Bình xét'));
+    type Setup = { validations: [string, { rule: unknown; prompt: unknown }][]; frozenRows: number; visibility: string; formulas: [string, string][] };
+    const setupOf = (name: string) => page.evaluate((n) => (window as unknown as { __fakeExcel: { setup: (s: string) => Setup | undefined } }).__fakeExcel.setup(n), name);
+    const setup = (await setupOf('Bình xét'))!;
     expect(setup.frozenRows).toBe(2);
+    expect(setup.visibility).toBe('Visible');
+    // Tỷ lệ (%): the template's formula on every input row.
+    expect(new Map(setup.formulas).get('H3')).toBe(`=IF(G3="","",ROUND(G3/MAX(1,COUNTA('Thành viên'!$B$3:$B$62))*100,2))`);
+    expect(setup.formulas).toHaveLength(30);
+    // The lists the drop-downs read from: a hidden sheet of their own.
+    expect((await setupOf('Danh mục'))?.visibility).toBe('Hidden');
     const byRange = new Map(setup.validations);
     expect(byRange.get('A3:A62')).toMatchObject({ rule: { list: { source: expect.stringContaining('Cờ thi đua của UBND tỉnh') } }, prompt: { showPrompt: true } });
     expect(byRange.get('F3:F62')).toMatchObject({ rule: { list: { source: "='Thành viên'!$B$3:$B$62" } } });
