@@ -135,7 +135,9 @@ function annotatedNames(files: string[], folder: string): string[] {
 function writePerFile(report: ReportJson, folder: string, lang: 'vi' | 'en', checkedAt: Date): number {
   const names = outputNames(report.files.map((f) => f.path), folder, '.bao-cao.html');
   report.files.forEach((file, i) => {
-    const own = reportJson([file], report.crossFile.filter((x) => x.files.includes(file.path)));
+    // Sent out of the office: the files by their names, not the office's folders.
+    const cross = report.crossFile.filter((x) => x.files.includes(file.path)).map((x) => ({ ...x, files: x.files.map((f) => basename(f)) }));
+    const own = reportJson([{ ...file, path: basename(file.path) }], cross);
     writeAtomic(names[i]!, formatHtml(own, lang, checkedAt));
   });
   return names.length;

@@ -60,6 +60,8 @@ export function formatHtml(report: ReportJson, lang: 'vi' | 'en' = 'vi', checked
     : '';
   const filters = (['error', 'warning', 'info'] as const).map((s) => `<label><input type="checkbox" data-severity="${s}" checked> ${t[s]}</label>`).join(' ');
   const when = checkedDate(checkedAt, lang);
+  // One workbook's report (to send back to its bloc): no overview of one row, no page per section.
+  const single = report.files.length === 1;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
@@ -71,13 +73,13 @@ tr.error td:nth-child(2){color:#b00020;font-weight:600}tr.warning td:nth-child(2
 .status{font-size:.8em;padding:.1rem .4rem;border-radius:.3rem}.status.valid{background:#e6f4ea}.status.invalid{background:#fce8e6}.status.unreadable{background:#fef7e0}
 #tong-quan th{cursor:pointer}.hidden{display:none}.n{white-space:nowrap}
 @page{size:A4;margin:15mm 12mm}
-@media print{body{margin:0;font-size:9.5pt}td,th{padding:.15rem .3rem;overflow-wrap:anywhere}.n{overflow-wrap:normal}.controls{display:none}section{break-before:page}section.overview{break-before:auto}thead{display:table-header-group}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
-</style></head><body>
+@media print{body{margin:0;font-size:9.5pt}td,th{padding:.15rem .3rem}td{overflow-wrap:anywhere}.n{overflow-wrap:normal}.controls{display:none}section{break-before:page}section.overview,.single section{break-before:auto}thead{display:table-header-group}tr{break-inside:avoid}a{color:inherit;text-decoration:none}}
+</style></head><body${single ? ' class="single"' : ''}>
 <h1>${t.title}</h1>
 <p>${t.checked}: ${escapeHtml(when)}</p>
 <p>${c.files} ${t.files}: ${c.valid} ${t.valid}, ${c.invalid} ${t.invalid}, ${c.unreadable} ${t.unreadable}; ${c.error} ${t.error}, ${c.warning} ${t.warning}, ${c.info} ${t.info}</p>
 <p class="controls">${t.show}: ${filters}</p>
-${overview(report, t)}
+${single ? '' : overview(report, t)}
 ${report.files.map((f, i) => fileSection(f, i, t)).join('\n')}
 ${cross}
 <script>
@@ -87,18 +89,20 @@ for (const box of document.querySelectorAll('input[data-severity]')) {
   });
 }
 const table = document.getElementById('tong-quan');
-document.getElementById('loc').addEventListener('input', (e) => {
-  const q = e.target.value.toLowerCase();
-  for (const row of table.tBodies[0].rows) row.classList.toggle('hidden', !row.textContent.toLowerCase().includes(q));
-});
-table.tHead.rows[0].querySelectorAll('th').forEach((th, col) => th.addEventListener('click', () => {
-  const rows = [...table.tBodies[0].rows];
-  const down = th.dataset.order !== 'asc';
-  th.dataset.order = down ? 'asc' : 'desc';
-  const key = (r) => r.cells[col].textContent;
-  rows.sort((a, b) => (down ? 1 : -1) * key(a).localeCompare(key(b), undefined, { numeric: true }));
-  table.tBodies[0].append(...rows);
-}));
+if (table) {
+  document.getElementById('loc').addEventListener('input', (e) => {
+    const q = e.target.value.toLowerCase();
+    for (const row of table.tBodies[0].rows) row.classList.toggle('hidden', !row.textContent.toLowerCase().includes(q));
+  });
+  table.tHead.rows[0].querySelectorAll('th').forEach((th, col) => th.addEventListener('click', () => {
+    const rows = [...table.tBodies[0].rows];
+    const down = th.dataset.order !== 'asc';
+    th.dataset.order = down ? 'asc' : 'desc';
+    const key = (r) => r.cells[col].textContent;
+    rows.sort((a, b) => (down ? 1 : -1) * key(a).localeCompare(key(b), undefined, { numeric: true }));
+    table.tBodies[0].append(...rows);
+  }));
+}
 </script>
 </body></html>
 `;

@@ -32,6 +32,10 @@ test('--per-file writes one report per workbook, each with its own findings only
   expect(one).toContain('quang-ninh-thieu-nguoi-du.xlsx');
   expect(one).toContain('votes/quorum');
   expect(one).not.toContain('soc-trang-dia-diem-tcvn3.xlsx');
+  // Sent out of the office: no overview of one row, and no folder of the office's machine.
+  expect(one).not.toContain('id="tong-quan"');
+  expect(one).not.toContain(FAULTY);
+  expect(one).toContain('<body class="single">');
   expect(run.stderr).toContain(`Đã ghi ${workbooks} báo cáo riêng (mỗi sổ một báo cáo) vào: ${perFile}`);
   expect(run.stderr).toContain(`Đã ghi báo cáo: ${report}`);
 });
@@ -67,6 +71,24 @@ test('--per-file writes one report per workbook, each with its own findings only
     const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
     expect(boxes.length).toBeGreaterThan(1);
     expect(new Set(boxes.map((b) => b.join('×')))).toEqual(new Set(['595×842']));
+    await page.close();
+  });
+
+  test('a per-file report prints one workbook on one A4 page (no page per section), and its page runs no failing script', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(join(perFile, 'quang-ninh-thieu-nguoi-du.bao-cao.html')).href);
+    await page.emulateMedia({ media: 'print' });
+    const breaks = await page.evaluate(() => Array.from(document.querySelectorAll('section'), (e) => getComputedStyle(e).breakBefore));
+    expect(new Set(breaks)).toEqual(new Set(['auto']));
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect([...pdf.toString('latin1').matchAll(/\/Type \/Page\b/g)]).toHaveLength(1);
+    // Unticking a severity still hides its rows.
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('input[data-severity="error"]');
+    expect(await page.$$eval('tr.error', (rows) => rows.every((r) => r.classList.contains('hidden')))).toBe(true);
+    expect(errors).toEqual([]);
     await page.close();
   });
 
