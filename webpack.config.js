@@ -13,8 +13,18 @@ module.exports = async (env, argv) => ({
   resolve: { extensions: ['.ts', '.js', '.json'] },
   module: { rules: [typescriptRule] },
   plugins: [
-    new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/pane/taskpane.html', chunks: ['taskpane'], scriptLoading: 'defer' }),
-    new CopyWebpackPlugin({ patterns: [{ from: 'addin/assets', to: 'assets' }, { from: 'addin/pane/taskpane.css', to: 'taskpane.css' }] }),
+    // taskpane.js is not injected: guard.js (ES5) loads it only where the pane can run.
+    new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './addin/pane/taskpane.html', inject: false }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: 'addin/assets', to: 'assets' },
+        { from: 'addin/pane/taskpane.css', to: 'taskpane.css' },
+        { from: 'addin/pane/guard.js', to: 'guard.js' },
+        { from: 'addin/pages/help.html', to: 'help.html' },
+        { from: 'addin/pages/commands.html', to: 'commands.html' },
+        { from: 'addin/pages/commands.js', to: 'commands.js' },
+      ],
+    }),
   ],
   performance: { hints: false },
   // `npm run start:addin`: https on port 3000 with the Office development certificate

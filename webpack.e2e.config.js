@@ -4,7 +4,7 @@ const { typescriptRule } = require('./webpack.common');
 
 module.exports = {
   mode: 'production',
-  entry: { 'fake-office': './test/e2e/fake-office.ts' },
+  entry: { 'fake-office': './test/e2e/fake-office-page.ts' },
   output: { path: path.resolve(__dirname, 'dist/e2e'), filename: '[name].js' },
   target: 'web',
   devtool: false,

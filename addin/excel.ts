@@ -1,11 +1,21 @@
 /**
- * Office.js → Grid: the only module that reads the workbook through `Excel.run`. It reads
- * each wanted sheet's used range from A1 (so that addresses stay true) in chunks that keep
- * every request well under Excel's payload limits, with values, number formats and value
- * types, and merged areas where the host supports them (ExcelApi 1.13).
+ * The pane's Excel: the only module that calls `Excel.run`. It reads sheets into the engine's
+ * Grid, keeps the highlight marks, writes fixes and the template's sheets, and turns Excel's
+ * events into changes for the controller. Written against the Office.js reference and its
+ * known issues (docs/decisions.md, "The add-in in real Excel"):
+ *
+ * - A check is one `Excel.run`: one round trip reads the changed sheets (and the marks, when
+ *   they are kept), the engine runs, and one more writes the marks that differ, as one undo
+ *   record where ExcelApi 1.20 allows it (`mergeUndoGroup`).
+ * - Marks are conditional formats whose formula names their cell (`=ISREF($G$3)+N("thidua")`):
+ *   found in the workbook itself by a later pane, moved by Excel with their cell, diffed rather
+ *   than cleared and re-added. The first version's `=ISLOGICAL(TRUE)` is recognised and removed.
+ * - Reads that Excel on the web refuses for their size (5 MB) are retried in smaller pieces.
+ * - A fix is written as the cell takes it: text as text, a percentage in the cell's own
+ *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { BUILT_IN_PROFILES, type Cell, currentNationalSettings, type FindingSeverity, type Grid, type GridSheet, headerKey, type LayoutSheet, MEMBER_LIST_RANGE, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, type Cell, currentNationalSettings, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -13,14 +23,32 @@ export interface ExcelHost {
   isSetSupported: (name: string, version: string) => boolean;
 }
 
-export interface ReadOptions {
-  /** Only these sheets (by name as in the workbook); all when absent. */
-  sheets?: readonly string[];
-  /** Cells per request: Excel refuses payloads over a few MB; 20,000 cells stay far below. */
-  chunkCells?: number;
+/** A sheet as read, with Excel's id for it (names change; ids do not). */
+export interface HostSheet extends GridSheet {
+  id: string;
 }
 
-const DEFAULT_CHUNK = 20_000;
+export interface Mark {
+  sheet: string;
+  cell: string;
+  severity: FindingSeverity;
+}
+
+/** What changed in the workbook: cells of some sheets, or the sheets themselves. */
+export type Change = { ids: string[] } | { structure: true };
+
+/** What a check read: the sheets, whether that is every sheet, and the ids no longer there. */
+export interface ReadResult {
+  sheets: HostSheet[];
+  complete: boolean;
+}
+
+export type WriteOutcome = { written: true } | { written: false; reason: 'formula' | 'gone' };
+
+export interface TemplateOutcome {
+  added: string[];
+  failed?: { sheet: string; reason: string };
+}
 
 /** A value as Office.js gives it, with its type and format, to a cell of the grid. */
 export function toCell(value: unknown, type: string, format: string, formula: unknown): Cell | undefined {
@@ -58,106 +86,256 @@ export function areaAddresses(address: string): string[] {
   return [...address.matchAll(/(?:'(?:[^']|'')+'|[^',!\s][^',!]*)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g)].map((m) => m[1]!.replace(/\$/g, ''));
 }
 
-export async function readWorkbook(host: ExcelHost, options: ReadOptions = {}): Promise<Grid> {
-  const chunkCells = options.chunkCells ?? DEFAULT_CHUNK;
-  const merges = host.isSetSupported('ExcelApi', '1.13');
-  const runOptions = { delayForCellEdit: true } as Excel.RunOptions;
-  return host.Excel.run(runOptions, async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/visibility');
-    await context.sync();
-    const wanted = worksheets.items.filter((ws) => !options.sheets || options.sheets.includes(ws.name));
-    const used = wanted.map((ws) => {
-      const range = ws.getUsedRangeOrNullObject(true);
-      range.load('rowIndex,columnIndex,rowCount,columnCount');
-      return range;
+/** The first version's mark: a conditional format that is always true. */
+export const LEGACY_MARK_FORMULA = '=ISLOGICAL(TRUE)';
+
+/** A mark's rule: always true, and naming its cell, which Excel keeps up to date as rows move. */
+export function markFormula(cell: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+  return `=ISREF($${m[1]}$${m[2]})+N("thidua")`;
+}
+
+/** The cell a mark's formula names; '' for the first version's mark; undefined when not a mark. */
+export function markedCell(formula: string): string | undefined {
+  if (formula.trim().toUpperCase() === LEGACY_MARK_FORMULA) return '';
+  const m = /^=ISREF\(\$?([A-Z]{1,3})\$?(\d+)\)\+N\("thidua"\)$/i.exec(formula.trim());
+  return m ? `${m[1]!.toUpperCase()}${m[2]}` : undefined;
+}
+
+const MARK_COLOUR = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `#${rgb}`])) as Record<FindingSeverity, string>;
+
+/** Excel refused a request or its answer for its size (Excel on the web: 5 MB). */
+function tooLarge(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'RangeExceedsLimit';
+}
+
+/** A sheet asked for by id is gone (deleted since): the caller reads everything again. */
+export function sheetGone(e: unknown): boolean {
+  return (e as { code?: string }).code === 'ItemNotFound';
+}
+
+/**
+ * A text Excel would not keep as text if written as it is (a formula, a number, a date, a
+ * boolean, a percentage): written with the apostrophe that tells Excel "text", which Excel
+ * does not show in the cell.
+ */
+export function needsQuote(s: string): boolean {
+  return /^[=+\-@]/.test(s) || /^\s*\(?[+-]?[\d.,\s]+\)?%?\s*$/.test(s) || /^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/.test(s) || /^(true|false)$/i.test(s) || /^\d{1,2}:\d{2}/.test(s);
+}
+
+const READ_PROPS = 'values,numberFormat,valueTypes,formulas';
+
+function toRows(top: number, left: number, values: unknown[][], types: string[][], formats: string[][], formulas: unknown[][], into: (Cell | undefined)[][]): void {
+  values.forEach((row, r) => {
+    const out: (Cell | undefined)[] = into[top + r] ?? [];
+    row.forEach((v, c) => {
+      const cell = toCell(v, String(types[r]![c]), String(formats[r]![c] ?? ''), formulas[r]![c]);
+      if (cell) out[left + c] = cell;
     });
-    await context.sync();
-    const sheets: GridSheet[] = [];
-    for (let i = 0; i < wanted.length; i++) {
-      const ws = wanted[i]!;
-      const range = used[i]!;
-      const sheet: GridSheet = { name: ws.name, rows: [], ...(ws.visibility !== 'Visible' ? { hidden: true } : {}) };
-      sheets.push(sheet);
-      if (range.isNullObject) continue;
-      const rows = range.rowIndex + range.rowCount;
-      const cols = range.columnIndex + range.columnCount;
-      const step = Math.max(1, Math.floor(chunkCells / cols));
-      for (let top = 0; top < rows; top += step) {
-        const count = Math.min(step, rows - top);
-        const chunk = ws.getRangeByIndexes(top, 0, count, cols);
-        chunk.load('values,numberFormat,valueTypes,formulas');
-        await context.sync();
-        for (let r = 0; r < count; r++) {
-          const out: (Cell | undefined)[] = [];
-          for (let c = 0; c < cols; c++) {
-            const cell = toCell(chunk.values[r]![c], String(chunk.valueTypes[r]![c]), String(chunk.numberFormat[r]![c] ?? ''), chunk.formulas[r]![c]);
-            if (cell) out[c] = cell;
-          }
-          sheet.rows[top + r] = out;
-        }
-      }
-      if (merges) {
-        const areas = range.getMergedAreasOrNullObject();
-        areas.load('address');
-        await context.sync();
-        if (!areas.isNullObject) {
-          const list = areaAddresses(areas.address);
-          if (list.length > 0) sheet.merges = list;
-        }
-      }
-    }
-    return { sheets };
+    into[top + r] = out;
   });
 }
 
-/** Our highlight is a conditional format with this formula: the user's own formats stay as they are. */
-export const MARK_FORMULA = '=ISLOGICAL(TRUE)';
-const MARK_COLOUR = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `#${rgb}`])) as Record<FindingSeverity, string>;
+interface Loaded {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  merges?: Excel.RangeAreas;
+  formats?: Excel.ConditionalFormatCollection;
+}
 
 /** The pane's host on real Excel (see pane/controller.ts, PaneHost). */
-export function officeHost(host: ExcelHost) {
-  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => host.Excel.run({ delayForCellEdit: true } as Excel.RunOptions, batch);
-  let marked: { sheet: string; cell: string }[] = [];
-  let onChanged: ((sheets: string[]) => void) | undefined;
-  const watched = new Set<string>();
-  // Worksheet.onChanged is ExcelApi 1.7, the manifest's minimum; sheets added later are watched too.
-  const watchNewSheets = async (context: Excel.RequestContext) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/name');
+export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {}) {
+  const supports = (minor: number) => host.isSetSupported('ExcelApi', `1.${minor}`);
+  const undoGroup = supports(20);
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => host.Excel.run({ delayForCellEdit: true, ...(undoGroup ? { mergeUndoGroup: true } : {}) } as Excel.RunOptions, batch);
+  let chunkCells = options.chunkCells ?? 20_000;
+  /** Where this pane wrote values, by sheet id and address, until Excel's event for it comes. */
+  const echoes = new Set<string>();
+  let known: { id: string; name: string }[] = [];
+
+  /** The used range's values of a large sheet, piece by piece, smaller after a refusal. */
+  async function readInPieces(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: HostSheet): Promise<void> {
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
     await context.sync();
-    for (const ws of sheets.items) {
-      const name = ws.name;
-      if (watched.has(name) || !onChanged) continue;
-      watched.add(name);
-      const handler = onChanged;
-      ws.onChanged.add(async () => handler([name]));
+    if (used.isNullObject) return;
+    const rows = used.rowIndex + used.rowCount;
+    const cols = used.columnIndex + used.columnCount;
+    let top = 0;
+    while (top < rows) {
+      const step = Math.max(1, Math.floor(chunkCells / cols));
+      const count = Math.min(step, rows - top);
+      const piece = ws.getRangeByIndexes(top, 0, count, cols);
+      piece.load(READ_PROPS);
+      try {
+        await context.sync();
+      } catch (e) {
+        if (!tooLarge(e) || count === 1) throw e;
+        chunkCells = Math.max(cols, Math.floor(chunkCells / 2));
+        continue;
+      }
+      toRows(top, 0, piece.values, piece.valueTypes as string[][], piece.numberFormat, piece.formulas, sheet.rows);
+      top += count;
     }
-    await context.sync();
-  };
-  const clear = () =>
-    run(async (context) => {
-      const formats = marked.map((m) => {
-        const cf = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats;
-        cf.load('items/type,items/custom/rule/formula');
-        return cf;
-      });
+  }
+
+  /**
+   * Sheets (by id; all when `ids` is undefined) read, and with `marks`, the conditional formats
+   * of every sheet loaded to be diffed; at most one round trip when nothing is large.
+   */
+  async function read(context: Excel.RequestContext, ids: readonly string[] | undefined, marks: boolean): Promise<{ result: ReadResult; formats: Map<string, Excel.ConditionalFormatCollection> }> {
+    const worksheets = context.workbook.worksheets;
+    let targets: { id: string; ws: Excel.Worksheet }[];
+    if (ids === undefined) {
+      worksheets.load('items/id,items/name,items/visibility');
       await context.sync();
-      for (const cf of formats) for (const item of cf.items) if (item.type === 'Custom' && item.custom.rule.formula === MARK_FORMULA) item.delete();
+      targets = worksheets.items.map((ws) => ({ id: ws.id, ws }));
+      known = worksheets.items.map((ws) => ({ id: ws.id, name: ws.name }));
+    } else {
+      targets = ids.map((id) => ({ id, ws: worksheets.getItem(id) }));
+      for (const t of targets) t.ws.load('id,name,visibility');
+    }
+    const loaded = new Map<string, Loaded>();
+    for (const t of targets) {
+      const used = t.ws.getUsedRangeOrNullObject(true);
+      used.load(`rowIndex,columnIndex,${READ_PROPS}`);
+      const entry: Loaded = { ws: t.ws, used };
+      if (supports(13)) {
+        entry.merges = used.getMergedAreasOrNullObject();
+        entry.merges.load('address');
+      }
+      loaded.set(t.id, entry);
+    }
+    // The marks live on every sheet, read again or not.
+    const formats = new Map<string, Excel.ConditionalFormatCollection>();
+    if (marks) {
+      for (const k of ids === undefined ? targets.map((t) => ({ id: t.id, name: t.ws.name })) : known) {
+        const cfs = worksheets.getItem(k.id).getRange().conditionalFormats;
+        // `customOrNullObject`: loading `custom` fails the request when a colour scale or an icon set is there (office-js #2180).
+        cfs.load('items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
+        formats.set(k.id, cfs);
+      }
+    }
+    let large = false;
+    try {
       await context.sync();
-      marked = [];
-    });
+    } catch (e) {
+      if (!tooLarge(e)) throw e;
+      large = true;
+    }
+    if (large) {
+      // Too much in one answer: the same again without the values, which come in pieces.
+      for (const entry of loaded.values()) {
+        entry.used = entry.ws.getUsedRangeOrNullObject(true);
+        entry.used.load('rowIndex,columnIndex');
+        if (supports(13)) {
+          entry.merges = entry.used.getMergedAreasOrNullObject();
+          entry.merges.load('address');
+        }
+      }
+      for (const cfs of formats.values()) cfs.load('items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
+      await context.sync();
+    }
+    const sheets: HostSheet[] = [];
+    for (const [id, entry] of loaded) {
+      const sheet: HostSheet = { id, name: entry.ws.name, rows: [], ...(entry.ws.visibility !== 'Visible' ? { hidden: true } : {}) };
+      if (large) await readInPieces(context, entry.ws, sheet);
+      else if (!entry.used.isNullObject) toRows(entry.used.rowIndex, entry.used.columnIndex, entry.used.values, entry.used.valueTypes as string[][], entry.used.numberFormat, entry.used.formulas, sheet.rows);
+      if (entry.merges && !entry.merges.isNullObject) {
+        const list = areaAddresses(entry.merges.address);
+        if (list.length > 0) sheet.merges = list;
+      }
+      sheets.push(sheet);
+      // A read supersedes the echo of an earlier write to this sheet.
+      for (const key of [...echoes]) if (key.startsWith(`${id}|`)) echoes.delete(key);
+    }
+    if (ids !== undefined) known = known.map((k) => sheets.find((s) => s.id === k.id) ?? k).map((k) => ({ id: k.id, name: k.name }));
+    return { result: { sheets, complete: ids === undefined }, formats };
+  }
+
+  /** The marks made to be `wanted`: those already right kept, others removed, missing ones added. */
+  function applyMarks(context: Excel.RequestContext, formats: Map<string, Excel.ConditionalFormatCollection>, wanted: Mark[]): boolean {
+    const want = new Map(wanted.map((m) => [`${m.sheet}!${m.cell}`, MARK_COLOUR[m.severity]]));
+    const kept = new Set<string>();
+    let changed = false;
+    for (const [id, cfs] of formats) {
+      const name = known.find((k) => k.id === id)?.name ?? '';
+      const seen = new Map<string, Excel.ConditionalFormat[]>();
+      for (const item of cfs.items) {
+        const custom = item.customOrNullObject;
+        if (item.type !== 'Custom' || custom.isNullObject) continue;
+        const cell = markedCell(custom.rule.formula);
+        if (cell === undefined) continue; // the user's own
+        const key = `${name}!${cell}`;
+        seen.set(key, [...(seen.get(key) ?? []), item]);
+      }
+      for (const [key, items] of seen) {
+        const colour = want.get(key);
+        // Right once: kept; wrong colour, not wanted, doubled (copied with its cell) or the first version's: removed.
+        const good = colour !== undefined && items.length === 1 && items[0]!.customOrNullObject.format.fill.color.toUpperCase() === colour.toUpperCase();
+        if (good) kept.add(key);
+        else {
+          for (const item of items) item.delete();
+          changed = true;
+        }
+      }
+    }
+    for (const m of wanted) {
+      const key = `${m.sheet}!${m.cell}`;
+      if (kept.has(key)) continue;
+      const cf = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+      cf.custom.rule.formula = markFormula(m.cell);
+      cf.custom.format.fill.color = MARK_COLOUR[m.severity];
+      kept.add(key);
+      changed = true;
+    }
+    return changed;
+  }
+
   return {
-    readSheets: (names?: readonly string[]) => readWorkbook(host, names ? { sheets: names } : {}),
-    onChange: (handler: (sheets: string[]) => void) => {
-      onChanged = handler;
-      return run(watchNewSheets);
-    },
-    createTemplate: async () => {
-      const added = await createTemplateSheets(host, templateLayout(currentNationalSettings(), {}, { today: new Date().toISOString().slice(0, 10), profiles: BUILT_IN_PROFILES.map((p) => p.id) }));
-      await run(watchNewSheets);
-      return added;
-    },
+    /**
+     * One check: read, let the engine decide, keep the marks (`marks: false` leaves them as
+     * they are). Throws `ItemNotFound` when a sheet asked for is gone: read everything then.
+     */
+    check: (request: { ids?: readonly string[]; marks: boolean }, decide: (read: ReadResult) => Mark[]) =>
+      run(async (context) => {
+        const { result, formats } = await read(context, request.ids, request.marks);
+        const wanted = decide(result);
+        if (request.marks && applyMarks(context, formats, wanted)) await context.sync();
+      }),
+
+    onChange: (handler: (change: Change) => void) =>
+      run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        const edited = (e: { worksheetId: string; address?: string; triggerSource?: string }) => {
+          // The pane's own writes: told apart by Excel (ExcelApi 1.14), else by where they went.
+          if (e.triggerSource === 'ThisLocalAddin') return;
+          if (e.triggerSource === undefined && e.address !== undefined && echoes.delete(`${e.worksheetId}|${e.address}`)) return;
+          handler({ ids: [e.worksheetId] });
+        };
+        const structure = () => handler({ structure: true });
+        const watch = (ws: Excel.Worksheet) => ws.onChanged.add(async (e) => edited(e as unknown as { worksheetId: string; address?: string; triggerSource?: string }));
+        if (supports(9)) worksheets.onChanged.add(async (e) => edited(e as unknown as { worksheetId: string; address?: string; triggerSource?: string }));
+        else {
+          worksheets.load('items/id');
+          await context.sync();
+          for (const ws of worksheets.items) watch(ws);
+        }
+        worksheets.onAdded.add(async (e) => {
+          if (!supports(9)) await run(async (c) => {
+            watch(c.workbook.worksheets.getItem(e.worksheetId));
+            await c.sync();
+          });
+          structure();
+        });
+        worksheets.onDeleted.add(async () => structure());
+        if (supports(17)) worksheets.onNameChanged.add(async () => structure());
+        // Formulas whose results changed with no cell of their sheet edited (ExcelApi 1.8).
+        if (supports(8)) worksheets.onCalculated.add(async (e) => handler({ ids: [e.worksheetId] }));
+        await context.sync();
+      }),
+
     select: (sheet: string, cell: string) =>
       run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
@@ -165,24 +343,30 @@ export function officeHost(host: ExcelHost) {
         ws.getRange(cell).select();
         await context.sync();
       }),
-    writeCell: (sheet: string, cell: string, value: string | number) =>
+
+    /** A fix written as the cell takes it; refused over a formula. */
+    write: (sheet: string, cell: string, value: string | number): Promise<WriteOutcome> =>
       run(async (context) => {
-        context.workbook.worksheets.getItem(sheet).getRange(cell).values = [[value]];
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.load('id');
+        const range = ws.getRange(cell);
+        range.load('formulas,numberFormat');
         await context.sync();
+        if (ws.isNullObject) return { written: false, reason: 'gone' } as const;
+        const formula = range.formulas[0]![0];
+        if (typeof formula === 'string' && formula.startsWith('=')) return { written: false, reason: 'formula' } as const;
+        const format = String(range.numberFormat[0]![0] ?? 'General');
+        // A percentage cell holds a fraction: the engine's 83.33 is 0.8333 there.
+        const typed = typeof value === 'number' ? (numberFormatKind(format) === 'percent' ? Number((value / 100).toPrecision(12)) : value) : needsQuote(value) ? `'${value}` : value;
+        range.values = [[typed]];
+        echoes.add(`${ws.id}|${cell}`);
+        await context.sync();
+        return { written: true } as const;
       }),
-    showMarks: async (marks: { sheet: string; cell: string; severity: 'error' | 'warning' | 'info' }[]) => {
-      await clear();
-      await run(async (context) => {
-        for (const m of marks) {
-          const cf = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-          cf.custom.rule.formula = MARK_FORMULA;
-          cf.custom.format.fill.color = MARK_COLOUR[m.severity];
-        }
-        await context.sync();
-        marked = marks.map((m) => ({ sheet: m.sheet, cell: m.cell }));
-      });
-    },
-    clearMarks: clear,
+
+    /** "Tạo mẫu", its member drop-downs reading `memberList` when the workbook has its member sheet. */
+    createTemplate: (memberList: string | undefined) =>
+      createTemplateSheets(host, templateLayout(currentNationalSettings(), {}, { today: new Date().toISOString().slice(0, 10), profiles: BUILT_IN_PROFILES.map((p) => p.id), ...(memberList ? { memberList } : {}) })),
   };
 }
 
@@ -192,7 +376,6 @@ function validationRule(v: Validation): Excel.DataValidationRule {
     case 'list':
       return { list: { inCellDropDown: true, source: v.values.join(',') } };
     case 'members':
-      return { list: { inCellDropDown: true, source: `=${MEMBER_LIST_RANGE}` } };
     case 'range':
       return { list: { inCellDropDown: true, source: `=${v.range}` } };
     case 'whole':
@@ -206,12 +389,57 @@ function validationRule(v: Validation): Excel.DataValidationRule {
   }
 }
 
+/** One template sheet, added and set up: what one request may do. */
+function buildSheet(worksheets: Excel.WorksheetCollection, sheet: LayoutSheet, validation: boolean): void {
+  const ws = worksheets.add(sheet.name);
+  const isInfo = sheet.valueValidations !== undefined;
+  ws.getRange('A1').values = [[sheet.title]];
+  ws.getRange('A1').format.font.bold = true;
+  const width = sheet.columns.length;
+  if (!isInfo) {
+    const header = ws.getRangeByIndexes(sheet.headerRow - 1, 0, 1, width);
+    header.values = [sheet.columns.map((c) => c.header)];
+    header.format.font.bold = true;
+    header.format.fill.color = '#DDEBF7';
+  }
+  sheet.columns.forEach((c, i) => {
+    ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 6;
+  });
+  const first = isInfo ? 2 : sheet.headerRow;
+  if (sheet.rows.length > 0) {
+    const cols = Math.max(...sheet.rows.map((r) => r.length));
+    ws.getRangeByIndexes(first, 0, sheet.rows.length, cols).values = sheet.rows.map((r) => Array.from({ length: cols }, (_, i) => r[i] ?? ''));
+  }
+  // Tổng điểm, Tỷ lệ (%): formulas the user may type over, below what is pre-filled.
+  sheet.columns.forEach((c, i) => {
+    if (!c.formula || sheet.formRows === 0) return;
+    const range = ws.getRangeByIndexes(first, i, sheet.formRows, 1);
+    range.formulas = Array.from({ length: sheet.formRows }, (_, k) => [`=${c.formula!.replaceAll('{r}', String(first + k + 1))}`]);
+    if (c.numFmt) range.numberFormat = Array.from({ length: sheet.formRows }, () => [c.numFmt!]);
+  });
+  ws.freezePanes.freezeRows(sheet.headerRow);
+  if (sheet.hidden) ws.visibility = 'Hidden' as Excel.SheetVisibility;
+  if (!validation) return;
+  const rule = (range: Excel.Range, v: Validation, title: string, message: string) => {
+    range.dataValidation.rule = validationRule(v);
+    range.dataValidation.prompt = { showPrompt: true, title: title.replace(REQUIRED_MARK, '').slice(0, 32), message: message.slice(0, 255) };
+  };
+  sheet.valueValidations?.forEach((v, r) => {
+    if (v) rule(ws.getRangeByIndexes(first + r, 1, 1, 1), v.validation, String(sheet.rows[r]![0]), v.prompt);
+  });
+  if (!isInfo) {
+    sheet.columns.forEach((c, i) => {
+      if (c.validation && sheet.inputRows > 0) rule(ws.getRangeByIndexes(sheet.headerRow, i, sheet.inputRows, 1), c.validation, c.header, c.prompt);
+    });
+  }
+}
+
 /**
  * "Tạo mẫu": add the template's sheets that the workbook lacks (by the reader's name
- * matching), with titles, headers, widths, frozen headers, and — where the host has
- * ExcelApi 1.8 — the same drop-downs and input prompts as `thidua template`.
+ * matching), each in a request of its own: a sheet Excel refuses is removed again, the ones
+ * before it stand, and the outcome says which. Drop-downs (ExcelApi 1.8) as `thidua template`.
  */
-export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[]): Promise<string[]> {
+export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[]): Promise<TemplateOutcome> {
   const validation = host.isSetSupported('ExcelApi', '1.8');
   return host.Excel.run({ delayForCellEdit: true } as Excel.RunOptions, async (context) => {
     const worksheets = context.workbook.worksheets;
@@ -222,52 +450,22 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
     // The hidden sheet of lists first: the drop-downs of the others refer to it.
     for (const sheet of [...layout].sort((a, b) => Number(b.hidden ?? false) - Number(a.hidden ?? false))) {
       if (present.has(headerKey(sheet.name))) continue;
-      const ws = worksheets.add(sheet.name);
+      try {
+        buildSheet(worksheets, sheet, validation);
+        await context.sync();
+      } catch (e) {
+        // Nothing half-built is left: the sheet goes if Excel made it before failing.
+        const left = worksheets.getItemOrNullObject(sheet.name);
+        await context.sync();
+        if (!left.isNullObject) {
+          left.delete();
+          await context.sync();
+        }
+        return { added, failed: { sheet: sheet.name, reason: e instanceof Error ? e.message : String(e) } };
+      }
       // The hidden sheet of lists is none the user needs to hear of.
       if (!sheet.hidden) added.push(sheet.name);
-      const isInfo = sheet.valueValidations !== undefined;
-      ws.getRange('A1').values = [[sheet.title]];
-      ws.getRange('A1').format.font.bold = true;
-      const width = sheet.columns.length;
-      if (!isInfo) {
-        const header = ws.getRangeByIndexes(sheet.headerRow - 1, 0, 1, width);
-        header.values = [sheet.columns.map((c) => c.header)];
-        header.format.font.bold = true;
-        header.format.fill.color = '#DDEBF7';
-      }
-      sheet.columns.forEach((c, i) => {
-        ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = c.width * 6;
-      });
-      const first = isInfo ? 2 : sheet.headerRow;
-      if (sheet.rows.length > 0) {
-        const cols = Math.max(...sheet.rows.map((r) => r.length));
-        ws.getRangeByIndexes(first, 0, sheet.rows.length, cols).values = sheet.rows.map((r) => Array.from({ length: cols }, (_, i) => r[i] ?? ''));
-      }
-      // Tổng điểm, Tỷ lệ (%): formulas the user may type over, below what is pre-filled.
-      sheet.columns.forEach((c, i) => {
-        if (!c.formula || sheet.formRows === 0) return;
-        const range = ws.getRangeByIndexes(first, i, sheet.formRows, 1);
-        range.formulas = Array.from({ length: sheet.formRows }, (_, k) => [`=${c.formula!.replaceAll('{r}', String(first + k + 1))}`]);
-        if (c.numFmt) range.numberFormat = Array.from({ length: sheet.formRows }, () => [c.numFmt!]);
-      });
-      ws.freezePanes.freezeRows(sheet.headerRow);
-      if (sheet.hidden) ws.visibility = 'Hidden';
-      if (validation) {
-        const rule = (range: Excel.Range, v: Validation, title: string, message: string) => {
-          range.dataValidation.rule = validationRule(v);
-          range.dataValidation.prompt = { showPrompt: true, title: title.replace(REQUIRED_MARK, '').slice(0, 32), message: message.slice(0, 255) };
-        };
-        sheet.valueValidations?.forEach((v, r) => {
-          if (v) rule(ws.getRangeByIndexes(first + r, 1, 1, 1), v.validation, String(sheet.rows[r]![0]), v.prompt);
-        });
-        if (!isInfo) {
-          sheet.columns.forEach((c, i) => {
-            if (c.validation && sheet.inputRows > 0) rule(ws.getRangeByIndexes(sheet.headerRow, i, sheet.inputRows, 1), c.validation, c.header, c.prompt);
-          });
-        }
-      }
     }
-    await context.sync();
-    return added;
+    return { added };
   });
 }

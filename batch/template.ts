@@ -6,7 +6,7 @@
  * setup (A4 landscape, one page wide, the header row on every page); optionally pre-filled.
  */
 import ExcelJS from 'exceljs';
-import { BUILT_IN_PROFILES, columnLetters, currentNationalSettings, type LayoutSheet, MEMBER_LIST_RANGE, REQUIRED_MARK, templateLayout, type TemplatePrefill, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, columnLetters, currentNationalSettings, type LayoutSheet, REQUIRED_MARK, templateLayout, type TemplatePrefill, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -18,7 +18,7 @@ function excelValidation(v: Validation, prompt: string, header: string): ExcelJS
       // A list written inline must stay under Excel's 255 characters.
       return { ...base, type: 'list', formulae: [`"${v.values.join(',').replace(/"/g, '')}"`], error: 'Hãy chọn một giá trị trong danh sách.' };
     case 'members':
-      return { ...base, type: 'list', formulae: [MEMBER_LIST_RANGE], error: 'Hãy chọn một đơn vị trong trang "Thành viên".' };
+      return { ...base, type: 'list', formulae: [v.range], error: 'Hãy chọn một đơn vị trong trang "Thành viên".' };
     case 'range':
       return { ...base, type: 'list', formulae: [v.range], error: 'Hãy chọn một giá trị trong danh sách.' };
     case 'whole':

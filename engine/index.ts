@@ -9,7 +9,7 @@ export type { BlocModel, BlocSummary, Member, Place, UnitRef, AwardRef, VoteRow,
 export { summarize } from './model/bloc';
 export { readBloc } from './template/reader';
 export { isTemplateSheetName } from './template/locate';
-export { LISTS_SHEET, MEMBER_LIST_RANGE, REQUIRED_MARK, templateLayout } from './template/layout';
+export { LISTS_SHEET, MEMBER_LIST_RANGE, memberListRange, REQUIRED_MARK, templateLayout } from './template/layout';
 export type { LayoutSheet, TemplatePrefill, Validation } from './template/layout';
 export { builtinFormatKind, isDateFormatCode, isPercentFormatCode, numberFormatKind } from './model/number-format';
 export type { NumberFormatKind } from './model/number-format';

@@ -1,39 +1,44 @@
 /**
- * The pane's logic, without Office and without the DOM: it asks a host (plain functions)
- * for sheets, keeps the last read of each sheet, re-reads only the sheets that changed,
- * debounced, and runs the engine. Events caused by its own writes are ignored.
+ * The pane's logic, without Office and without the DOM: it asks a host (plain functions) for
+ * sheets, keeps the last read of each sheet by Excel's id for it, re-reads only the sheets
+ * that changed, debounced, and runs the engine. All Excel work goes through one queue, one
+ * piece after another: two checks never overlap, and no change is ever dropped (a change
+ * that comes while a check runs is read by the next one).
  */
-import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type GridSheet, type Lang } from '../../engine';
+import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, type BlocModel } from '../../engine';
+import type { Change, HostSheet, Mark, ReadResult, TemplateOutcome, WriteOutcome } from '../excel';
 
-export interface Mark {
-  sheet: string;
-  cell: string;
-  severity: Finding['severity'];
-}
+export type { Mark } from '../excel';
 
 /** What the pane needs of Excel, as plain functions (addin/excel.ts implements them). */
 export interface PaneHost {
-  /** Sheets by name (all when absent), read as the engine's Grid. */
-  readSheets(names?: readonly string[]): Promise<Grid>;
-  /** Call back with the names of the sheets whose cells changed. */
-  onChange(handler: (sheets: string[]) => void): Promise<void>;
+  /**
+   * One check as one piece of Excel work: read the sheets (by id; every sheet when `ids` is
+   * undefined), let `decide` find the marks wanted from what was read, and make the
+   * workbook's marks those (`marks: false`: leave them). Rejects with code `ItemNotFound`
+   * when a sheet asked for is gone.
+   */
+  check(request: { ids?: readonly string[]; marks: boolean }, decide: (read: ReadResult) => Mark[]): Promise<void>;
+  /** Call back with what changed. */
+  onChange(handler: (change: Change) => void): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
-  writeCell(sheet: string, cell: string, value: string | number): Promise<void>;
-  /** Show marks over the cells without touching their own format; replaces earlier marks. */
-  showMarks(marks: Mark[]): Promise<void>;
-  clearMarks(): Promise<void>;
-  /** "Tạo mẫu": add the template's sheets the workbook lacks; the names added. */
-  createTemplate(): Promise<string[]>;
+  write(sheet: string, cell: string, value: string | number): Promise<WriteOutcome>;
+  /** "Tạo mẫu": add the template's sheets the workbook lacks. */
+  createTemplate(memberList: string | undefined): Promise<TemplateOutcome>;
 }
-
 
 export interface PaneState {
   findings: FindingJson[];
   counts: { error: number; warning: number; info: number };
   checking: boolean;
+  /** A check is running or waiting (a change not yet read). */
+  busy: boolean;
   error?: string;
-  /** Sheets that "Tạo mẫu" just added. */
+  /** What "Tạo mẫu" just did. */
   added?: string[];
+  templateFailed?: { sheet: string; reason: string };
+  /** Fixes not written, by finding (`sheet!cell rule`), and why. */
+  refused: Record<string, 'formula' | 'gone'>;
 }
 
 export interface ControllerOptions {
@@ -45,16 +50,23 @@ export interface ControllerOptions {
   onChecked?: (ms: number) => void;
 }
 
+/** The key of a finding's fix: its cell and rule. */
+export const fixKey = (f: { sheet?: string; cell?: string; ruleId: string }) => `${f.sheet}!${f.cell} ${f.ruleId}`;
+
 export class PaneController {
-  private sheets = new Map<string, GridSheet>();
-  private order: string[] = [];
-  private pending = new Set<string>();
+  private sheets = new Map<string, HostSheet>();
+  private pendingIds = new Set<string>();
+  private pendingAll = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private ownWrites = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
   private findings: Finding[] = [];
+  private model: BlocModel | undefined;
   private highlight = false;
+  /** Marks an earlier pane may have left are looked for at the first full read. */
+  private swept = false;
   lang: Lang;
-  state: PaneState = { findings: [], counts: { error: 0, warning: 0, info: 0 }, checking: false };
+  state: PaneState = { findings: [], counts: { error: 0, warning: 0, info: 0 }, checking: false, busy: false, refused: {} };
 
   constructor(
     private readonly host: PaneHost,
@@ -65,85 +77,94 @@ export class PaneController {
 
   /** Read everything, check, and listen for changes. */
   async start(): Promise<void> {
-    await this.host.onChange((names) => this.changed(names));
+    // Listening is Excel work too: in the queue, before the first check.
+    await this.enqueue(() => this.host.onChange((change) => this.changed(change)));
     await this.recheckAll();
   }
 
   /** "Kiểm tra lại": read every sheet again. */
-  async recheckAll(): Promise<void> {
-    await this.guard(async () => {
-      const grid = await this.host.readSheets();
-      this.sheets = new Map(grid.sheets.map((s) => [s.name, s]));
-      this.order = grid.sheets.map((s) => s.name);
-      await this.check();
-    });
+  recheckAll(): Promise<void> {
+    return this.enqueue(() => this.checkNow(undefined));
   }
 
-  private changed(names: string[]): void {
-    // Our own writes (a fix, a mark) raise change events too: they are not the user's edits.
-    if (this.ownWrites > 0) return;
-    for (const n of names) this.pending.add(n);
+  private changed(change: Change): void {
+    if ('structure' in change) this.pendingAll = true;
+    else for (const id of change.ids) this.pendingIds.add(id);
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), this.options.debounceMs ?? 300);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.options.debounceMs ?? 300);
+    this.publish();
   }
 
-  private async flush(): Promise<void> {
-    this.timer = undefined;
-    const names = [...this.pending];
-    this.pending.clear();
-    if (names.length === 0) return;
+  /** The changes so far, read by the next check in the queue (taken when it starts, not before). */
+  private flush(): Promise<void> {
     const started = Date.now();
-    await this.guard(async () => {
-      const grid = await this.host.readSheets(names);
-      for (const s of grid.sheets) {
-        if (!this.sheets.has(s.name)) this.order.push(s.name);
-        this.sheets.set(s.name, s);
-      }
-      await this.check();
+    return this.enqueue(async () => {
+      if (!this.pendingAll && this.pendingIds.size === 0) return;
+      const ids = this.pendingAll ? undefined : [...this.pendingIds];
+      this.pendingAll = false;
+      this.pendingIds.clear();
+      await this.checkNow(ids);
+      this.options.onChecked?.(Date.now() - started);
     });
-    this.options.onChecked?.(Date.now() - started);
   }
 
-  private async check(): Promise<void> {
-    const grid: Grid = { sheets: this.order.map((n) => this.sheets.get(n)!).filter(Boolean) };
+  /** Excel work, one piece at a time, in the order asked. */
+  private enqueue(work: () => Promise<void>): Promise<void> {
+    this.queued++;
+    this.publish();
+    const next = this.queue.then(async () => {
+      this.state = { ...this.state, checking: true };
+      this.publish();
+      try {
+        await work();
+        delete this.state.error;
+      } catch (e) {
+        this.state = { ...this.state, error: errorText(e, this.lang) };
+      } finally {
+        this.queued--;
+        this.state = { ...this.state, checking: this.queued > 0 };
+        this.publish();
+      }
+    });
+    this.queue = next;
+    return next;
+  }
+
+  /** Read (some sheets, or all), check, and keep the marks; a sheet gone since means all. */
+  private async checkNow(ids: readonly string[] | undefined): Promise<void> {
+    const marks = this.highlight || (ids === undefined && !this.swept);
+    try {
+      await this.host.check({ ...(ids ? { ids } : {}), marks }, (read) => this.decide(read));
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'ItemNotFound' || ids === undefined) throw e;
+      await this.host.check({ marks: this.highlight }, (read) => this.decide(read));
+    }
+    if (ids === undefined) this.swept = true;
+  }
+
+  /** The engine over the sheets as now read; the marks to show. */
+  private decide(read: ReadResult): Mark[] {
+    if (read.complete) this.sheets = new Map(read.sheets.map((s) => [s.id, s]));
+    else for (const s of read.sheets) this.sheets.set(s.id, s);
+    const grid: Grid = { sheets: [...this.sheets.values()] };
     const result = checkGrid(grid, this.options.check ?? {});
     this.findings = result.findings;
-    this.publish(result.counts);
-    if (this.highlight) await this.own(() => this.host.showMarks(this.marks()));
+    this.model = result.model;
+    this.state = { ...this.state, counts: result.counts };
+    this.publish();
+    return this.highlight ? this.marks() : [];
   }
 
-  private publish(counts = this.state.counts): void {
-    this.state = { ...this.state, findings: this.findings.map((f) => findingJson(f, this.lang)), counts };
+  private publish(): void {
+    this.state = { ...this.state, findings: this.findings.map((f) => findingJson(f, this.lang)), busy: this.queued > 0 || this.timer !== undefined };
     this.options.onUpdate?.(this.state);
   }
 
   private marks(): Mark[] {
     return this.findings.filter((f) => f.sheet !== undefined && f.cell !== undefined).map((f) => ({ sheet: f.sheet!, cell: f.cell!, severity: f.severity }));
-  }
-
-  private async guard(work: () => Promise<void>): Promise<void> {
-    this.state = { ...this.state, checking: true };
-    this.options.onUpdate?.(this.state);
-    try {
-      await work();
-      delete this.state.error;
-    } catch (e) {
-      this.state = { ...this.state, error: e instanceof Error ? e.message : String(e) };
-    } finally {
-      this.state = { ...this.state, checking: false };
-      this.options.onUpdate?.(this.state);
-    }
-  }
-
-  /** Run a write of ours with its change events ignored. */
-  private async own(write: () => Promise<void>): Promise<void> {
-    this.ownWrites++;
-    try {
-      await write();
-    } finally {
-      // Excel delivers the change events of a write after it resolves.
-      setTimeout(() => this.ownWrites--, 50);
-    }
   }
 
   setLang(lang: Lang): void {
@@ -154,39 +175,80 @@ export class PaneController {
   setProfile(profile: string | undefined): Promise<void> {
     this.options.check = { ...this.options.check, ...(profile ? { profile } : {}) };
     if (!profile && this.options.check) delete this.options.check.profile;
-    return this.guard(() => this.check());
+    return this.enqueue(() => this.checkNow([]));
   }
 
   select(f: FindingJson): Promise<void> {
     if (f.sheet === undefined) return Promise.resolve();
-    return this.host.select(f.sheet, f.cell ?? `A${f.row ?? 1}`);
+    return this.enqueue(() => this.host.select(f.sheet!, f.cell ?? `A${f.row ?? 1}`));
+  }
+
+  /** Whether the finding's cell holds a formula, as last read (a fix would overwrite it). */
+  isFormula(f: FindingJson): boolean {
+    if (f.sheet === undefined || f.cell === undefined) return false;
+    const sheet = [...this.sheets.values()].find((s) => s.name === f.sheet);
+    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
+    if (!sheet || !m) return false;
+    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    return sheet.rows[Number(m[2]) - 1]?.[col - 1]?.formula !== undefined;
   }
 
   canFix(f: FindingJson): boolean {
     // What a finding may fix is the rule's to say (`meta.fix`), not a list kept here.
-    return fixOf(f.ruleId) !== undefined && f.suggestion !== undefined && f.sheet !== undefined && f.cell !== undefined;
+    return fixOf(f.ruleId) !== undefined && f.suggestion !== undefined && f.sheet !== undefined && f.cell !== undefined && !this.isFormula(f);
   }
 
-  /** Write the suggestion into the cell, then re-read that sheet. */
-  async fix(f: FindingJson): Promise<void> {
-    if (!this.canFix(f)) return;
+  /** Write the suggestion into the cell (never over a formula), then read that sheet again. */
+  fix(f: FindingJson): Promise<void> {
+    if (!this.canFix(f)) return Promise.resolve();
     const value = fixValue(fixOf(f.ruleId)!, f.suggestion!);
-    await this.own(() => this.host.writeCell(f.sheet!, f.cell!, value));
-    this.pending.add(f.sheet!);
-    await this.flush();
-  }
-
-  async createTemplate(): Promise<void> {
-    let added: string[] = [];
-    await this.own(async () => {
-      added = await this.host.createTemplate();
+    return this.enqueue(async () => {
+      const outcome = await this.host.write(f.sheet!, f.cell!, value);
+      if (!outcome.written) {
+        this.state = { ...this.state, refused: { ...this.state.refused, [fixKey(f)]: outcome.reason } };
+        return;
+      }
+      const sheet = [...this.sheets.values()].find((s) => s.name === f.sheet);
+      await this.checkNow(sheet ? [sheet.id] : undefined);
     });
-    this.state = { ...this.state, added };
-    await this.recheckAll();
   }
 
-  async setHighlight(on: boolean): Promise<void> {
+  createTemplate(): Promise<void> {
+    return this.enqueue(async () => {
+      const members = this.model?.sheets.members;
+      const memberList = members && members.columns.unit !== undefined ? memberListRange(members.view.name, members.columns.unit, members.firstRow) : undefined;
+      const outcome = await this.host.createTemplate(memberList);
+      this.state = { ...this.state, added: outcome.added };
+      if (outcome.failed) this.state.templateFailed = outcome.failed;
+      else delete this.state.templateFailed;
+      await this.checkNow(undefined);
+    });
+  }
+
+  get highlighted(): boolean {
+    return this.highlight;
+  }
+
+  setHighlight(on: boolean): Promise<void> {
     this.highlight = on;
-    await this.own(() => (on ? this.host.showMarks(this.marks()) : this.host.clearMarks()));
+    // No sheet read: only the marks made to match the findings (none when off).
+    return this.enqueue(() => this.host.check({ ids: [], marks: true }, () => (this.highlight ? this.marks() : [])));
+  }
+}
+
+/** An Excel error in the user's words: what happened and what to do. */
+export function errorText(e: unknown, lang: Lang): string {
+  const code = (e as { code?: string }).code;
+  const vi = lang === 'vi';
+  switch (code) {
+    case 'InvalidOperationInCellEditMode':
+      return vi ? 'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi bấm "Kiểm tra lại".' : 'Excel is editing a cell: press Enter or Esc, then "Check again".';
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded':
+      return vi ? 'Sổ quá lớn để Excel trên web gửi một lần: hãy kiểm tra bằng Excel trên máy tính hoặc trang kiểm tra của Sở.' : 'The workbook is too large for Excel on the web to send at once: check it in desktop Excel or with the office desk page.';
+    case 'ItemNotFound':
+      return vi ? 'Một trang vừa bị xoá hoặc đổi tên: hãy bấm "Kiểm tra lại".' : 'A sheet was just deleted or renamed: click "Check again".';
+    default:
+      return vi ? `Excel báo lỗi (${code ?? 'không rõ'}): hãy bấm "Kiểm tra lại"; nếu vẫn lỗi, hãy đóng rồi mở lại ngăn kiểm tra.` : `Excel reported an error (${code ?? 'unknown'}): click "Check again"; if it persists, close and reopen the pane.`;
   }
 }

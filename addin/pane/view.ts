@@ -3,7 +3,7 @@
  * built from workbook text. Keyboard: every finding is a button; Enter selects its cell.
  */
 import type { FindingJson } from '../../engine';
-import type { PaneController, PaneState } from './controller';
+import { fixKey, type PaneController, type PaneState } from './controller';
 
 const T = {
   vi: {
@@ -11,12 +11,18 @@ const T = {
     none: 'Không có phát hiện nào.', highlight: 'Tô màu ô có lỗi', fix: 'Sửa theo gợi ý', profile: 'Bộ quy tắc', auto: 'Tự động (theo sổ)',
     workbook: 'Cả sổ', filter: 'Hiện', lang: 'English', suggestion: 'Gợi ý', failed: 'Không đọc được sổ',
     template: 'Tạo mẫu', added: 'Đã thêm các trang', nothingAdded: 'Sổ đã có đủ các trang của biểu mẫu.',
+    templateFailed: (sheet: string, reason: string) => `Không tạo được trang "${sheet}" (Excel báo: ${reason}). Các trang khác đã thêm vẫn giữ nguyên; hãy thử lại "Tạo mẫu" sau khi lưu sổ.`,
+    formula: 'Ô này là công thức: thidua không ghi đè công thức. Hãy sửa số liệu mà công thức dùng, hoặc sửa công thức.',
+    gone: 'Trang của ô này không còn: hãy bấm "Kiểm tra lại".',
   },
   en: {
     title: 'Emulation check', recheck: 'Check again', error: 'errors', warning: 'warnings', info: 'info', checking: 'Checking…',
     none: 'No findings.', highlight: 'Highlight faulty cells', fix: 'Apply suggestion', profile: 'Profile', auto: 'Automatic (from the workbook)',
     workbook: 'Workbook', filter: 'Show', lang: 'Tiếng Việt', suggestion: 'Suggestion', failed: 'Could not read the workbook',
     template: 'Create template', added: 'Sheets added', nothingAdded: 'The workbook has every sheet of the template.',
+    templateFailed: (sheet: string, reason: string) => `Could not create the sheet "${sheet}" (Excel says: ${reason}). The sheets already added stay; try "Create template" again after saving.`,
+    formula: 'This cell holds a formula: thidua never overwrites a formula. Correct the figures it uses, or the formula.',
+    gone: 'The sheet of this cell is gone: click "Check again".',
   },
 } as const;
 
@@ -57,6 +63,7 @@ export class PaneView {
     select.append(el('option', { value: '' }, t.auto), ...this.profiles.map((p) => el('option', { value: p.id }, p.name)));
     select.addEventListener('change', () => void this.controller.setProfile(select.value || undefined));
     const hl = el('input', { type: 'checkbox', id: 'highlight' });
+    hl.checked = this.controller.highlighted;
     hl.addEventListener('change', () => void this.controller.setHighlight(hl.checked));
     tools.append(profileLabel, select, el('label', { for: 'highlight' }, ` ${t.highlight} `), hl);
     this.root.append(tools);
@@ -75,6 +82,7 @@ export class PaneView {
     if (state.checking) this.root.append(el('p', { class: 'checking' }, t.checking));
     if (state.error) this.root.append(el('p', { class: 'failed', role: 'alert' }, `${t.failed}: ${state.error}`));
     if (state.added) this.root.append(el('p', { class: 'added', role: 'status' }, state.added.length > 0 ? `${t.added}: ${state.added.join(', ')}` : t.nothingAdded));
+    if (state.templateFailed) this.root.append(el('p', { class: 'failed', role: 'alert' }, t.templateFailed(state.templateFailed.sheet, state.templateFailed.reason)));
 
     const visible = state.findings.filter((f) => this.shown[f.severity]);
     if (visible.length === 0 && !state.checking) this.root.append(el('p', { class: 'none' }, t.none));
@@ -99,7 +107,9 @@ export class PaneView {
     li.append(go);
     if (f.suggestion !== undefined) li.append(el('p', { class: 'suggestion' }, `${t.suggestion}: ${f.suggestion}`));
     if (f.basis !== undefined) li.append(el('p', { class: 'basis' }, f.basis));
-    if (this.controller.canFix(f)) {
+    const refused = this.controller.state.refused[fixKey(f)] ?? (f.suggestion !== undefined && this.controller.isFormula(f) ? 'formula' : undefined);
+    if (refused) li.append(el('p', { class: 'refused' }, t[refused]));
+    else if (this.controller.canFix(f)) {
       const fix = el('button', { type: 'button', class: 'fix' }, t.fix);
       fix.addEventListener('click', () => void this.controller.fix(f));
       li.append(fix);

@@ -12,8 +12,8 @@ import { type ColumnSpec, INFO_SHEET, RATINGS, TABLE_SHEETS } from './spec';
 
 export type Validation =
   | { type: 'list'; values: string[] }
-  /** Names from the `Thành viên` sheet's `Tên đơn vị` column. */
-  | { type: 'members' }
+  /** Names from the `Thành viên` sheet's `Tên đơn vị` column (`range`, as the workbook names that sheet). */
+  | { type: 'members'; range: string }
   /** Values from a range of another sheet (`'Danh mục'!$A$3:$A$36`): a list too long to write inline. */
   | { type: 'range'; range: string }
   | { type: 'whole'; min: number; max?: number }
@@ -70,15 +70,21 @@ export const INPUT_ROWS = 60;
 export const FORM_ROWS = 30;
 /** Where the member drop-down reads names from (`Thành viên`!B3:B62). */
 export const MEMBER_LIST_RANGE = `'Thành viên'!$B$3:$B$${2 + INPUT_ROWS}`;
+
+/** The member list's range in a workbook whose member sheet is `sheet`, its names in `col` from `firstRow`. */
+export function memberListRange(sheet: string, col: number, firstRow: number): string {
+  const c = columnLetters(col);
+  return `'${sheet.replace(/'/g, "''")}'!$${c}$${firstRow}:$${c}$${firstRow + INPUT_ROWS - 1}`;
+}
 /** The hidden sheet of the lists too long for a drop-down written inline (Excel: 255 characters). */
 export const LISTS_SHEET = 'Danh mục';
 
-function validationFor(col: ColumnSpec, awards: string[]): Validation | undefined {
+function validationFor(col: ColumnSpec, awards: string[], memberList: string): Validation | undefined {
   switch (col.type) {
     case 'award':
       return { type: 'list', values: awards };
     case 'unit':
-      return { type: 'members' };
+      return { type: 'members', range: memberList };
     case 'rating':
       return { type: 'list', values: Object.keys(RATINGS) };
     case 'signed':
@@ -104,7 +110,7 @@ function width(header: string, type: ColumnSpec['type']): number {
 }
 
 /** A value's drop-down or check on `Thông tin`, by its label. */
-function infoValidation(key: string, provinces: string, profiles: string[]): { validation: Validation; prompt: string } | undefined {
+function infoValidation(key: string, provinces: string, profiles: string[], memberList: string): { validation: Validation; prompt: string } | undefined {
   switch (key) {
     case 'province':
       return { validation: { type: 'range', range: provinces }, prompt: 'Chọn tỉnh/thành phố trong danh sách' };
@@ -118,7 +124,7 @@ function infoValidation(key: string, provinces: string, profiles: string[]): { v
     case 'deputy':
     case 'nextLeader':
     case 'nextDeputy':
-      return { validation: { type: 'members' }, prompt: 'Chọn đơn vị trong danh sách thành viên' };
+      return { validation: { type: 'members', range: memberList }, prompt: 'Chọn đơn vị trong danh sách thành viên' };
     case 'profile':
       return { validation: { type: 'list', values: profiles }, prompt: 'Bỏ trống để dùng bộ quy tắc của tỉnh (mặc định: quoc-gia)' };
     default:
@@ -133,8 +139,16 @@ const marked = (c: { header: string; required: boolean }) => (c.required ? `${c.
  * in force for the year (63 before the merger of 1/7/2025, 34 after; today's when no year is
  * given) and the built-in profiles.
  */
-export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}, options: { today: string; profiles: string[] } = { today: new Date().toISOString().slice(0, 10), profiles: ['quoc-gia'] }): LayoutSheet[] {
+export interface LayoutOptions {
+  today: string;
+  profiles: string[];
+  /** Where the member drop-downs read from, when the workbook has its member sheet already (default: the template's). */
+  memberList?: string;
+}
+
+export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}, options: LayoutOptions = { today: new Date().toISOString().slice(0, 10), profiles: ['quoc-gia'] }): LayoutSheet[] {
   const awards = settings.awards.map((a) => a.name);
+  const memberList = options.memberList ?? MEMBER_LIST_RANGE;
   const members = prefill.members ?? [];
   // A bloc's year is summed up at its end, or in the January after: the provinces of 31/12.
   const provinces = provincesInForce(prefill.year !== undefined ? `${prefill.year}-12-31` : options.today);
@@ -166,11 +180,11 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
     }),
     inputRows: INFO_SHEET.labels.length,
     formRows: INFO_SHEET.labels.length,
-    valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, options.profiles)),
+    valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, options.profiles, memberList)),
   };
   const tables = TABLE_SHEETS.map((spec): LayoutSheet => {
     const columns: LayoutColumn[] = spec.columns.map((c) => {
-      const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awards);
+      const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awards, memberList);
       return { header: marked(c), width: width(c.header, c.type), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}) };
     });
     let rows: (string | number | undefined)[][] = [];
@@ -181,7 +195,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
       columns.splice(2, 0, ...crit);
       rows = [[undefined, 'Điểm tối đa'], ...members.map((m, i) => [i + 1, m])];
     }
-    withFormulas(spec.key, spec.columns, columns, settings);
+    withFormulas(spec.key, spec.columns, columns, settings, memberList);
     return { name: spec.name, title: spec.title, headerRow: 2, columns, rows, inputRows: INPUT_ROWS, formRows: FORM_ROWS };
   });
   return [info, ...tables, lists];
@@ -192,7 +206,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
  * against plan), blank while their figures are: formulas a secretariat may type over. Where
  * the profile divides by another count than the members, the percentage is left to type.
  */
-function withFormulas(key: string, specs: readonly ColumnSpec[], columns: LayoutColumn[], settings: Settings): void {
+function withFormulas(key: string, specs: readonly ColumnSpec[], columns: LayoutColumn[], settings: Settings, memberList: string): void {
   const at = (k: string) => {
     const header = specs.find((c) => c.key === k)?.header;
     const i = columns.findIndex((c) => c.header.replace(REQUIRED_MARK, '') === header);
@@ -207,7 +221,7 @@ function withFormulas(key: string, specs: readonly ColumnSpec[], columns: Layout
   if (key === 'votes' && settings.percentDenominator.of === 'members') {
     const votes = at('votes')!;
     const percent = at('percent')!;
-    columns[percent.i] = { ...columns[percent.i]!, formula: `IF(${votes.letter}{r}="","",ROUND(${votes.letter}{r}/MAX(1,COUNTA(${MEMBER_LIST_RANGE}))*100,2))`, numFmt: '0.00' };
+    columns[percent.i] = { ...columns[percent.i]!, formula: `IF(${votes.letter}{r}="","",ROUND(${votes.letter}{r}/MAX(1,COUNTA(${memberList}))*100,2))`, numFmt: '0.00' };
   }
   if (key === 'stats') {
     const plan = at('plan')!;

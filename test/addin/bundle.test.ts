@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'acorn';
 
 /** The built pane (npm test builds it first with webpack). */
 const DIST = join(__dirname, '..', '..', 'dist', 'addin');
@@ -31,4 +32,21 @@ test('the page allows only its own files and Office.js', () => {
   expect(html).not.toMatch(/<style|\sstyle=|<script>(?!<\/script>)|\son\w+=/i);
   const external = [...html.matchAll(/(?:src|href)="?(https?:[^"\s>]+)/g)].map((m) => m[1]);
   expect(external).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js']);
+});
+
+/**
+ * What an old engine (Internet Explorer 11's, EdgeHTML's) receives is ES5: the page loads
+ * Office.js and guard.js only, and guard.js parses as ECMAScript 5. The pane's own ES2022 is
+ * fetched by the guard, and only where the engine can run it.
+ */
+test('an old engine receives only ES5: the page\'s scripts are Office.js and guard.js, and guard.js parses as ECMAScript 5', () => {
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
+  expect(scripts).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'guard.js']);
+  expect(html).not.toContain('taskpane.js');
+  const guard = readFileSync(join(DIST, 'guard.js'), 'utf8');
+  expect(() => parse(guard, { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
+  expect(guard).toMatch(/\.src\s*=\s*["']taskpane\.js["']/);
+  // The check has teeth: the pane's own bundle is not ES5.
+  expect(() => parse(js, { ecmaVersion: 5, sourceType: 'script' })).toThrow();
+  for (const page of ['commands.js']) expect(() => parse(readFileSync(join(DIST, page), 'utf8'), { ecmaVersion: 5, sourceType: 'script' })).not.toThrow();
 });

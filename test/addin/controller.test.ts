@@ -1,38 +1,62 @@
+import type { Change } from '../../addin/excel';
 import { type Mark, PaneController, type PaneHost } from '../../addin/pane/controller';
 import type { Grid } from '../../engine/model/grid';
 import { setCell } from '../../engine/model/grid';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq } from '../../samples/blocs';
 
-/** A host over a Grid in memory: records what the pane asks of it. */
-function memoryHost(grid: Grid) {
-  let handler: ((sheets: string[]) => void) | undefined;
-  const reads: (readonly string[] | undefined)[] = [];
+/** A host over a Grid in memory: records what the pane asks of it; a check takes `slow` ms. */
+function memoryHost(grid: Grid, slow = 0) {
+  const ids = new Map(grid.sheets.map((s, i) => [s.name, `{${i}}`]));
+  const nameOf = (id: string) => [...ids].find(([, v]) => v === id)?.[0] ?? id;
+  let handler: ((change: Change) => void) | undefined;
+  const reads: (string[] | undefined)[] = [];
   const writes: [string, string, string | number][] = [];
   let marks: Mark[] = [];
+  let running = 0;
+  let most = 0;
   const host: PaneHost = {
-    readSheets: async (names) => {
-      reads.push(names);
-      return { sheets: structuredClone(grid.sheets.filter((s) => !names || names.includes(s.name))) };
+    check: async (request, decide) => {
+      running++;
+      most = Math.max(most, running);
+      try {
+        if (slow) await new Promise((r) => setTimeout(r, slow));
+        if (request.ids?.some((id) => !grid.sheets.some((s) => ids.get(s.name) === id))) throw Object.assign(new Error('gone'), { code: 'ItemNotFound' });
+        if (request.ids === undefined || request.ids.length > 0) reads.push(request.ids?.map(nameOf));
+        const sheets = grid.sheets.filter((s) => !request.ids || request.ids.includes(ids.get(s.name)!)).map((s) => ({ ...structuredClone(s), id: ids.get(s.name)! }));
+        const wanted = decide({ sheets, complete: request.ids === undefined });
+        if (request.marks) marks = wanted;
+      } finally {
+        running--;
+      }
     },
     onChange: async (h) => {
       handler = h;
     },
     select: async () => {},
-    writeCell: async (sheet, cell, value) => {
+    // Excel's event for the pane's own write is filtered by the host (addin/excel.ts), not seen here.
+    write: async (sheet, cell, value) => {
       writes.push([sheet, cell, value]);
       setCell(grid, sheet, cell, value);
-      handler?.([sheet]); // Excel reports our own write as a change too
+      return { written: true };
     },
-    showMarks: async (m) => {
-      marks = m;
-    },
-    clearMarks: async () => {
-      marks = [];
-    },
-    createTemplate: async () => [],
+    createTemplate: async () => ({ added: [] }),
   };
-  return { host, reads, writes, marks: () => marks, type: (sheet: string, cell: string, v: string | number) => { setCell(grid, sheet, cell, v); handler?.([sheet]); } };
+  return {
+    host,
+    reads,
+    writes,
+    most: () => most,
+    marks: () => marks,
+    type: (sheet: string, cell: string, v: string | number) => {
+      setCell(grid, sheet, cell, v);
+      handler?.({ ids: [ids.get(sheet)!] });
+    },
+    structure: () => handler?.({ structure: true }),
+    remove: (sheet: string) => {
+      grid.sheets = grid.sheets.filter((s) => s.name !== sheet);
+    },
+  };
 }
 
 /** Time passes only when the test says so (jest's fake timers): no race against the machine. */
@@ -61,7 +85,7 @@ describe('the pane controller', () => {
     expect(c.state.findings.map((f) => `${f.ruleId} ${f.cell}`)).toEqual(['votes/candidate-over-valid G3', 'votes/percent-mismatch H4', 'cell/number-as-text E3']);
   });
 
-  test('its own writes are not taken for the user\'s edits; a fix re-reads its sheet once', async () => {
+  test('a fix re-reads its sheet once', async () => {
     const grid = blocToGrid(laiChauMttq);
     setCell(grid, 'Bình xét', 'H4', 90);
     const m = memoryHost(grid);
@@ -86,5 +110,65 @@ describe('the pane controller', () => {
     expect(m.marks()).toEqual([{ sheet: 'Bình xét', cell: 'G3', severity: 'error' }]);
     await c.setHighlight(false);
     expect(m.marks()).toEqual([]);
+  });
+
+  test('a change that comes while a check runs is read by the next check, never dropped; two checks never overlap', async () => {
+    const m = memoryHost(blocToGrid(laiChauMttq), 100);
+    const c = new PaneController(m.host, { debounceMs: 20, check: { today: '2026-11-22' } });
+    const started = c.start();
+    await wait(150);
+    await started;
+    m.type('Bình xét', 'G3', 7);
+    await wait(30); // the check of G3 starts and takes 100 ms
+    m.type('Số liệu', 'E3', '53.211'); // comes while it runs
+    await wait(400);
+    expect(m.reads).toEqual([undefined, ['Bình xét'], ['Số liệu']]);
+    expect(m.most()).toBe(1);
+    expect(c.state.findings.map((f) => `${f.ruleId} ${f.cell}`)).toEqual(['votes/candidate-over-valid G3', 'cell/number-as-text E3']);
+    expect(c.state.busy).toBe(false);
+  });
+
+  test('a sheet gone since its id was known: the check reads every sheet', async () => {
+    const m = memoryHost(blocToGrid(laiChauMttq));
+    const c = new PaneController(m.host, { debounceMs: 20, check: { today: '2026-11-22' } });
+    await c.start();
+    m.type('Giao ước', 'C3', 'Không');
+    m.remove('Giao ước');
+    await wait(50);
+    expect(m.reads).toEqual([undefined, undefined]);
+    expect(c.state.error).toBeUndefined();
+  });
+
+  test('sheets added, renamed or deleted: every sheet read again', async () => {
+    const m = memoryHost(blocToGrid(laiChauMttq));
+    const c = new PaneController(m.host, { debounceMs: 20, check: { today: '2026-11-22' } });
+    await c.start();
+    m.structure();
+    await wait(50);
+    expect(m.reads).toEqual([undefined, undefined]);
+  });
+
+  test('a fix the host refuses (a formula) is not written, and the finding says why', async () => {
+    const grid = blocToGrid(laiChauMttq);
+    setCell(grid, 'Bình xét', 'H4', 90);
+    const m = memoryHost(grid);
+    m.host.write = async () => ({ written: false, reason: 'formula' });
+    const c = new PaneController(m.host, { debounceMs: 20, check: { today: '2026-11-22' } });
+    await c.start();
+    const finding = c.state.findings.find((f) => f.ruleId === 'votes/percent-mismatch')!;
+    await c.fix(finding);
+    expect(c.state.refused).toEqual({ 'Bình xét!H4 votes/percent-mismatch': 'formula' });
+    expect(m.reads).toEqual([undefined]);
+  });
+
+  test('a finding on a formula cell offers no fix', async () => {
+    const grid = blocToGrid(laiChauMttq);
+    setCell(grid, 'Bình xét', 'H4', 90);
+    grid.sheets.find((s) => s.name === 'Bình xét')!.rows[3]![7] = { kind: 'number', value: 90, formula: { cached: true } };
+    const c = new PaneController(memoryHost(grid).host, { check: { today: '2026-11-22' } });
+    await c.start();
+    const finding = c.state.findings.find((f) => f.ruleId === 'votes/percent-mismatch')!;
+    expect(c.isFormula(finding)).toBe(true);
+    expect(c.canFix(finding)).toBe(false);
   });
 });

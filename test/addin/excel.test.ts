@@ -1,120 +1,200 @@
-import { OfficeMockObject } from 'office-addin-mock';
-import { type ExcelHost, areaAddresses, readWorkbook, toCell } from '../../addin/excel';
+/**
+ * The Office adapter (addin/excel.ts) against the fake Excel that behaves as Excel does
+ * (test/e2e/fake-office.ts), in Node: reads, marks, writes and events, each with the awkward
+ * part of the real host that it must survive.
+ */
+import { type Change, LEGACY_MARK_FORMULA, type Mark, markedCell, markFormula, needsQuote, officeHost, type ReadResult, areaAddresses, toCell } from '../../addin/excel';
 import { checkGrid } from '../../engine/check';
+import type { Grid } from '../../engine/model/grid';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq } from '../../samples/blocs';
+import { FakeExcel, type FakeOptions } from '../e2e/fake-office';
 
-/** What Excel would answer for a sheet: values, types and formats of every cell from A1. */
-interface MockSheet {
-  name: string;
-  values: unknown[][];
-  types?: string[][];
-  formats?: string[][];
-  formulas?: unknown[][];
-  merges?: string[];
-}
-
-function mockHost(sheets: MockSheet[], options: { merges: boolean; calls?: number[] }): ExcelHost {
-  // office-addin-mock checks load/sync like Excel: objects a method returns must already be in
-  // the mock's tree, so each sheet carries its used range and a window that getRangeByIndexes fills.
-  const items = sheets.map((s) => {
-    const rows = s.values.length;
-    const cols = Math.max(0, ...s.values.map((r) => r.length));
-    const at = <T>(grid: T[][] | undefined, r: number, c: number, fallback: T) => grid?.[r]?.[c] ?? fallback;
-    const typeOf = (v: unknown) => (v === '' || v === undefined ? 'Empty' : typeof v === 'number' ? 'Double' : typeof v === 'boolean' ? 'Boolean' : 'String');
-    return {
-      name: s.name,
-      visibility: 'Visible',
-      used: {
-        isNullObject: rows === 0,
-        rowIndex: 0,
-        columnIndex: 0,
-        rowCount: rows,
-        columnCount: cols,
-        merged: { isNullObject: !s.merges, address: (s.merges ?? []).map((a) => `'${s.name}'!${a}`).join(', ') },
-        getMergedAreasOrNullObject: function () {
-          return (this as unknown as { merged: unknown }).merged;
-        },
-      },
-      window: { values: [[]], valueTypes: [[]], numberFormat: [[]], formulas: [[]] },
-      getUsedRangeOrNullObject: function () {
-        return (this as unknown as { used: unknown }).used;
-      },
-      getRangeByIndexes: function (top: number, left: number, count: number, width: number) {
-        options.calls?.push(count * width);
-        const block = <T>(f: (r: number, c: number) => T) => Array.from({ length: count }, (_, r) => Array.from({ length: width }, (_, c) => f(top + r, left + c)));
-        const w = (this as unknown as { window: Record<string, unknown> }).window;
-        w.values = block((r, c) => at(s.values, r, c, ''));
-        w.valueTypes = block((r, c) => at(s.types, r, c, typeOf(at(s.values, r, c, ''))));
-        w.numberFormat = block((r, c) => at(s.formats, r, c, 'General'));
-        w.formulas = block((r, c) => at(s.formulas, r, c, at(s.values, r, c, '')));
-        return w;
-      },
-    };
-  });
-  // Collections are arrays of mocks: each sheet is its own OfficeMockObject, synced with the context.
-  const sheetMocks = items.map((item) => new OfficeMockObject(item));
-  // `isNullObject` needs no load in Excel: it is known once the request is synced.
-  sheetMocks.forEach((m, i) => {
-    const used = (m as unknown as { used: { merged: object } }).used;
-    Object.defineProperty(used, 'isNullObject', { value: items[i]!.used.isNullObject });
-    Object.defineProperty(used.merged, 'isNullObject', { value: items[i]!.used.merged.isNullObject });
-  });
-  const excel = new OfficeMockObject({
-    context: { workbook: { worksheets: { items: [] } } },
-    run: async function (this: { context: unknown }, _options: unknown, callback: (context: unknown) => Promise<unknown>) {
-      return callback(this.context);
-    },
-  }) as unknown as { context: { sync: () => Promise<void>; workbook: { worksheets: { items: unknown[] } } } } & ExcelHost['Excel'];
-  const contextSync = excel.context.sync.bind(excel.context);
-  excel.context.sync = async () => {
-    await contextSync();
-    for (const m of sheetMocks) await m.sync();
+function excel(grid: Grid = blocToGrid(laiChauMttq), options: FakeOptions = {}) {
+  const fake = new FakeExcel(grid, { syncDelayMs: 0, eventDelayMs: 0, ...options });
+  const host = officeHost({ Excel: { run: fake.run.bind(fake) } as unknown as typeof Excel, isSetSupported: (n, v) => fake.isSetSupported(n, v) });
+  /** One check: what was read, and the marks `want` asks for. */
+  const check = async (ids: string[] | undefined, marks: boolean, want: Mark[] = []) => {
+    let read: ReadResult | undefined;
+    await host.check({ ...(ids ? { ids } : {}), marks }, (r) => ((read = r), want));
+    return read!;
   };
-  Object.defineProperty(excel.context.workbook.worksheets, 'items', { get: () => sheetMocks });
-  // `worksheets.load('items/name')` loads `name` on every sheet, as in Excel; nothing else is loaded.
-  (excel.context.workbook.worksheets as unknown as { load: (p: string) => void }).load = (props: string) => {
-    for (const prop of props.split(',')) {
-      const [head, ...rest] = prop.trim().split('/');
-      if (head !== 'items' || rest.length === 0) throw new Error(`unexpected load "${prop}" on a collection`);
-      for (const m of sheetMocks) m.load(rest.join('/'));
-    }
-  };
-  return { Excel: excel, isSetSupported: (_name, version) => options.merges || Number(version.split('.')[1]) < 13 };
+  return { fake, host, check };
 }
 
-/** The grid of a fixture, as Excel would show it (dates as serials with a date format). */
-function asExcel(): MockSheet[] {
-  return blocToGrid(laiChauMttq).sheets.map((s) => ({
-    name: s.name,
-    values: s.rows.map((r) => Array.from(r, (c) => (c === undefined ? '' : c.kind === 'date' ? 45303 : c.value))),
-    formats: s.rows.map((r) => Array.from(r, (c) => (c?.kind === 'date' ? 'd/m/yyyy' : 'General'))),
-    ...(s.merges ? { merges: s.merges } : {}),
-  }));
-}
+const idOf = (fake: FakeExcel, name: string) => fake.sheets.find((s) => s.name === name)!.id;
+const tick = () => new Promise((r) => setTimeout(r, 5));
 
-describe('the Office adapter', () => {
-  test('reads a workbook into the same Grid the engine checks clean', async () => {
-    const grid = await readWorkbook(mockHost(asExcel(), { merges: true }));
-    expect(grid.sheets.map((s) => s.name)).toEqual(['Thông tin', 'Thành viên', 'Luân phiên', 'Chấm điểm', 'Bình xét', 'Đề nghị khen thưởng', 'Giao ước', 'Số liệu']);
-    expect(checkGrid(grid, { today: '2026-11-22' }).findings).toEqual([]);
-    expect(grid.sheets[0]!.merges).toEqual(['A1:B1']);
+describe('reading', () => {
+  test('the whole workbook into the Grid the engine checks clean, in one round trip after listing the sheets', async () => {
+    const { fake, check } = excel();
+    const read = await check(undefined, false);
+    expect(read.complete).toBe(true);
+    expect(read.sheets.map((s) => s.name)).toEqual(['Thông tin', 'Thành viên', 'Luân phiên', 'Chấm điểm', 'Bình xét', 'Đề nghị khen thưởng', 'Giao ước', 'Số liệu']);
+    expect(checkGrid({ sheets: read.sheets }, { today: '2026-11-22' }).findings).toEqual([]);
+    expect(read.sheets[0]!.merges).toEqual(['A1:B1']);
+    expect(fake.syncs).toBe(2);
   });
 
-  test('reads in chunks that stay under the payload limit, and only the sheets asked for', async () => {
-    const calls: number[] = [];
-    const grid = await readWorkbook(mockHost(asExcel(), { merges: false, calls }), { sheets: ['Bình xét'], chunkCells: 16 });
-    expect(grid.sheets.map((s) => s.name)).toEqual(['Bình xét']);
-    expect(Math.max(...calls)).toBeLessThanOrEqual(16);
-    expect(calls.length).toBeGreaterThan(1);
-    expect(grid.sheets[0]!.rows[2]!.slice(0, 3)).toEqual([{ kind: 'text', value: 'Cờ thi đua của UBND tỉnh' }, { kind: 'number', value: 6 }, { kind: 'number', value: 6 }]);
+  test('one sheet again by its id: one round trip', async () => {
+    const { fake, check } = excel();
+    await check(undefined, false);
+    const before = fake.syncs;
+    const read = await check([idOf(fake, 'Bình xét')], false);
+    expect(read.sheets.map((s) => s.name)).toEqual(['Bình xét']);
+    expect(read.sheets[0]!.rows[2]!.slice(0, 3)).toEqual([{ kind: 'text', value: 'Cờ thi đua của UBND tỉnh' }, { kind: 'number', value: 6 }, { kind: 'number', value: 6 }]);
+    expect(fake.syncs - before).toBe(1);
+  });
+
+  test('a sheet too large for one answer (Excel on the web: 5 MB) is read in smaller pieces, the same', async () => {
+    const grid = blocToGrid(laiChauMttq);
+    grid.sheets.push({ name: 'Phụ lục', rows: Array.from({ length: 800 }, (_, i) => [{ kind: 'text' as const, value: `Chỉ tiêu ${i}: một dòng dài cho đủ cỡ của một lần đọc` }, { kind: 'number' as const, value: i }]) });
+    const small = excel(grid, { payloadLimit: 30_000 });
+    const big = excel(grid);
+    const a = await small.check(undefined, false);
+    const b = await big.check(undefined, false);
+    expect(a.sheets).toEqual(b.sheets);
+    expect(small.fake.syncs).toBeGreaterThan(big.fake.syncs);
   });
 
   test('merged areas only where the host supports them (ExcelApi 1.13)', async () => {
-    const grid = await readWorkbook(mockHost(asExcel(), { merges: false }));
-    expect(grid.sheets[0]!.merges).toBeUndefined();
+    expect((await excel(undefined, { api: '1.12' }).check(undefined, false)).sheets[0]!.merges).toBeUndefined();
   });
 
+  test('a sheet asked for by id that is gone: ItemNotFound, for the caller to read everything', async () => {
+    const { fake, check } = excel();
+    await check(undefined, false);
+    const id = idOf(fake, 'Giao ước');
+    fake.deleteSheet('Giao ước');
+    await expect(check([id], false)).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+});
+
+describe('marks', () => {
+  const m = (cell: string, severity: Mark['severity'] = 'error'): Mark => ({ sheet: 'Bình xét', cell, severity });
+
+  test('written once, diffed after: a check that wants the same marks writes nothing and adds no undo record', async () => {
+    const { fake, check } = excel();
+    await check(undefined, true, [m('G3'), m('C4', 'warning')]);
+    expect(fake.marks().map((x) => [x.address, x.fill, x.formula])).toEqual([['G3', '#FFC7CE', '=ISREF($G$3)+N("thidua")'], ['C4', '#FFEB9C', '=ISREF($C$4)+N("thidua")']]);
+    const undo = fake.undoStack.length;
+    const syncs = fake.syncs;
+    await check([], true, [m('G3'), m('C4', 'warning')]);
+    expect(fake.undoStack.length).toBe(undo);
+    expect(fake.syncs - syncs).toBe(1);
+    await check([], true, [m('G3', 'warning')]);
+    expect(fake.marks().map((x) => [x.address, x.fill])).toEqual([['G3', '#FFEB9C']]);
+  });
+
+  test('the marks of a check are one undo record where ExcelApi 1.20 groups them; below 1.19 Excel keeps none', async () => {
+    const { fake, check } = excel(undefined, { api: '1.20' });
+    await check(undefined, true, [m('G3')]);
+    await check([], true, [m('C4')]); // one removed, one added: one record
+    expect(fake.undoStack).toEqual(['addin', 'addin']);
+    const old = excel(undefined, { api: '1.18' });
+    await old.check(undefined, true, [m('G3')]);
+    expect(old.fake.undoStack).toEqual([]);
+  });
+
+  test('found in the workbook by their formula: left by an earlier pane (also the first version\'s), moved with their rows; the user\'s kept', async () => {
+    const { fake, check } = excel(undefined, {
+      formats: [
+        { sheet: 'Bình xét', address: 'C5', type: 'Custom', formula: LEGACY_MARK_FORMULA, fill: '#FFC7CE' },
+        { sheet: 'Bình xét', address: 'G3', type: 'Custom', formula: markFormula('G3'), fill: '#FFC7CE' },
+        { sheet: 'Bình xét', address: 'A1:A9', type: 'Custom', formula: '=$A1="x"', fill: '#00FF00' },
+        { sheet: 'Bình xét', address: 'G1:G20', type: 'ColorScale' },
+      ],
+    });
+    fake.shiftRows('Bình xét', 2, 1); // G3's mark is now at G4, and its formula says so
+    await check(undefined, true, [m('G4')]);
+    expect(fake.marks().map((x) => [x.address, x.formula]).sort()).toEqual([['A1:A10', '=$A1="x"'], ['G4', '=ISREF($G$4)+N("thidua")']]);
+    expect(fake.sheets.find((s) => s.name === 'Bình xét')!.cfs.some((c) => c.type === 'ColorScale')).toBe(true);
+  });
+
+  test('a mark copied with its cell (two marks naming one cell) is made one again', async () => {
+    const { fake, check } = excel(undefined, { formats: [{ sheet: 'Bình xét', address: 'G3', type: 'Custom', formula: markFormula('G3'), fill: '#FFC7CE' }, { sheet: 'Bình xét', address: 'K9', type: 'Custom', formula: markFormula('G3'), fill: '#FFC7CE' }] });
+    await check(undefined, true, [m('G3')]);
+    expect(fake.marks().map((x) => x.address)).toEqual(['G3']);
+  });
+});
+
+describe('writing a fix', () => {
+  test('text Excel would read as a formula, a number or a date is written as text', async () => {
+    const { fake, host } = excel();
+    for (const [cell, text] of [['D4', '- Xuất sắc'], ['D5', '001'], ['D6', '=1+1'], ['D7', '12/5/2024'], ['D8', 'Hoàn thành tốt']] as const) {
+      expect(await host.write('Đề nghị khen thưởng', cell, text)).toEqual({ written: true });
+      expect(fake.cell('Đề nghị khen thưởng', cell)).toMatchObject({ value: text, type: 'String' });
+      expect(fake.cell('Đề nghị khen thưởng', cell)!.formula).toBeUndefined();
+    }
+  });
+
+  test('a number in the cell\'s own format: a percentage cell takes the fraction', async () => {
+    const { fake, host } = excel();
+    fake.setFormat('Bình xét', 'H3', '0.00%');
+    await host.write('Bình xét', 'H3', 83.33);
+    expect(fake.cell('Bình xét', 'H3')).toMatchObject({ value: 0.8333, format: '0.00%' });
+    await host.write('Bình xét', 'H4', 83.33);
+    expect(fake.cell('Bình xét', 'H4')).toMatchObject({ value: 83.33 });
+  });
+
+  test('never over a formula: refused, the formula kept', async () => {
+    const { fake, host } = excel();
+    fake.setFormula('Bình xét', 'H3', '=G3/7*100', 71.43);
+    expect(await host.write('Bình xét', 'H3', 100)).toEqual({ written: false, reason: 'formula' });
+    expect(fake.cell('Bình xét', 'H3')).toMatchObject({ formula: '=G3/7*100', value: 71.43 });
+  });
+});
+
+describe('events', () => {
+  async function listen(options: FakeOptions) {
+    const x = excel(undefined, options);
+    const changes: Change[] = [];
+    await x.check(undefined, false);
+    await x.host.onChange((c) => changes.push(c));
+    return { ...x, changes };
+  }
+
+  test('the user\'s edits come through; the pane\'s own writes do not (Excel says so from ExcelApi 1.14)', async () => {
+    const { fake, host, changes } = await listen({ api: '1.14' });
+    await host.write('Bình xét', 'G3', 5);
+    fake.type('Bình xét', 'G4', 5);
+    await tick();
+    expect(changes).toEqual([{ ids: [idOf(fake, 'Bình xét')] }]);
+  });
+
+  test('below ExcelApi 1.14 the pane knows its own write by where it went; the user\'s next edit of that cell still comes', async () => {
+    const { fake, host, changes } = await listen({ api: '1.13' });
+    await host.write('Bình xét', 'G3', 5);
+    await tick();
+    expect(changes).toEqual([]);
+    fake.type('Bình xét', 'G3', 7);
+    await tick();
+    expect(changes).toEqual([{ ids: [idOf(fake, 'Bình xét')] }]);
+  });
+
+  test('sheets added, deleted and renamed; formula results recalculated', async () => {
+    const { fake, changes } = await listen({ api: '1.17' });
+    fake.userAddsSheet('Phụ lục', [['x']]);
+    fake.renameSheet('Phụ lục', 'Phụ lục 1');
+    fake.deleteSheet('Phụ lục 1');
+    fake.setFormula('Bình xét', 'H3', '=G3/6*100', 100);
+    fake.recalculated('Bình xét', 'H3', 50);
+    await tick();
+    expect(changes).toEqual([{ structure: true }, { structure: true }, { structure: true }, { ids: [idOf(fake, 'Bình xét')] }]);
+  });
+
+  test('sheets added later are watched where there is no workbook-wide change event (below ExcelApi 1.9)', async () => {
+    const { fake, changes } = await listen({ api: '1.8' });
+    fake.userAddsSheet('Phụ lục', [['x']]);
+    await tick();
+    await tick();
+    fake.type('Phụ lục', 'A2', 'y');
+    await tick();
+    expect(changes).toEqual([{ structure: true }, { ids: [idOf(fake, 'Phụ lục')] }]);
+  });
+});
+
+describe('pieces', () => {
   test('cells by value type: errors, booleans, percentages, dates by format, formulas', () => {
     expect(toCell('#DIV/0!', 'Error', 'General', '=1/0')).toEqual({ kind: 'error', value: '#DIV/0!', formula: { cached: true } });
     expect(toCell(true, 'Boolean', 'General', true)).toEqual({ kind: 'boolean', value: true });
@@ -129,5 +209,17 @@ describe('the Office adapter', () => {
     expect(areaAddresses("'Bình xét'!B4:B5, 'Bình xét'!$E$4:$E$5")).toEqual(['B4:B5', 'E4:E5']);
     expect(areaAddresses("'Khối 6, năm ''23'!A1:C1")).toEqual(['A1:C1']);
     expect(areaAddresses('Sheet1!A1')).toEqual(['A1']);
+  });
+
+  test('a mark\'s formula names its cell, read back as Excel may write it', () => {
+    expect(markedCell(markFormula('AB12'))).toBe('AB12');
+    expect(markedCell('=isref($g$4)+n("thidua")')).toBe('G4');
+    expect(markedCell('=ISLOGICAL(TRUE)')).toBe('');
+    expect(markedCell('=$A1="x"')).toBeUndefined();
+  });
+
+  test('which texts need the apostrophe to stay text', () => {
+    for (const s of ['-5', '- Xuất sắc', '=A1', '+84 912', '@x', '001', '1,5', '83.33%', '12/5/2024', 'TRUE', '08:30']) expect([s, needsQuote(s)]).toEqual([s, true]);
+    for (const s of ['Hội Nông dân tỉnh', 'Khối 6', 'HTXSNV', 'Cờ thi đua']) expect([s, needsQuote(s)]).toEqual([s, false]);
   });
 });

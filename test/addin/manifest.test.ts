@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkManifest } from '../../addin/manifest-check';
-import { productionManifest } from '../../addin/build-manifest';
+import { manifestUrls, productionManifest } from '../../addin/build-manifest';
 
 const ROOT = join(__dirname, '..', '..');
 const SCHEMAS = join(ROOT, '..', 'shared', 'schemas', 'office-addin-manifest');
@@ -34,6 +34,24 @@ describe('manifest.xml, checked offline against the Office add-in schemas', () =
     const problems = await checkManifest(breakIt(MANIFEST), SCHEMAS);
     expect(problems[where].length).toBeGreaterThan(0);
   }, 30000);
+
+  test('every URL the manifest names is a file of the build; <AppDomain> is a bare origin', () => {
+    const DIST = join(ROOT, 'dist', 'addin');
+    for (const [manifest, base] of [[MANIFEST, 'https://localhost:3000'], [productionManifest(MANIFEST, 'https://thidua.example.gov.vn/addin/'), 'https://thidua.example.gov.vn/addin']] as const) {
+      const urls = manifestUrls(manifest);
+      expect(urls.length).toBeGreaterThan(8);
+      const domains = [...manifest.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)].map((m) => m[1]!);
+      expect(domains).toEqual([new URL(base).origin]);
+      for (const url of urls.filter((u) => !domains.includes(u))) {
+        expect(url.startsWith(`${base}/`)).toBe(true);
+        const file = join(DIST, decodeURIComponent(url.slice(base.length + 1)));
+        expect([url, existsSync(file)]).toEqual([url, true]);
+      }
+    }
+    // The pages the manifest promises say something: the help in Vietnamese, the function file loads Office.js.
+    expect(readFileSync(join(DIST, 'help.html'), 'utf8')).toContain('Phiên bản Excel dùng được');
+    expect(readFileSync(join(DIST, 'commands.html'), 'utf8')).toContain('office.js');
+  });
 
   test('a production URL must be https', () => {
     expect(() => productionManifest(MANIFEST, 'http://example.com')).toThrow(/https/);

@@ -1,61 +1,92 @@
 /**
- * A test-only stand-in for Office.js in the browser: the part of the Excel API the pane uses,
- * with Excel's rules where they matter to the pane. Properties must be loaded and synced
- * before they are read (else it throws, as Excel does); writes take effect at sync;
- * worksheet change events fire after a cell is typed; conditional formats sit over the
- * cells' own formats. It is backed by a Grid read from a real workbook with the batch adapter
- * (window.__THIDUA_GRID__), and exposes `window.__fakeExcel` for the test to type and look.
+ * A fake Excel for the pane's browser tests, in place of Office.js. It is modelled on the
+ * Excel JavaScript API reference and on how Excel is known to behave, its awkward parts
+ * included, because the pane must survive those in real Excel:
+ *
+ * - Proxies: a property is readable only after `load()` and `context.sync()`
+ *   (`PropertyNotLoaded` otherwise); every queued operation runs at the next sync.
+ * - Each `context.sync()` is a round trip: it waits `syncDelayMs`, is counted, and fails whole
+ *   with `RequestPayloadSizeLimitExceeded` or `ResponsePayloadSizeLimitExceeded` when what it
+ *   sends or loads is over `payloadLimit` bytes (5 MB on Excel on the web, "Resource limits
+ *   and performance optimization for Office Add-ins").
+ * - Values written through `Range.values` are parsed as Excel parses what is typed: `=…` is a
+ *   formula; `-x`, `+x` and `@x` are formulas too (`#NAME?` when not a number); `001` is the
+ *   number 1; `50%` is 0.5 in a percentage format; `12/5/2024` a date; `TRUE` a boolean; a
+ *   leading apostrophe keeps the rest as text. `formulas` is distinct from `values`. The fake
+ *   calculates nothing: a formula reads back with the value it came with, or "".
+ * - Conditional formats of every type, returned by `Range.conditionalFormats` when they
+ *   intersect the range. Loading `custom` on a collection that holds another type fails the
+ *   sync ("This operation is not permitted for the current object", office-js #2180);
+ *   `customOrNullObject` does not.
+ * - Events arrive `eventDelayMs` after the write that caused them, with `worksheetId`,
+ *   `address`, `changeType`, `source` and, from ExcelApi 1.14, `triggerSource`.
+ * - Rows inserted and deleted move cells and conditional formats and adjust the references
+ *   in their formulas; sheets are renamed, added and deleted, with their events.
+ * - Undo: from ExcelApi 1.19 a sync that writes is one undo record, and one `Excel.run` with
+ *   `mergeUndoGroup` (ExcelApi 1.20) is one record for all its syncs; below 1.19 a write
+ *   clears the undo stack.
+ * - `isSetSupported` answers for the API version given (`api`, default 1.20).
+ *
+ * In a page, fake-office-page.ts installs it as `Office` and `Excel`; in Node, tests build it
+ * and hand `officeHost` its `run` and `isSetSupported`.
  */
 import type { Cell, Grid } from '../../engine/model/grid';
-import { fromA1, parseRange, toA1 } from '../../engine/model/grid';
+import { columnLetters, fromA1, parseRange, toA1 } from '../../engine/model/grid';
+
+export interface FakeOptions {
+  /** The ExcelApi version the host supports, as `1.N`. */
+  api?: string;
+  syncDelayMs?: number;
+  eventDelayMs?: number;
+  payloadLimit?: number;
+  /** Conditional formats already in the workbook (left by an earlier pane, or the user's). */
+  formats?: { sheet: string; address: string; type: FakeCF['type']; formula?: string; fill?: string }[];
+  /** A sheet whose adding fails (Excel refuses it: a name taken, a protected workbook). */
+  failAdding?: string;
+}
+
+type CellType = 'Empty' | 'String' | 'Double' | 'Boolean' | 'Error';
 
 interface FakeCell {
   value: string | number | boolean;
-  type: 'Empty' | 'String' | 'Double' | 'Boolean' | 'Error';
+  type: CellType;
   format: string;
   /** The cell's own fill, as the user set it. */
   fill: string | null;
-  /**
-   * A formula written to the cell. The fake calculates nothing: a formula reads back as "",
-   * which is what the template's formulas show on a row not yet filled in.
-   */
+  /** The formula as Excel shows it (`=…`). */
   formula?: string;
 }
 
-interface ConditionalFormat {
+export interface FakeCF {
   id: number;
-  formula: string;
-  fill: string;
+  type: 'Custom' | 'ColorScale' | 'IconSet' | 'DataBar' | 'CellValue';
+  /** The range it applies to, `B5` or `B5:C9`. */
+  address: string;
+  formula?: string;
+  fill?: string;
 }
 
 interface FakeSheet {
+  id: string;
   name: string;
   cells: Map<string, FakeCell>;
-  conditional: Map<string, ConditionalFormat[]>;
-  handlers: ((e: unknown) => Promise<void> | void)[];
-  /** What "Tạo mẫu" set up: data validation by range, frozen rows, bold ranges. */
-  validations: Map<string, { rule: unknown; prompt?: unknown }>;
+  cfs: FakeCF[];
+  merges: string[];
+  /** What "Tạo mẫu" set up: data validation by range, frozen rows. */
+  validations: Map<string, { rule?: unknown; prompt?: unknown }>;
   frozenRows: number;
-  visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
 }
 
-function fromGridCell(c: Cell): FakeCell {
-  switch (c.kind) {
-    case 'number':
-      return { value: c.value as number, type: 'Double', format: c.numFmt ?? 'General', fill: null };
-    case 'date': {
-      const [y, m, d] = String(c.value).split('-').map(Number);
-      const serial = Math.round((Date.UTC(y!, m! - 1, d!) - Date.UTC(1899, 11, 30)) / 86400000);
-      return { value: serial, type: 'Double', format: 'd/m/yyyy', fill: null };
-    }
-    case 'boolean':
-      return { value: c.value as boolean, type: 'Boolean', format: 'General', fill: null };
-    case 'error':
-      return { value: String(c.value), type: 'Error', format: 'General', fill: null };
-    case 'text':
-      return { value: String(c.value), type: 'String', format: 'General', fill: null };
-    default:
-      return { value: '', type: 'Empty', format: 'General', fill: null };
+type Handler = (e: Record<string, unknown>) => unknown;
+
+class RichApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
   }
 }
 
@@ -66,31 +97,109 @@ class NotLoaded extends Error {
   }
 }
 
+/** Excel's date serial of a day (the 1900 system). */
+const serialOf = (y: number, m: number, d: number) => Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86400000);
+
+function fromGridCell(c: Cell): FakeCell {
+  const formula = c.formula ? { formula: '=1' } : {};
+  switch (c.kind) {
+    case 'number':
+      return { value: c.value as number, type: 'Double', format: c.numFmt ?? 'General', fill: null, ...formula };
+    case 'date': {
+      const [y, m, d] = String(c.value).split('-').map(Number);
+      return { value: serialOf(y!, m!, d!), type: 'Double', format: 'd/m/yyyy', fill: null, ...formula };
+    }
+    case 'boolean':
+      return { value: c.value as boolean, type: 'Boolean', format: 'General', fill: null, ...formula };
+    case 'error':
+      return { value: String(c.value), type: 'Error', format: 'General', fill: null, ...formula };
+    case 'text':
+      return { value: String(c.value), type: 'String', format: 'General', fill: null, ...formula };
+    default:
+      return { value: '', type: 'Empty', format: 'General', fill: null, ...formula };
+  }
+}
+
+/**
+ * A value written as Excel takes what is typed (or written through `Range.values`) into a
+ * cell of this format: see the module's comment.
+ */
+export function parseInput(input: unknown, format: string): Omit<FakeCell, 'fill'> {
+  if (typeof input === 'number') return { value: input, type: 'Double', format };
+  if (typeof input === 'boolean') return { value: input, type: 'Boolean', format };
+  const s = String(input ?? '');
+  if (s === '') return { value: '', type: 'Empty', format };
+  if (s.startsWith("'")) return { value: s.slice(1), type: 'String', format };
+  if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) return { value: Number(s), type: 'Double', format };
+  if (/^[+-]?\d+(\.\d+)?%$/.test(s)) return { value: Number(s.slice(0, -1)) / 100, type: 'Double', format: format === 'General' ? '0%' : format };
+  const date = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+  if (date) return { value: serialOf(Number(date[3]), Number(date[1]), Number(date[2])), type: 'Double', format: format === 'General' ? 'm/d/yyyy' : format };
+  if (/^(true|false)$/i.test(s)) return { value: /^true$/i.test(s), type: 'Boolean', format };
+  if (s.startsWith('=')) return { value: '', type: 'String', format, formula: s };
+  // `-abc`, `+abc`, `@abc`: Excel takes them for a formula, which fails.
+  if (/^[+\-@]/.test(s)) return { value: '#NAME?', type: 'Error', format, formula: s.startsWith('@') ? `=${s.slice(1)}` : `=${s}` };
+  return { value: s, type: 'String', format };
+}
+
+/** A formula's cell references moved by an inserted (n > 0) or deleted (n < 0) block of rows at `at`. */
+export function shiftRows(formula: string, at: number, n: number): string {
+  return formula.replace(/("(?:[^"]|"")*")|(\$?)([A-Z]{1,3})(\$?)(\d+)/g, (m, str: string | undefined, d1: string, col: string, d2: string, row: string) => {
+    if (str !== undefined) return m;
+    const r = Number(row);
+    if (r < at) return m;
+    if (n < 0 && r < at - n) return '#REF!';
+    return `${d1}${col}${d2}${r + n}`;
+  });
+}
+
+/** `B5:C9` moved by rows inserted or deleted at `at`; undefined when it is deleted whole. */
+function shiftAddress(address: string, at: number, n: number): string | undefined {
+  const r = parseRange(address);
+  if (!r) return address;
+  const move = (row: number) => (row < at ? row : n < 0 && row < at - n ? undefined : row + n);
+  let top = move(r.top);
+  let bottom = move(r.bottom);
+  if (top === undefined && bottom === undefined) return undefined;
+  top ??= at;
+  bottom ??= at - 1;
+  if (bottom < top) return undefined;
+  const a = toA1(top, r.left);
+  const b = toA1(bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+const intersects = (a: string, b: string) => {
+  const x = parseRange(a);
+  const y = parseRange(b);
+  return !!x && !!y && x.left <= y.right && y.left <= x.right && x.top <= y.bottom && y.top <= x.bottom;
+};
+
+const size = (v: unknown) => JSON.stringify(v ?? null).length;
+
 /** An object whose declared properties are readable only after load + sync. */
 class Proxied {
   protected loaded = new Set<string>();
-  protected requested = new Set<string>();
   protected store: Record<string, unknown> = {};
 
   constructor(protected readonly ctx: FakeContext) {}
 
-  load(props: string): this {
-    for (const p of props.split(',')) this.requested.add(p.trim());
-    this.ctx.pending.push(() => this.fill());
+  load(props: string | string[] = ''): this {
+    const list = (Array.isArray(props) ? props : props.split(',')).map((p) => p.trim()).filter(Boolean);
+    this.ctx.queue({ load: true }, () => this.loadNow(list));
     return this;
   }
 
-  /** Compute the requested values (at sync). */
-  protected fill(): void {
-    for (const p of this.requested) {
+  /** The properties' values, as a sync brings them. */
+  loadNow(list: readonly string[]): void {
+    for (const p of list) {
       this.store[p] = this.compute(p);
+      this.ctx.responseBytes += size(this.store[p]);
       this.loaded.add(p);
     }
-    this.requested.clear();
   }
 
-  protected compute(_prop: string): unknown {
-    return undefined;
+  protected compute(prop: string): unknown {
+    throw new Error(`fake Excel: ${this.constructor.name}.${prop} is not modelled`);
   }
 
   protected get<T>(prop: string): T {
@@ -102,7 +211,7 @@ class Proxied {
 class FakeRange extends Proxied {
   constructor(
     ctx: FakeContext,
-    private readonly sheet: FakeSheet,
+    readonly sheet: FakeSheet,
     readonly top: number,
     readonly left: number,
     readonly rows: number,
@@ -112,8 +221,20 @@ class FakeRange extends Proxied {
     super(ctx);
   }
 
+  private at(r: number, c: number): string {
+    return toA1(this.top + r + 1, this.left + c + 1);
+  }
+
   private block<T>(f: (c: FakeCell | undefined) => T): T[][] {
-    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(this.sheet.cells.get(toA1(this.top + r + 1, this.left + c + 1)))));
+    return Array.from({ length: this.rows }, (_, r) => Array.from({ length: this.cols }, (_, c) => f(this.sheet.cells.get(this.at(r, c)))));
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  private get a1(): string {
+    const a = toA1(this.top + 1, this.left + 1);
+    return this.rows === 1 && this.cols === 1 ? a : `${a}:${toA1(this.top + this.rows, this.left + this.cols)}`;
   }
 
   protected override compute(prop: string): unknown {
@@ -135,9 +256,9 @@ class FakeRange extends Proxied {
       case 'columnCount':
         return this.cols;
       case 'address':
-        return `'${this.sheet.name}'!${toA1(this.top + 1, this.left + 1)}`;
+        return `'${this.sheet.name.replace(/'/g, "''")}'!${this.a1}`;
       default:
-        throw new Error(`fake Excel: property ${prop} is not modelled`);
+        return super.compute(prop);
     }
   }
 
@@ -145,17 +266,13 @@ class FakeRange extends Proxied {
     return this.get('values');
   }
   set values(v: unknown[][]) {
-    this.ctx.pending.push(() => {
-      v.forEach((row, r) =>
-        row.forEach((value, c) => {
-          const address = toA1(this.top + r + 1, this.left + c + 1);
-          const prev = this.sheet.cells.get(address);
-          const type = typeof value === 'number' ? 'Double' : typeof value === 'boolean' ? 'Boolean' : value === '' ? 'Empty' : 'String';
-          this.sheet.cells.set(address, { value: value as FakeCell['value'], type, format: prev?.format ?? 'General', fill: prev?.fill ?? null });
-        }),
-      );
-      this.ctx.fake.fire(this.sheet);
-    });
+    this.write('values', v);
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.write('formulas', v);
   }
   get valueTypes(): string[][] {
     return this.get('valueTypes');
@@ -163,29 +280,13 @@ class FakeRange extends Proxied {
   get numberFormat(): string[][] {
     return this.get('numberFormat');
   }
-  get formulas(): unknown[][] {
-    return this.get('formulas');
-  }
-  set formulas(v: unknown[][]) {
-    this.ctx.pending.push(() => {
-      v.forEach((row, r) =>
-        row.forEach((f, c) => {
-          const address = toA1(this.top + r + 1, this.left + c + 1);
-          const prev = this.sheet.cells.get(address);
-          if (typeof f !== 'string' || !f.startsWith('=')) throw new Error(`fake Excel: formulas takes "=…" strings here, not ${JSON.stringify(f)}`);
-          this.sheet.cells.set(address, { value: '', type: 'String', format: prev?.format ?? 'General', fill: prev?.fill ?? null, formula: f });
-        }),
-      );
-      this.ctx.fake.fire(this.sheet);
-    });
-  }
   set numberFormat(v: string[][]) {
-    if (v.length !== this.rows || v.some((row) => row.length !== this.cols)) throw new Error('InvalidArgument: numberFormat must match the range\'s size');
-    this.ctx.pending.push(() =>
+    this.sized(v);
+    this.ctx.queue({ write: true, bytes: size(v) }, () =>
       v.forEach((row, r) =>
         row.forEach((format, c) => {
-          const address = toA1(this.top + r + 1, this.left + c + 1);
-          this.sheet.cells.set(address, { ...(this.sheet.cells.get(address) ?? { value: '', type: 'Empty', fill: null }), format });
+          const a = this.at(r, c);
+          this.sheet.cells.set(a, { ...(this.sheet.cells.get(a) ?? { value: '', type: 'Empty', fill: null }), format });
         }),
       ),
     );
@@ -203,71 +304,172 @@ class FakeRange extends Proxied {
     return this.get('columnCount');
   }
 
-  private get address(): string {
-    const a = toA1(this.top + 1, this.left + 1);
-    return this.rows === 1 && this.cols === 1 ? a : `${a}:${toA1(this.top + this.rows, this.left + this.cols)}`;
+  private sized(v: unknown[][]): void {
+    if (v.length !== this.rows || v.some((row) => row.length !== this.cols)) throw new RichApiError('InvalidArgument', "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+  }
+
+  /** `values` and `formulas` parse what they are given as Excel does; the change event follows later. */
+  private write(kind: 'values' | 'formulas', v: unknown[][]): void {
+    this.sized(v);
+    this.ctx.queue({ write: true, bytes: size(v) }, () => {
+      v.forEach((row, r) =>
+        row.forEach((input, c) => {
+          const a = this.at(r, c);
+          const prev = this.sheet.cells.get(a);
+          const parsed = parseInput(input, prev?.format ?? 'General');
+          const cell: FakeCell = { ...parsed, fill: prev?.fill ?? null };
+          if (kind === 'values' && parsed.formula === undefined) delete cell.formula;
+          this.sheet.cells.set(a, cell);
+        }),
+      );
+      this.ctx.changed(this.sheet, this.a1, 'RangeEdited');
+    });
   }
 
   get format() {
-    const push = (work: () => void) => this.ctx.pending.push(work);
-    const each = (f: (address: string) => void) => {
-      for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) f(toA1(this.top + r + 1, this.left + c + 1));
-    };
-    const sheet = this.sheet;
+    const queue = (work: () => void) => this.ctx.queue({ write: true, bytes: 64 }, work);
+    const fill = (color: string) => this.each((a) => this.sheet.cells.set(a, { ...(this.sheet.cells.get(a) ?? { value: '', type: 'Empty', format: 'General' }), fill: color }));
     return {
-      font: { set bold(_b: boolean) {} },
-      fill: {
-        set color(color: string) {
-          push(() => each((a) => sheet.cells.set(a, { ...(sheet.cells.get(a) ?? { value: '', type: 'Empty', format: 'General' }), fill: color })));
+      font: {
+        set bold(_b: boolean) {
+          queue(() => undefined);
         },
       },
-      set columnWidth(_w: number) {},
+      fill: {
+        set color(color: string) {
+          queue(() => fill(color));
+        },
+      },
+      set columnWidth(_w: number) {
+        queue(() => undefined);
+      },
     };
   }
 
+  private each(f: (address: string) => void): void {
+    for (let r = 0; r < this.rows; r++) for (let c = 0; c < this.cols; c++) f(this.at(r, c));
+  }
+
   get dataValidation() {
-    const key = this.address;
+    const key = this.a1;
     const sheet = this.sheet;
-    const push = (work: () => void) => this.ctx.pending.push(work);
+    const queue = (work: () => void) => this.ctx.queue({ write: true, bytes: 256 }, work);
     return {
       set rule(rule: unknown) {
-        push(() => sheet.validations.set(key, { ...sheet.validations.get(key), rule }));
+        queue(() => sheet.validations.set(key, { ...sheet.validations.get(key), rule }));
       },
       set prompt(prompt: unknown) {
-        push(() => sheet.validations.set(key, { rule: sheet.validations.get(key)?.rule, prompt }));
+        queue(() => sheet.validations.set(key, { ...sheet.validations.get(key), prompt }));
       },
     };
   }
 
   select(): void {
-    this.ctx.pending.push(() => {
-      this.ctx.fake.selection = { sheet: this.sheet.name, address: toA1(this.top + 1, this.left + 1) };
+    this.ctx.queue({}, () => {
+      this.ctx.fake.selection = { sheet: this.sheet.name, address: this.a1 };
     });
   }
 
-  get conditionalFormats() {
-    const address = toA1(this.top + 1, this.left + 1);
+  getMergedAreasOrNullObject(): { load(p: string): void; readonly isNullObject: boolean; readonly address: string } {
     const sheet = this.sheet;
     const ctx = this.ctx;
+    let loaded = false;
+    const mine = () => sheet.merges.filter((m) => intersects(m, this.a1));
     return {
-      add: (type: string) => {
-        if (type !== 'Custom') throw new Error('fake Excel: only custom conditional formats');
-        const cf: ConditionalFormat = { id: ++ctx.fake.ids, formula: '', fill: '' };
-        ctx.pending.push(() => sheet.conditional.set(address, [...(sheet.conditional.get(address) ?? []), cf]));
-        return { custom: { rule: { set formula(f: string) { cf.formula = f; } }, format: { fill: { set color(c: string) { cf.fill = c; } } } } };
+      load() {
+        ctx.queue({ load: true }, () => (loaded = true));
       },
-      items: [] as unknown[],
-      load(this: { items: unknown[] }, props: string) {
-        if (!/items\//.test(props)) throw new Error('fake Excel: load conditional formats by items/...');
-        ctx.pending.push(() => {
-          this.items = (sheet.conditional.get(address) ?? []).map((cf) => ({
-            type: 'Custom',
-            custom: { rule: { formula: cf.formula } },
-            delete: () => ctx.pending.push(() => sheet.conditional.set(address, (sheet.conditional.get(address) ?? []).filter((x) => x !== cf))),
-          }));
-        });
+      get isNullObject() {
+        if (!loaded) throw new NotLoaded('isNullObject');
+        return mine().length === 0;
+      },
+      get address() {
+        if (!loaded) throw new NotLoaded('address');
+        return mine().map((m) => `'${sheet.name}'!${m}`).join(',');
       },
     };
+  }
+
+  get conditionalFormats(): FakeCFCollection {
+    return new FakeCFCollection(this.ctx, this.sheet, this.a1);
+  }
+}
+
+/** The conditional formats that intersect a range (ExcelApi 1.6). */
+class FakeCFCollection {
+  items: FakeCFItem[] = [];
+  private loadedItems = false;
+
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: FakeSheet,
+    private readonly address: string,
+  ) {}
+
+  add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string } } } } {
+    if (type !== 'Custom') throw new Error('fake Excel: the pane adds custom conditional formats only');
+    const cf: FakeCF = { id: ++this.ctx.fake.ids, type: 'Custom', address: this.address };
+    this.ctx.queue({ write: true, bytes: 128 }, () => this.sheet.cfs.push(cf));
+    return { custom: { rule: { set formula(f: string) { cf.formula = f; } } as { formula: string }, format: { fill: { set color(c: string) { cf.fill = c; } } as { color: string } } } };
+  }
+
+  load(props: string): void {
+    const list = props.split(',').map((p) => p.trim());
+    if (list.some((p) => !p.startsWith('items/'))) throw new Error(`fake Excel: load conditional formats by items/…, not ${props}`);
+    this.ctx.queue({ load: true }, () => {
+      const found = this.sheet.cfs.filter((cf) => intersects(cf.address, this.address));
+      // Excel fails the whole request when `custom` is loaded and a format of another type is there.
+      if (list.some((p) => p.startsWith('items/custom/')) && found.some((cf) => cf.type !== 'Custom')) throw new RichApiError('InvalidOperation', 'This operation is not permitted for the current object.');
+      this.items = found.map((cf) => new FakeCFItem(this.ctx, this.sheet, cf));
+      this.ctx.responseBytes += size(found);
+      this.loadedItems = true;
+    });
+  }
+
+  get count(): number {
+    if (!this.loadedItems) throw new NotLoaded('count');
+    return this.items.length;
+  }
+}
+
+class FakeCFItem {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: FakeSheet,
+    private readonly cf: FakeCF,
+  ) {}
+  get type(): string {
+    return this.cf.type;
+  }
+  get custom() {
+    if (this.cf.type !== 'Custom') throw new RichApiError('InvalidOperation', 'This operation is not permitted for the current object.');
+    return { rule: { formula: this.cf.formula ?? '' }, format: { fill: { color: this.cf.fill ?? '' } } };
+  }
+  get customOrNullObject() {
+    if (this.cf.type !== 'Custom') return { isNullObject: true, rule: { formula: '' }, format: { fill: { color: '' } } };
+    return { isNullObject: false, ...this.custom };
+  }
+  getRange() {
+    const r = parseRange(this.cf.address)!;
+    const range = new FakeRange(this.ctx, this.sheet, r.top - 1, r.left - 1, r.bottom - r.top + 1, r.right - r.left + 1);
+    return range;
+  }
+  delete(): void {
+    this.ctx.queue({ write: true, bytes: 32 }, () => {
+      this.sheet.cfs = this.sheet.cfs.filter((x) => x !== this.cf);
+    });
+  }
+}
+
+class EventSlot {
+  constructor(
+    private readonly fake: FakeExcel,
+    private readonly key: string,
+    private readonly minor: number,
+  ) {}
+  add(handler: Handler): void {
+    if (this.fake.minor < this.minor) throw new RichApiError('ApiNotFound', `The event ${this.key} needs ExcelApi 1.${this.minor}.`);
+    this.fake.handlers.push({ key: this.key, handler });
   }
 }
 
@@ -281,30 +483,39 @@ class FakeWorksheet extends Proxied {
 
   protected override compute(prop: string): unknown {
     if (prop === 'name') return this.sheet.name;
-    if (prop === 'visibility') return this.sheet.visibility ?? 'Visible';
-    throw new Error(`fake Excel: worksheet property ${prop} is not modelled`);
+    if (prop === 'id') return this.sheet.id;
+    if (prop === 'visibility') return this.sheet.visibility;
+    return super.compute(prop);
   }
 
   get name(): string {
     return this.get('name');
   }
+  get id(): string {
+    return this.get('id');
+  }
   get visibility(): string {
     return this.get('visibility');
   }
   set visibility(v: 'Visible' | 'Hidden' | 'VeryHidden') {
-    this.ctx.pending.push(() => (this.sheet.visibility = v));
+    this.ctx.queue({ write: true, bytes: 16 }, () => (this.sheet.visibility = v));
   }
 
-  getUsedRangeOrNullObject(): FakeRange {
-    let rows = 0;
-    let cols = 0;
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = 0;
+    let right = 0;
     for (const [a, c] of this.sheet.cells) {
-      if (c.type === 'Empty') continue;
+      if (c.type === 'Empty' && c.formula === undefined && (valuesOnly || (c.format === 'General' && !c.fill))) continue;
       const at = fromA1(a)!;
-      rows = Math.max(rows, at.row);
-      cols = Math.max(cols, at.col);
+      top = Math.min(top, at.row);
+      left = Math.min(left, at.col);
+      bottom = Math.max(bottom, at.row);
+      right = Math.max(right, at.col);
     }
-    return new FakeRange(this.ctx, this.sheet, 0, 0, rows, cols, rows === 0);
+    if (bottom === 0) return new FakeRange(this.ctx, this.sheet, 0, 0, 0, 0, true);
+    return new FakeRange(this.ctx, this.sheet, top - 1, left - 1, bottom - top + 1, right - left + 1);
   }
 
   getRangeByIndexes(top: number, left: number, rows: number, cols: number): FakeRange {
@@ -312,67 +523,135 @@ class FakeWorksheet extends Proxied {
     return new FakeRange(this.ctx, this.sheet, top, left, rows, cols);
   }
 
-  getRange(address: string): FakeRange {
-    const r = parseRange(address)!;
+  /** An address, or the whole sheet. */
+  getRange(address?: string): FakeRange {
+    if (address === undefined) return new FakeRange(this.ctx, this.sheet, 0, 0, 1048576, 16384);
+    const r = parseRange(address.replace(/\$/g, ''));
+    if (!r) throw new RichApiError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${address}`);
     return new FakeRange(this.ctx, this.sheet, r.top - 1, r.left - 1, r.bottom - r.top + 1, r.right - r.left + 1);
   }
 
-  activate(): void {}
+  activate(): void {
+    this.ctx.queue({}, () => undefined);
+  }
+
+  delete(): void {
+    this.ctx.queue({ write: true, bytes: 16 }, () => this.ctx.fake.removeSheet(this.sheet, 'ThisLocalAddin'));
+  }
 
   get freezePanes() {
-    return { freezeRows: (n: number) => this.ctx.pending.push(() => (this.sheet.frozenRows = n)) };
+    return { freezeRows: (n: number) => this.ctx.queue({ write: true, bytes: 16 }, () => (this.sheet.frozenRows = n)) };
   }
 
   get onChanged() {
-    return { add: (handler: (e: unknown) => void) => this.sheet.handlers.push(handler) };
+    return new EventSlot(this.ctx.fake, `changed:${this.sheet.id}`, 7);
+  }
+  get onCalculated() {
+    return new EventSlot(this.ctx.fake, `calculated:${this.sheet.id}`, 8);
   }
 }
 
 class FakeContext {
-  pending: (() => void)[] = [];
-  constructor(readonly fake: FakeExcel) {}
+  private ops: { kind: { load?: boolean; write?: boolean; bytes?: number }; work: () => void }[] = [];
+  responseBytes = 0;
+  /** Writes in this Excel.run (for undo). */
+  wrote = false;
+
+  constructor(
+    readonly fake: FakeExcel,
+    readonly mergeUndo: boolean,
+  ) {}
+
+  queue(kind: { load?: boolean; write?: boolean; bytes?: number }, work: () => void): void {
+    this.ops.push({ kind, work });
+  }
+
+  /** A change made by this add-in: its event follows, later, as Excel's do. */
+  changed(sheet: FakeSheet, address: string, changeType: string): void {
+    this.fake.later(sheet, { address, changeType, source: 'Local', triggerSource: 'ThisLocalAddin' });
+  }
 
   get workbook() {
-    const items = this.fake.sheets.map((s) => new FakeWorksheet(this, s));
-    const push = (work: () => void) => this.pending.push(work);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the collection's getters below have a `this` of their own
+    const ctx = this;
+    const fake = this.fake;
+    const items = () => fake.sheets.map((s) => new FakeWorksheet(ctx, s));
+    let listed: FakeWorksheet[] | undefined;
     return {
       worksheets: {
-        _items: items,
-        _loaded: false,
         load(props: string) {
-          for (const p of props.split(',')) {
-            const [head, sub] = p.trim().split('/');
+          const list = props.split(',').map((p) => p.trim());
+          const subs = list.map((p) => {
+            const [head, sub] = p.split('/');
             if (head !== 'items' || !sub) throw new Error(`fake Excel: load ${p} on a collection`);
-            for (const ws of items) ws.load(sub);
-          }
-          push(() => (this._loaded = true));
+            return sub;
+          });
+          ctx.queue({ load: true }, () => {
+            listed = items();
+            for (const ws of listed) ws.loadNow(subs);
+          });
         },
-        get items() {
-          if (!this._loaded) throw new NotLoaded('items');
-          return items;
+        get items(): FakeWorksheet[] {
+          if (!listed) throw new NotLoaded('items');
+          return listed;
         },
-        add: (name: string) => {
-          const sheet: FakeSheet = { name, cells: new Map(), conditional: new Map(), handlers: [], validations: new Map(), frozenRows: 0 };
-          push(() => this.fake.sheets.push(sheet));
-          return new FakeWorksheet(this, sheet);
+        add(name: string) {
+          const sheet: FakeSheet = { id: `{${++fake.ids}}`, name, cells: new Map(), cfs: [], merges: [], validations: new Map(), frozenRows: 0, visibility: 'Visible' };
+          ctx.queue({ write: true, bytes: 64 }, () => {
+            if (fake.options.failAdding === name) throw new RichApiError('GeneralException', 'An internal error has occurred.');
+            fake.addSheet(sheet, 'ThisLocalAddin');
+          });
+          return new FakeWorksheet(ctx, sheet);
         },
-        getItem(name: string) {
-          const ws = items.find((w) => w.sheet.name === name);
-          if (!ws) throw new Error(`ItemNotFound: ${name}`);
-          return ws;
+        /** By name or id; a sheet not there fails the request at its sync, as Excel's ItemNotFound does. */
+        getItem(key: string) {
+          const s = fake.sheets.find((x) => x.id === key || x.name.toLowerCase() === key.toLowerCase());
+          if (s) return new FakeWorksheet(ctx, s);
+          ctx.queue({}, () => {
+            throw new RichApiError('ItemNotFound', "The requested resource doesn't exist.");
+          });
+          return new FakeWorksheet(ctx, { id: '', name: key, cells: new Map(), cfs: [], merges: [], validations: new Map(), frozenRows: 0, visibility: 'Visible' });
+        },
+        getItemOrNullObject(key: string) {
+          const s = fake.sheets.find((x) => x.id === key || x.name.toLowerCase() === key.toLowerCase());
+          const ws = s ? new FakeWorksheet(ctx, s) : undefined;
+          return ws ?? Object.assign(new FakeWorksheet(ctx, { id: '', name: key, cells: new Map(), cfs: [], merges: [], validations: new Map(), frozenRows: 0, visibility: 'Visible' }), { isNullObject: true });
+        },
+        get onAdded() {
+          return new EventSlot(fake, 'added', 7);
+        },
+        get onDeleted() {
+          return new EventSlot(fake, 'deleted', 7);
+        },
+        get onChanged() {
+          return new EventSlot(fake, 'changed', 9);
+        },
+        get onCalculated() {
+          return new EventSlot(fake, 'calculated', 8);
+        },
+        get onNameChanged() {
+          return new EventSlot(fake, 'nameChanged', 17);
         },
       },
     };
   }
 
   async sync(): Promise<void> {
+    const ops = this.ops;
+    this.ops = [];
     this.fake.syncs++;
-    // A round trip to Excel takes a little while.
-    await new Promise((r) => setTimeout(r, 1));
-    const work = this.pending;
-    this.pending = [];
-    for (const w of work) w();
+    this.fake.onSync?.();
+    await new Promise((r) => setTimeout(r, this.fake.options.syncDelayMs ?? 1));
+    const request = ops.reduce((n, o) => n + (o.kind.bytes ?? 0), 0);
+    if (request > this.fake.payloadLimit) throw new RichApiError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    this.responseBytes = 0;
+    const writes = ops.some((o) => o.kind.write);
+    for (const o of ops) o.work();
+    if (this.responseBytes > this.fake.payloadLimit) throw new RichApiError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (writes) this.fake.undoRecord(this);
   }
+
+  trackedObjects = { add: () => undefined, remove: () => undefined };
 }
 
 export class FakeExcel {
@@ -381,69 +660,178 @@ export class FakeExcel {
   ids = 0;
   syncs = 0;
   requests: number[] = [];
+  handlers: { key: string; handler: Handler }[] = [];
+  /** Undo records, newest last: "user" for typing, "addin" for the add-in's writes. */
+  undoStack: string[] = [];
+  readonly minor: number;
+  readonly payloadLimit: number;
+  onSync?: () => void;
+  /** Excel.run batches running now, and the most ever at once. */
+  running = 0;
+  mostRunning = 0;
 
-  constructor(grid: Grid) {
+  constructor(
+    grid: Grid,
+    readonly options: FakeOptions = {},
+  ) {
+    this.minor = Number((options.api ?? '1.20').split('.')[1]);
+    this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.sheets = grid.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
       s.rows.forEach((row, r) => row?.forEach((c, col) => c && cells.set(toA1(r + 1, col + 1), fromGridCell(c))));
-      return { name: s.name, cells, conditional: new Map(), handlers: [], validations: new Map(), frozenRows: 0 };
+      return { id: `{${++this.ids}}`, name: s.name, cells, cfs: [], merges: [...(s.merges ?? [])], validations: new Map(), frozenRows: 0, visibility: s.hidden ? 'Hidden' : 'Visible' };
     });
+    for (const f of options.formats ?? []) this.sheet(f.sheet).cfs.push({ id: ++this.ids, type: f.type, address: f.address, ...(f.formula ? { formula: f.formula } : {}), ...(f.fill ? { fill: f.fill } : {}) });
+  }
+
+  isSetSupported(name: string, version: string): boolean {
+    return name === 'ExcelApi' && Number(version.split('.')[0]) === 1 && Number(version.split('.')[1] ?? 0) <= this.minor;
   }
 
   run<T>(optionsOrBatch: unknown, maybeBatch?: (ctx: FakeContext) => Promise<T>): Promise<T> {
     const batch = (typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch) as (ctx: FakeContext) => Promise<T>;
-    return batch(new FakeContext(this));
+    const options = (typeof optionsOrBatch === 'object' ? optionsOrBatch : {}) as { mergeUndoGroup?: boolean };
+    const ctx = new FakeContext(this, options.mergeUndoGroup === true && this.minor >= 20);
+    this.running++;
+    this.mostRunning = Math.max(this.mostRunning, this.running);
+
+    return batch(ctx).finally(() => this.running--);
   }
 
-  fire(sheet: FakeSheet): void {
+  undoRecord(ctx: FakeContext): void {
+    if (this.minor < 19) {
+      this.undoStack = []; // the add-in's write clears what the user could undo
+      return;
+    }
+    if (ctx.mergeUndo && ctx.wrote) return; // one record for the whole run
+    ctx.wrote = true;
+    this.undoStack.push('addin');
+  }
+
+  /** An event, `eventDelayMs` after what caused it. */
+  later(sheet: FakeSheet, args: Record<string, unknown>, key = 'changed'): void {
+    const payload: Record<string, unknown> = { type: key === 'changed' ? 'WorksheetChanged' : key, worksheetId: sheet.id, ...args };
+    if (this.minor < 14) delete payload.triggerSource;
     setTimeout(() => {
-      for (const h of sheet.handlers) void h({ worksheetId: sheet.name, changeType: 'RangeEdited' });
-    }, 0);
+      for (const h of this.handlers) if (h.key === key || h.key === `${key}:${sheet.id}`) void h.handler(payload);
+    }, this.options.eventDelayMs ?? 20);
   }
 
-  /** The test types into a cell, as a user would. */
+  private sheet(name: string): FakeSheet {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`fake Excel: no sheet ${name}`);
+    return s;
+  }
+
+  /** The test types into a cell, as a user would: parsed as Excel parses it, an undo record. */
   type(sheet: string, address: string, value: string | number): void {
-    const s = this.sheets.find((x) => x.name === sheet)!;
+    const s = this.sheet(sheet);
     const prev = s.cells.get(address);
-    const type = typeof value === 'number' ? 'Double' : value === '' ? 'Empty' : 'String';
-    s.cells.set(address, { value, type, format: prev?.format ?? 'General', fill: prev?.fill ?? null });
-    this.fire(s);
+    s.cells.set(address, { ...parseInput(value, prev?.format ?? 'General'), fill: prev?.fill ?? null });
+    this.undoStack.push('user');
+    this.later(s, { address, changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown' });
+  }
+
+  /** A formula with the value Excel calculated for it. */
+  setFormula(sheet: string, address: string, formula: string, value: number | string): void {
+    const s = this.sheet(sheet);
+    const prev = s.cells.get(address);
+    s.cells.set(address, { value, type: typeof value === 'number' ? 'Double' : 'String', format: prev?.format ?? 'General', fill: prev?.fill ?? null, formula });
+  }
+
+  setFormat(sheet: string, address: string, format: string): void {
+    const s = this.sheet(sheet);
+    s.cells.set(address, { ...(s.cells.get(address) ?? { value: '', type: 'Empty', fill: null }), format });
+  }
+
+  /** Excel recalculated a sheet (its formulas may show new results). */
+  recalculated(sheet: string, address: string, value: number | string): void {
+    const s = this.sheet(sheet);
+    const prev = s.cells.get(address)!;
+    s.cells.set(address, { ...prev, value, type: typeof value === 'number' ? 'Double' : 'String' });
+    this.later(s, { address }, 'calculated');
   }
 
   setOwnFill(sheet: string, address: string, fill: string): void {
-    const s = this.sheets.find((x) => x.name === sheet)!;
+    const s = this.sheet(sheet);
     const prev = s.cells.get(address) ?? { value: '', type: 'Empty' as const, format: 'General', fill: null };
     s.cells.set(address, { ...prev, fill });
   }
 
+  /** The user's own conditional format (a colour scale, an icon set, …). */
+  addUserFormat(sheet: string, address: string, type: FakeCF['type'], formula?: string): void {
+    this.sheet(sheet).cfs.push({ id: ++this.ids, type, address, ...(formula ? { formula } : {}) });
+  }
+
+  /** Rows inserted (n > 0) or deleted (n < 0) at `at`: cells and formats move, formulas follow. */
+  shiftRows(sheet: string, at: number, n: number): void {
+    const s = this.sheet(sheet);
+    const cells = new Map<string, FakeCell>();
+    for (const [a, c] of s.cells) {
+      const p = fromA1(a)!;
+      const moved = shiftAddress(a, at, n);
+      if (moved === undefined) continue;
+      cells.set(p.row < at ? a : moved, c.formula ? { ...c, formula: shiftRows(c.formula, at, n) } : c);
+    }
+    s.cells = cells;
+    s.cfs = s.cfs.flatMap((cf) => {
+      const address = shiftAddress(cf.address, at, n);
+      return address === undefined ? [] : [{ ...cf, address, ...(cf.formula ? { formula: shiftRows(cf.formula, at, n) } : {}) }];
+    });
+    this.undoStack.push('user');
+    const rows = `${at}:${at + Math.abs(n) - 1}`;
+    this.later(s, { address: rows, changeType: n > 0 ? 'RowInserted' : 'RowDeleted', source: 'Local', triggerSource: 'Unknown' });
+  }
+
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    s.name = to;
+    this.later(s, { nameBefore: from, nameAfter: to, source: 'Local' }, 'nameChanged');
+  }
+
+  addSheet(sheet: FakeSheet, trigger: 'Unknown' | 'ThisLocalAddin' = 'Unknown'): void {
+    this.sheets.push(sheet);
+    this.later(sheet, { source: 'Local', triggerSource: trigger }, 'added');
+  }
+
+  /** The user adds a sheet with these rows. */
+  userAddsSheet(name: string, rows: (string | number)[][]): void {
+    const cells = new Map<string, FakeCell>();
+    rows.forEach((row, r) => row.forEach((v, c) => v !== '' && cells.set(`${columnLetters(c + 1)}${r + 1}`, { ...parseInput(v, 'General'), fill: null })));
+    this.addSheet({ id: `{${++this.ids}}`, name, cells, cfs: [], merges: [], validations: new Map(), frozenRows: 0, visibility: 'Visible' });
+  }
+
+  removeSheet(sheet: FakeSheet, trigger: 'Unknown' | 'ThisLocalAddin' = 'Unknown'): void {
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.later(sheet, { source: 'Local', triggerSource: trigger }, 'deleted');
+  }
+
+  deleteSheet(name: string): void {
+    this.removeSheet(this.sheet(name));
+  }
+
+  /** Ctrl+Z: the newest undo record is undone (here only counted). */
+  undo(): string | undefined {
+    return this.undoStack.pop();
+  }
+
   /** Every cell's own format and every conditional format, to compare before and after. */
   formats(): string {
-    return JSON.stringify(this.sheets.map((s) => ({ name: s.name, cells: [...s.cells].map(([a, c]) => [a, c.format, c.fill]), conditional: [...s.conditional].filter(([, l]) => l.length > 0) })));
+    return JSON.stringify(this.sheets.map((s) => ({ name: s.name, cells: [...s.cells].map(([a, c]) => [a, c.format, c.fill]), conditional: s.cfs })));
   }
 
-  /** A sheet's set-up: validations by range and frozen rows. */
+  /** A sheet's set-up: validations by range, frozen rows, visibility, formulas. */
   setup(sheet: string): { validations: [string, unknown][]; frozenRows: number; visibility: string; formulas: [string, string][] } | undefined {
     const s = this.sheets.find((x) => x.name === sheet);
-    return s && { validations: [...s.validations], frozenRows: s.frozenRows, visibility: s.visibility ?? 'Visible', formulas: [...s.cells].flatMap(([a, c]) => (c.formula ? [[a, c.formula] as [string, string]] : [])) };
+    return s && { validations: [...s.validations], frozenRows: s.frozenRows, visibility: s.visibility, formulas: [...s.cells].flatMap(([a, c]) => (c.formula ? [[a, c.formula] as [string, string]] : [])) };
   }
 
-  marks(): { sheet: string; address: string; fill: string }[] {
-    return this.sheets.flatMap((s) => [...s.conditional].flatMap(([address, list]) => list.map((cf) => ({ sheet: s.name, address, fill: cf.fill }))));
+  /** The custom conditional formats (thidua's marks and any other), by sheet and range. */
+  marks(): { sheet: string; address: string; fill: string; formula: string }[] {
+    return this.sheets.flatMap((s) => s.cfs.filter((cf) => cf.type === 'Custom').map((cf) => ({ sheet: s.name, address: cf.address, fill: cf.fill ?? '', formula: cf.formula ?? '' })));
+  }
+
+  cell(sheet: string, address: string): FakeCell | undefined {
+    return this.sheets.find((s) => s.name === sheet)?.cells.get(address);
   }
 }
-
-const page = window as unknown as Record<string, unknown> & { __THIDUA_GRID__: Grid };
-const fake = new FakeExcel(page.__THIDUA_GRID__);
-page.__fakeExcel = fake;
-page.Excel = { run: fake.run.bind(fake) };
-page.Office = {
-  onReady: (cb: () => void) => {
-    setTimeout(cb, 0);
-    return Promise.resolve({ host: 'Excel', platform: 'PC' });
-  },
-  context: {
-    displayLanguage: 'vi-VN',
-    // Like Excel 2019: ExcelApi up to 1.12 (data validation yes, merged areas no).
-    requirements: { isSetSupported: (name: string, version: string) => name === 'ExcelApi' && Number(version.split('.')[1]) <= 12 },
-  },
-};
