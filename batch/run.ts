@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, reportJson, type ReportJson, resolveProfile, safeText, type Settings, STATUS_WORDS, unreadableJson, unreadableMessage, UNSAFE_CHARS } from '../engine';
+import { type FileJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, reportJson, type ReportJson, safeText, STATUS_WORDS, UNSAFE_CHARS } from '../engine';
+import { assembleReport } from './assemble';
 import { formatCsv } from './format/csv';
 import { formatHtml } from './format/html';
 import { writeAtomic } from './files';
@@ -34,11 +35,6 @@ export function loadProfile(arg: string | undefined): Profile | undefined {
 }
 
 
-export function fileEntry(o: FileOutcome, lang: 'vi' | 'en'): FileJson {
-  if (!o.ok) return unreadableJson(o.path, o.code, unreadableMessage(o.code, o.detail, lang));
-  const { result } = o;
-  return { path: o.path, status: result.status, bloc: result.bloc, profile: result.profile, counts: result.counts, findings: result.findings.map((f) => findingJson(f, lang)) };
-}
 
 function formatOf(options: ValidateOptions): Format {
   if (options.format) return options.format;
@@ -84,15 +80,6 @@ export function summaryTable(report: ReportJson, lang: 'vi' | 'en'): string {
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/**
- * The severities of the cross-file rules: those of the first readable file's profile, in the
- * version it was checked with (workers send the profile's id and version, not its settings).
- */
-function batchSettings(ok: readonly Extract<FileOutcome, { ok: true }>[], forced: Profile | undefined): Settings {
-  const first = ok[0]?.result.profile;
-  const profile = first && (forced?.id === first.id ? forced : findProfile(first.id));
-  return profile ? resolveProfile(profile, first.version).settings : currentNationalSettings();
-}
 
 /**
  * A file name made safe to write: no path separator or `..` to climb out of the folder, no
@@ -210,11 +197,7 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool,
     () => bar?.tick(),
   );
   bar?.stop();
-  const entries = outcomes.map((o) => fileEntry(o, options.lang));
-  const ok = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok);
-  const settings = batchSettings(ok, forced);
-  const cross = checkBatch(ok.map((o) => ({ id: o.path, bloc: o.summary, settings }))).map((c) => crossFileJson(c, options.lang));
-  const report = reportJson(entries, cross);
+  const { report, entries } = assembleReport(outcomes, options.lang, forced);
   const format = formatOf(options);
   const checkedAt = new Date();
   const rendered = render(report, format, options.lang, format === 'text' && !options.out && options.color && io.stdoutTty, checkedAt);

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileJson } from '../engine/report/schema';
-import { fileEntry } from '../batch/run';
+import { fileEntry } from '../batch/assemble';
 import { checkBuffer } from '../batch/worker';
 import { COMBINED, FORMS, NotApplicable, rewrite } from './xml-forms';
 

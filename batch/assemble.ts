@@ -1,0 +1,31 @@
+/**
+ * The report of a batch from its files' outcomes: each file's entry, the cross-file rules over
+ * the readable ones, the report v1. Pure (the engine only): `thidua validate` and the office
+ * desk page (desk/) assemble their reports with this one function.
+ */
+import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, type Profile, reportJson, type ReportJson, resolveProfile, type Settings, unreadableJson, unreadableMessage } from '../engine';
+import type { FileOutcome } from './worker';
+
+export function fileEntry(o: FileOutcome, lang: 'vi' | 'en'): FileJson {
+  if (!o.ok) return unreadableJson(o.path, o.code, unreadableMessage(o.code, o.detail, lang));
+  const { result } = o;
+  return { path: o.path, status: result.status, bloc: result.bloc, profile: result.profile, counts: result.counts, findings: result.findings.map((f) => findingJson(f, lang)) };
+}
+
+/**
+ * The severities of the cross-file rules: those of the first readable file's profile, in the
+ * version it was checked with (workers send the profile's id and version, not its settings).
+ */
+function batchSettings(ok: readonly Extract<FileOutcome, { ok: true }>[], forced: Profile | undefined): Settings {
+  const first = ok[0]?.result.profile;
+  const profile = first && (forced?.id === first.id ? forced : findProfile(first.id));
+  return profile ? resolveProfile(profile, first.version).settings : currentNationalSettings();
+}
+
+export function assembleReport(outcomes: readonly FileOutcome[], lang: 'vi' | 'en', forced?: Profile): { report: ReportJson; entries: FileJson[] } {
+  const entries = outcomes.map((o) => fileEntry(o, lang));
+  const ok = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok);
+  const settings = batchSettings(ok, forced);
+  const cross = checkBatch(ok.map((o) => ({ id: o.path, bloc: o.summary, settings }))).map((c) => crossFileJson(c, lang));
+  return { report: reportJson(entries, cross), entries };
+}
