@@ -29,7 +29,7 @@ export default tseslint.config(
   },
   {
     // The engine's public surface is engine/index.ts: front ends use nothing else of it.
-    files: ['batch/**/*.ts', 'addin/**/*.ts'],
+    files: ['batch/**/*.ts', 'addin/**/*.ts', 'desk/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{ regex: '^(\\.\\./)+engine/', message: 'Import the engine through engine/index.ts (`../engine`), its only door.' }],
@@ -43,8 +43,8 @@ export default tseslint.config(
     rules: { 'no-eval': 'error', 'no-implied-eval': 'error', 'no-new-func': 'error', 'no-script-url': 'error' },
   },
   {
-    // The pane shows workbook text: it builds DOM nodes and sets textContent, never HTML (THREATS.md).
-    files: ['addin/**/*.ts'],
+    // The pane and the desk page show workbook text: they build DOM nodes and set textContent, never HTML (THREATS.md).
+    files: ['addin/**/*.ts', 'desk/**/*.ts'],
     rules: {
       'no-restricted-properties': ['error',
         { property: 'innerHTML', message: 'Workbook text must never become markup: build nodes and set textContent.' },

@@ -4,6 +4,8 @@
  * desk page (desk/) assemble their reports with this one function.
  */
 import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, type Profile, reportJson, type ReportJson, resolveProfile, type Settings, unreadableJson, unreadableMessage } from '../engine';
+import { formatHtml } from './format/html';
+import { baseName } from './names';
 import type { FileOutcome } from './worker';
 
 export function fileEntry(o: FileOutcome, lang: 'vi' | 'en'): FileJson {
@@ -28,4 +30,15 @@ export function assembleReport(outcomes: readonly FileOutcome[], lang: 'vi' | 'e
   const settings = batchSettings(ok, forced);
   const cross = checkBatch(ok.map((o) => ({ id: o.path, bloc: o.summary, settings }))).map((c) => crossFileJson(c, lang));
   return { report: reportJson(entries, cross), entries };
+}
+
+/**
+ * One printable report per workbook, for the office to send back to its bloc: its own findings
+ * and the cross-file findings that name it, files by their names (not the office's folders).
+ */
+export function perFileReports(report: ReportJson, lang: 'vi' | 'en', checkedAt: Date): string[] {
+  return report.files.map((file) => {
+    const cross = report.crossFile.filter((x) => x.files.includes(file.path)).map((x) => ({ ...x, files: x.files.map(baseName) }));
+    return formatHtml(reportJson([{ ...file, path: baseName(file.path) }], cross), lang, checkedAt);
+  });
 }

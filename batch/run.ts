@@ -4,10 +4,11 @@
  * batch/validate.ts after the workers have started (it brings in the engine).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { type FileJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, reportJson, type ReportJson, safeText, STATUS_WORDS, UNSAFE_CHARS } from '../engine';
-import { assembleReport } from './assemble';
+import { type FileJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, type ReportJson, safeText, STATUS_WORDS } from '../engine';
+import { assembleReport, perFileReports } from './assemble';
+import { uniqueNames } from './names';
 import { formatCsv } from './format/csv';
 import { formatHtml } from './format/html';
 import { writeAtomic } from './files';
@@ -81,33 +82,11 @@ export function summaryTable(report: ReportJson, lang: 'vi' | 'en'): string {
 }
 
 
-/**
- * A file name made safe to write: no path separator or `..` to climb out of the folder, no
- * control character or bidirectional mark to disguise it, no leading dash or dot (an option
- * or a hidden file), and not too long for the file system.
- */
-export function safeFileStem(name: string): string {
-  const stem = name
-    .replace(UNSAFE_CHARS, '_')
-    .replace(/[\t\n\u061c\u200b-\u200f\ufeff]/g, '_')
-    .replace(/[/\\:*?"<>|]/g, '_')
-    .replace(/\.{2,}/g, '_')
-    .replace(/^[-.\s]+/, '_')
-    .replace(/[.\s]+$/, '');
-  return (stem === '' ? 'so' : stem).slice(0, 150);
-}
 
 /** `<name><suffix>` in the folder, one per input, never two alike, never outside it. */
 function outputNames(files: string[], folder: string, suffix: string): string[] {
   mkdirSync(folder, { recursive: true });
-  const used = new Set<string>();
-  return files.map((f) => {
-    const stem = safeFileStem(basename(f).replace(/\.(xlsx|xlsm)$/i, ''));
-    let name = `${stem}${suffix}`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${stem}-${n}${suffix}`;
-    used.add(name.toLowerCase());
-    return join(folder, name);
-  });
+  return uniqueNames(files, suffix).map((name) => join(folder, name));
 }
 
 /** `<name>.kiem-tra.xlsx` in the folder, one per input, never two alike, never outside it. */
@@ -121,12 +100,7 @@ function annotatedNames(files: string[], folder: string): string[] {
  */
 function writePerFile(report: ReportJson, folder: string, lang: 'vi' | 'en', checkedAt: Date): number {
   const names = outputNames(report.files.map((f) => f.path), folder, '.bao-cao.html');
-  report.files.forEach((file, i) => {
-    // Sent out of the office: the files by their names, not the office's folders.
-    const cross = report.crossFile.filter((x) => x.files.includes(file.path)).map((x) => ({ ...x, files: x.files.map((f) => basename(f)) }));
-    const own = reportJson([{ ...file, path: basename(file.path) }], cross);
-    writeAtomic(names[i]!, formatHtml(own, lang, checkedAt));
-  });
+  perFileReports(report, lang, checkedAt).forEach((html, i) => writeAtomic(names[i]!, html));
   return names.length;
 }
 

@@ -16,14 +16,8 @@ import { FilePool } from './pool';
 import { type Io, UsageError, type ValidateOptions, type ValidateRun } from './io';
 
 
-/**
- * Files that are no submission, passed over in a folder (and counted): Excel's and Word's lock
- * files (`~$name.xlsx`), hidden files (`.name`, as macOS and Linux hide them) and the files
- * Windows and macOS leave beside others (`Thumbs.db`, `desktop.ini`, `.DS_Store`).
- */
-export function passedOver(name: string): boolean {
-  return name.startsWith('~$') || name.startsWith('.') || /^(thumbs\.db|desktop\.ini|ehthumbs\.db)$/i.test(name);
-}
+export { passedOver } from './names';
+import { passedOver } from './names';
 
 /** Every file under `dir` (hidden folders and the run's own output folders aside), in a stable order. */
 function walk(dir: string, out: string[], skip: ReadonlySet<string>): number {

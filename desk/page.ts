@@ -1,0 +1,372 @@
+/**
+ * The office desk (`dist/thidua.html`): `thidua validate` as one offline page a clerk of the
+ * Sở Nội vụ double-clicks. Files chosen or dropped are checked in Web Workers by the same reader
+ * and engine as the command (desk/worker.ts); the report is assembled, rendered and written by
+ * the command's own code (batch/assemble.ts, batch/format/, batch/zip-writer.ts). Everything from
+ * a workbook is shown with textContent: no HTML is built from it.
+ */
+// First: zod must not probe `new Function`, which the page's Content-Security-Policy forbids.
+import '../addin/pane/zod-jitless';
+import { Buffer } from 'buffer';
+import { assembleReport, perFileReports } from '../batch/assemble';
+import { formatCsv } from '../batch/format/csv';
+import { formatHtml } from '../batch/format/html';
+import { passedOver, uniqueNames } from '../batch/names';
+import type { FileOutcome } from '../batch/check-file';
+import { makeZip } from '../batch/zip-writer';
+import { type FileJson, type FindingJson, type ReportJson, STATUS_WORDS, SEVERITY_WORDS } from '../engine';
+import type { DeskResult, DeskTask } from './worker';
+
+declare const WORKER_SOURCE: string;
+
+type Lang = 'vi' | 'en';
+
+const T = {
+  vi: {
+    title: 'Kiểm tra sổ thi đua',
+    lead: 'Chọn hoặc kéo thả các sổ thi đua các khối, cụm gửi về (.xlsx). Sổ được kiểm tra ngay trên máy này: không gửi đi đâu.',
+    files: 'Chọn các tệp sổ', folder: 'Hoặc chọn cả thư mục', drop: 'Kéo thả tệp hoặc thư mục vào đây',
+    working: (done: number, all: number, rate: string, left: string) => `Đang kiểm tra ${done}/${all} tệp · ${rate} tệp/giây · còn khoảng ${left}`,
+    done: (n: number) => `Đã kiểm tra ${n}/${n} tệp`,
+    passed: (n: number) => `Đã bỏ qua ${n} tệp khoá của Excel (~$…) và tệp ẩn.`,
+    totals: (r: ReportJson) => `${r.counts.files} sổ: ${r.counts.valid} đạt, ${r.counts.invalid} không đạt, ${r.counts.unreadable} không đọc được; ${r.counts.error} lỗi, ${r.counts.warning} cảnh báo, ${r.counts.info} lưu ý`,
+    head: ['Tệp', 'Tỉnh/Thành phố', 'Khối', 'Năm', 'Kết quả', 'Lỗi', 'Cảnh báo', 'Trưởng khối', 'Trưởng khối năm sau'],
+    filter: 'Lọc theo tệp, tỉnh, khối', sort: 'Bấm tiêu đề cột để sắp xếp; bấm tên tệp để xem các phát hiện.',
+    json: 'Tải báo cáo JSON', html: 'Tải báo cáo in (HTML)', csv: 'Tải bảng CSV', perFile: 'Tải báo cáo riêng từng sổ (.zip)',
+    cross: 'Giữa các sổ', none: 'Không có phát hiện nào.', suggestion: 'Gợi ý', basis: 'Căn cứ', workbook: 'Cả sổ', other: 'English', close: 'Đóng',
+  },
+  en: {
+    title: 'Emulation workbook check',
+    lead: 'Choose or drop the workbooks the blocs sent (.xlsx). They are checked on this computer: nothing is sent anywhere.',
+    files: 'Choose workbook files', folder: 'Or choose a whole folder', drop: 'Drop files or folders here',
+    working: (done: number, all: number, rate: string, left: string) => `Checking ${done}/${all} files · ${rate} files/s · about ${left} left`,
+    done: (n: number) => `Checked ${n}/${n} files`,
+    passed: (n: number) => `Passed over ${n} Excel lock files (~$…) and hidden files.`,
+    totals: (r: ReportJson) => `${r.counts.files} files: ${r.counts.valid} valid, ${r.counts.invalid} invalid, ${r.counts.unreadable} unreadable; ${r.counts.error} errors, ${r.counts.warning} warnings, ${r.counts.info} info`,
+    head: ['File', 'Province', 'Bloc', 'Year', 'Result', 'Errors', 'Warnings', 'Leader', 'Next leader'],
+    filter: 'Filter by file, province, bloc', sort: 'Click a column header to sort; click a file to see its findings.',
+    json: 'Download JSON report', html: 'Download printable report (HTML)', csv: 'Download CSV', perFile: 'Download one report per workbook (.zip)',
+    cross: 'Across files', none: 'No findings.', suggestion: 'Suggestion', basis: 'Basis', workbook: 'Workbook', other: 'Tiếng Việt', close: 'Close',
+  },
+} as const;
+
+/** The date the checks take as today: the computer's, or `#today=YYYY-MM-DD` (tests). */
+function today(): string | undefined {
+  const m = /today=(\d{4}-\d{2}-\d{2})/.exec(location.hash);
+  return m?.[1];
+}
+
+/** A time left in words: `45 giây`, `3 phút`. */
+function duration(seconds: number, lang: Lang): string {
+  if (!Number.isFinite(seconds)) return '…';
+  if (seconds < 60) return lang === 'vi' ? `${Math.ceil(seconds)} giây` : `${Math.ceil(seconds)} s`;
+  return lang === 'vi' ? `${Math.ceil(seconds / 60)} phút` : `${Math.ceil(seconds / 60)} min`;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** A file as received: its name in the report (folders kept when a folder was chosen) and its bytes. */
+interface Received {
+  name: string;
+  file: File;
+}
+
+/** Web Workers from the page's own code (file:// allows no worker URL), as many as the cores, at most 4. */
+class Pool {
+  private readonly url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+  private readonly size = Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
+
+  /** Each file's outcome in the order given; `onDone` as each ends. A worker stuck past 30 s is ended: `timeout`. */
+  async run(files: Received[], onDone: () => void, timeoutMs = 30_000): Promise<FileOutcome[]> {
+    const results: FileOutcome[] = new Array(files.length);
+    let next = 0;
+    const lane = async () => {
+      let worker = new Worker(this.url);
+      try {
+        while (next < files.length) {
+          const i = next++;
+          const f = files[i]!;
+          const bytes = await f.file.arrayBuffer();
+          results[i] = await new Promise<FileOutcome>((resolve) => {
+            const timer = setTimeout(() => {
+              worker.terminate();
+              worker = new Worker(this.url);
+              resolve({ path: f.name, ok: false, code: 'timeout', detail: `over ${timeoutMs} ms` });
+            }, timeoutMs);
+            worker.onmessage = (e: MessageEvent<DeskResult>) => {
+              clearTimeout(timer);
+              resolve(e.data.outcome);
+            };
+            worker.onerror = (e) => {
+              clearTimeout(timer);
+              e.preventDefault();
+              worker.terminate();
+              worker = new Worker(this.url);
+              resolve({ path: f.name, ok: false, code: 'corrupt', detail: e.message });
+            };
+            const day = today();
+            const task: DeskTask = { id: i, name: f.name, bytes, ...(day ? { today: day } : {}) };
+            worker.postMessage(task, [bytes]);
+          });
+          onDone();
+        }
+      } finally {
+        worker.terminate();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.size, files.length) }, lane));
+    return results;
+  }
+}
+
+function download(name: string, data: string | Uint8Array, type: string): void {
+  const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type });
+  const a = el('a', { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+class Desk {
+  private lang: Lang = 'vi';
+  private report: ReportJson | undefined;
+  private checkedAt = new Date();
+  private passed = 0;
+  private progress = { done: 0, all: 0, started: 0 };
+  private filter = '';
+  private order: { col: number; down: boolean } | undefined;
+  private open: string | undefined;
+
+  constructor(private readonly root: HTMLElement) {}
+
+  render(): void {
+    const t = T[this.lang];
+    document.documentElement.lang = this.lang;
+    document.title = t.title;
+    this.root.replaceChildren();
+    const header = el('header');
+    header.append(el('h1', {}, t.title));
+    const lang = el('button', { type: 'button', id: 'lang' }, t.other);
+    lang.addEventListener('click', () => {
+      this.lang = this.lang === 'vi' ? 'en' : 'vi';
+      if (this.report && this.outcomes) this.report = assembleReport(this.outcomes, this.lang).report;
+      this.render();
+    });
+    header.append(lang);
+    this.root.append(header, el('p', { class: 'lead' }, t.lead));
+
+    const pick = el('section', { class: 'pick' });
+    const files = el('input', { type: 'file', id: 'tep', multiple: '', accept: '.xlsx,.xlsm,.xls,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const folder = el('input', { type: 'file', id: 'thu-muc', webkitdirectory: '', multiple: '' });
+    files.addEventListener('change', () => void this.check(Array.from(files.files ?? []).map((f) => ({ name: f.name, file: f }))));
+    folder.addEventListener('change', () => void this.check(Array.from(folder.files ?? []).map((f) => ({ name: f.webkitRelativePath || f.name, file: f }))));
+    pick.append(el('label', { for: 'tep' }, t.files), files, el('label', { for: 'thu-muc' }, t.folder), folder);
+    const drop = el('div', { class: 'drop', tabindex: '0' }, t.drop);
+    drop.addEventListener('dragover', (e) => e.preventDefault());
+    drop.addEventListener('drop', (e) => {
+      e.preventDefault();
+      void this.dropped(e.dataTransfer);
+    });
+    pick.append(drop);
+    this.root.append(pick);
+
+    const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    const p = this.progress;
+    if (p.all > 0 && p.done < p.all) {
+      const seconds = (performance.now() - p.started) / 1000;
+      const rate = p.done / Math.max(0.001, seconds);
+      status.textContent = t.working(p.done, p.all, rate.toFixed(1), duration((p.all - p.done) / Math.max(rate, 0.001), this.lang));
+      const bar = el('progress', { max: String(p.all), value: String(p.done) });
+      this.root.append(bar);
+    } else if (p.all > 0) status.textContent = t.done(p.all);
+    this.root.append(status);
+    if (!this.report) return;
+    const report = this.report;
+    this.root.append(el('p', { class: 'totals' }, t.totals(report)));
+    if (this.passed > 0) this.root.append(el('p', {}, t.passed(this.passed)));
+
+    const actions = el('p', { class: 'downloads' });
+    const button = (label: string, id: string, act: () => void) => {
+      const b = el('button', { type: 'button', id }, label);
+      b.addEventListener('click', act);
+      actions.append(b);
+    };
+    button(t.json, 'tai-json', () => download('bao-cao.json', `${JSON.stringify(report, null, 2)}\n`, 'application/json'));
+    button(t.html, 'tai-html', () => download('bao-cao.html', formatHtml(report, this.lang, this.checkedAt), 'text/html'));
+    button(t.csv, 'tai-csv', () => download('bao-cao.csv', formatCsv(report, this.lang), 'text/csv'));
+    button(t.perFile, 'tai-rieng', () => {
+      const names = uniqueNames(report.files.map((f) => f.path), '.bao-cao.html');
+      const pages = perFileReports(report, this.lang, this.checkedAt);
+      download('bao-cao-tung-so.zip', makeZip(pages.map((html, i) => ({ name: names[i]!, data: Buffer.from(html, 'utf8') }))), 'application/zip');
+    });
+    this.root.append(actions);
+    this.root.append(this.table(report));
+    if (this.open !== undefined) {
+      const file = report.files.find((f) => f.path === this.open);
+      if (file) this.root.append(this.details(file));
+    }
+    if (report.crossFile.length > 0) {
+      const cross = el('section', { class: 'cross' });
+      cross.append(el('h2', {}, t.cross));
+      const ul = el('ul');
+      for (const c of report.crossFile) {
+        const li = el('li', { class: c.severity });
+        li.append(el('span', { class: 'sev' }, SEVERITY_WORDS[this.lang][c.severity]), el('code', {}, c.ruleId), el('span', {}, c.message), el('span', { class: 'files' }, c.files.join('; ')));
+        ul.append(li);
+      }
+      cross.append(ul);
+      this.root.append(cross);
+    }
+  }
+
+  private outcomes: FileOutcome[] | undefined;
+
+  private table(report: ReportJson): HTMLElement {
+    const t = T[this.lang];
+    const section = el('section', { class: 'files' });
+    const filter = el('input', { type: 'search', id: 'loc', placeholder: t.filter, 'aria-label': t.filter, value: this.filter });
+    filter.addEventListener('input', () => {
+      this.filter = filter.value;
+      this.render();
+      (document.getElementById('loc') as HTMLInputElement | null)?.focus();
+    });
+    section.append(filter, el('p', { class: 'hint' }, t.sort));
+    const table = el('table', { id: 'tong-quan' });
+    const head = el('tr');
+    t.head.forEach((h, col) => {
+      const th = el('th', { scope: 'col', tabindex: '0', ...(this.order?.col === col ? { 'aria-sort': this.order.down ? 'descending' : 'ascending' } : {}) }, h);
+      const sort = () => {
+        this.order = { col, down: this.order?.col === col ? !this.order.down : false };
+        this.render();
+      };
+      th.addEventListener('click', sort);
+      th.addEventListener('keydown', (e) => e.key === 'Enter' && sort());
+      head.append(th);
+    });
+    table.append(el('thead'), el('tbody'));
+    table.tHead!.append(head);
+    const cells = (f: FileJson): string[] => {
+      const o = this.outcomes?.find((x) => x.path === f.path);
+      const summary = o && o.ok ? o.summary : undefined;
+      const read = f.status !== 'unreadable';
+      return [f.path, f.bloc?.province ?? '', f.bloc?.name ?? '', String(f.bloc?.year ?? ''), STATUS_WORDS[this.lang][f.status], read ? String(f.counts.error) : '', read ? String(f.counts.warning) : '', summary?.leader ?? '', summary?.nextLeader ?? ''];
+    };
+    let rows = report.files.map((f) => ({ f, c: cells(f) }));
+    const q = this.filter.trim().toLowerCase();
+    if (q) rows = rows.filter((r) => r.c.join(' ').toLowerCase().includes(q));
+    if (this.order) {
+      const { col, down } = this.order;
+      rows.sort((a, b) => (down ? -1 : 1) * a.c[col]!.localeCompare(b.c[col]!, this.lang, { numeric: true }));
+    }
+    for (const { f, c } of rows) {
+      const tr = el('tr', { class: f.status });
+      c.forEach((text, i) => {
+        const td = el('td', {}, i === 0 ? undefined : text);
+        if (i === 0) {
+          const open = el('button', { type: 'button', class: 'open' }, text);
+          open.addEventListener('click', () => {
+            this.open = this.open === f.path ? undefined : f.path;
+            this.render();
+            document.getElementById('chi-tiet')?.scrollIntoView();
+          });
+          td.append(open);
+        }
+        tr.append(td);
+      });
+      table.tBodies[0]!.append(tr);
+    }
+    section.append(table);
+    return section;
+  }
+
+  private details(file: FileJson): HTMLElement {
+    const t = T[this.lang];
+    const section = el('section', { id: 'chi-tiet', class: 'details' });
+    const title = el('h2', {}, file.path);
+    const close = el('button', { type: 'button', class: 'close' }, t.close);
+    close.addEventListener('click', () => {
+      this.open = undefined;
+      this.render();
+    });
+    section.append(title, close);
+    if (file.bloc) section.append(el('p', {}, [file.bloc.name, file.bloc.province, file.bloc.year].filter((x) => x !== undefined).join(' — ')));
+    if (file.status === 'unreadable') {
+      section.append(el('p', { class: 'unreadable' }, file.error?.message ?? ''));
+      return section;
+    }
+    if (file.findings.length === 0) section.append(el('p', {}, t.none));
+    const bySheet = new Map<string, FindingJson[]>();
+    for (const f of file.findings) bySheet.set(f.sheet ?? t.workbook, [...(bySheet.get(f.sheet ?? t.workbook) ?? []), f]);
+    for (const [sheet, list] of bySheet) {
+      section.append(el('h3', {}, sheet));
+      const ul = el('ul');
+      for (const f of list) {
+        const li = el('li', { class: `finding ${f.severity}`, 'data-rule': f.ruleId });
+        const place = f.cell ?? (f.row !== undefined ? `${f.row}:${f.row}` : '');
+        li.append(el('span', { class: 'place' }, place), el('span', { class: 'sev' }, SEVERITY_WORDS[this.lang][f.severity]), el('span', { class: 'message' }, f.message));
+        if (f.suggestion !== undefined) li.append(el('p', { class: 'suggestion' }, `${t.suggestion}: ${f.suggestion}`));
+        if (f.basis !== undefined) li.append(el('p', { class: 'basis' }, `${t.basis}: ${f.basis}`));
+        ul.append(li);
+      }
+      section.append(ul);
+    }
+    return section;
+  }
+
+  /** Files and folders dropped: every file in them (folders read through the entries API). */
+  private async dropped(data: DataTransfer | null): Promise<void> {
+    if (!data) return;
+    const out: Received[] = [];
+    const walk = async (entry: FileSystemEntry, path: string): Promise<void> => {
+      if (entry.isFile) {
+        const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+        out.push({ name: `${path}${file.name}`, file });
+      } else if (entry.isDirectory) {
+        const reader = (entry as FileSystemDirectoryEntry).createReader();
+        for (;;) {
+          const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+          if (batch.length === 0) break;
+          for (const e of batch) await walk(e, `${path}${entry.name}/`);
+        }
+      }
+    };
+    const entries = Array.from(data.items).map((i) => i.webkitGetAsEntry()).filter((e): e is FileSystemEntry => e !== null);
+    if (entries.length === 0) for (const f of Array.from(data.files)) out.push({ name: f.name, file: f });
+    for (const e of entries) await walk(e, '');
+    await this.check(out);
+  }
+
+  /** Every received file checked, lock and hidden files passed over (and counted), in a stable order. */
+  async check(received: Received[]): Promise<void> {
+    const isPassed = (r: Received) => r.name.split('/').some((part) => passedOver(part));
+    const files = received.filter((r) => !isPassed(r)).sort((a, b) => a.name.localeCompare(b.name));
+    this.passed = received.length - files.length;
+    this.report = undefined;
+    this.open = undefined;
+    this.progress = { done: 0, all: files.length, started: performance.now() };
+    this.render();
+    if (files.length === 0) return;
+    let last = 0;
+    const outcomes = await new Pool().run(files, () => {
+      this.progress.done++;
+      // The page stays responsive: redrawn at most ten times a second.
+      const now = performance.now();
+      if (now - last > 100 || this.progress.done === this.progress.all) {
+        last = now;
+        this.render();
+      }
+    });
+    this.outcomes = outcomes;
+    this.checkedAt = new Date();
+    this.report = assembleReport(outcomes, this.lang).report;
+    this.render();
+  }
+}
+
+const desk = new Desk(document.getElementById('app')!);
+desk.render();

@@ -1,0 +1,164 @@
+/**
+ * The office desk page (dist/thidua.html) opened from the disk in Debian's Chromium, as a
+ * clerk would: files chosen, checked in the page's Web Workers, the report downloaded. What it
+ * gives is what `thidua validate` gives for the same files (paths aside), and nothing leaves
+ * the page.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { unzip } from '../../batch/zip-writer';
+import { type ReportJson, ReportJsonSchema } from '../../engine/report/schema';
+import { hostileCorpus } from '../../scripts/hostile';
+import { haveBrowser, launch } from '../e2e/harness';
+
+const ROOT = join(__dirname, '..', '..');
+const PAGE = join(ROOT, 'dist', 'thidua.html');
+const SHOTS = join(ROOT, 'dist', 'desk', 'screenshots');
+const TODAY = '2026-11-22';
+
+jest.setTimeout(120_000);
+
+const files = (dir: string) => readdirSync(dir).filter((f) => /\.(xlsx|xls|ods)$/.test(f)).map((f) => join(dir, f));
+
+/** The command's JSON for the same files, paths made file names as the page has them. */
+function command(paths: string[], format: 'json' | 'csv' = 'json'): string {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), 'validate', ...paths, '--format', format, '--today', TODAY, '--no-progress', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return r.stdout;
+}
+const byName = (report: ReportJson): ReportJson => ({
+  ...report,
+  files: report.files.map((f) => ({ ...f, path: basename(f.path) })),
+  crossFile: report.crossFile.map((c) => ({ ...c, files: c.files.map((p) => basename(p)) })),
+});
+
+(haveBrowser ? describe : describe.skip)('the office desk page, from the disk', () => {
+  let browser: Browser;
+  const outside: string[] = [];
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page.setDefaultTimeout(60_000);
+    // Only the page itself and what it makes (blob: workers and downloads) may load.
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file://') || url.startsWith('blob:') || url.startsWith('data:')) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    page.on('pageerror', (e) => violations.push(`page error: ${e.message}`));
+    await page.goto(`${pathToFileURL(PAGE).href}#today=${TODAY}`);
+    return page;
+  }
+
+  async function checkAll(page: Page, paths: string[]): Promise<void> {
+    await page.setInputFiles('#tep', paths);
+    await page.waitForFunction((n) => document.querySelector('.status')?.textContent === `Đã kiểm tra ${n}/${n} tệp`, paths.length);
+    await page.waitForSelector('#tai-json');
+  }
+
+  async function downloaded(page: Page, button: string): Promise<Buffer> {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return readFileSync((await download.path())!);
+  }
+
+  const sets: [string, () => string[]][] = [
+    ['the seven samples', () => files(join(ROOT, 'samples'))],
+    ['the faulty samples', () => files(join(ROOT, 'samples', 'faulty'))],
+    ['the LibreOffice fixtures (.xls, .ods, a password, re-saves)', () => files(join(ROOT, 'test', 'fixtures', 'libreoffice'))],
+    [
+      'the hostile corpus (zip bombs, millions of cells, broken XML)',
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), 'thidua-desk-'));
+        for (const f of hostileCorpus(readFileSync(join(ROOT, 'samples', 'lai-chau-mttq-2023.xlsx')))) writeFileSync(join(dir, f.name), f.data);
+        return readdirSync(dir).map((f) => join(dir, f));
+      },
+    ],
+  ];
+
+  test.each(sets)('%s: the JSON report downloaded from the page is the command\'s', async (_name, list) => {
+    const paths = list().sort((a, b) => basename(a).localeCompare(basename(b)));
+    const page = await open();
+    await checkAll(page, paths);
+    const fromPage = ReportJsonSchema.parse(JSON.parse((await downloaded(page, '#tai-json')).toString('utf8')));
+    const fromCommand = byName(ReportJsonSchema.parse(JSON.parse(command(paths))));
+    expect(fromPage).toEqual(fromCommand);
+    expect(fromPage.files).toHaveLength(paths.length);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    await page.close();
+  });
+
+  test('the CSV is the command\'s; the per-file reports come as one .zip, one page per workbook', async () => {
+    const paths = files(join(ROOT, 'samples', 'faulty')).sort((a, b) => basename(a).localeCompare(basename(b)));
+    const page = await open();
+    await checkAll(page, paths);
+    const csv = (await downloaded(page, '#tai-csv')).toString('utf8');
+    const expected = command(paths, 'csv').split(paths[0]!.slice(0, paths[0]!.lastIndexOf('/') + 1)).join('');
+    expect(csv).toBe(expected);
+    const zip = unzip(await downloaded(page, '#tai-rieng'));
+    expect(zip.map((e) => e.name).sort()).toEqual(paths.map((p) => basename(p).replace(/\.xlsx$/, '.bao-cao.html')).sort());
+    const one = zip.find((e) => e.name === 'quang-ninh-thieu-nguoi-du.bao-cao.html')!.data.toString('utf8');
+    expect(one).toContain('votes/quorum');
+    expect(one).not.toContain('soc-trang-dia-diem-tcvn3.xlsx');
+    const html = (await downloaded(page, '#tai-html')).toString('utf8');
+    expect(html).toContain('id="tong-quan"');
+    await page.close();
+  });
+
+  test('what the clerk sees: the table sorts and filters, a file opens to its findings by sheet, English on a switch; readable at 1366×768', async () => {
+    const paths = [...files(join(ROOT, 'samples', 'faulty')), ...files(join(ROOT, 'samples')), join(ROOT, 'test', 'fixtures', 'libreoffice', 'lai-chau.xls')];
+    const page = await open();
+    await checkAll(page, paths);
+    const rows = () => page.$$eval('#tong-quan tbody tr', (trs) => trs.map((tr) => tr.querySelector('td')?.textContent ?? ''));
+    expect(await rows()).toHaveLength(paths.length);
+    await page.screenshot({ path: join(SHOTS, 'desk-table.png') });
+    await page.fill('#loc', 'Sóc Trăng');
+    expect((await rows()).every((r) => r.startsWith('soc-trang'))).toBe(true);
+    await page.fill('#loc', '');
+    await page.click('#tong-quan th:nth-child(6)'); // errors
+    await page.click('#tong-quan th:nth-child(6)');
+    const errors = await page.$$eval('#tong-quan tbody tr td:nth-child(6)', (tds) => tds.map((td) => Number(td.textContent || -1)));
+    expect(errors).toEqual([...errors].sort((a, b) => b - a));
+    await page.click('button.open:text("lai-chau-so-lieu-dang-chu-va-truong-khoi-lien-tiep.xlsx")');
+    await page.waitForSelector('#chi-tiet');
+    expect((await page.$$eval('#chi-tiet h3', (hs) => hs.map((h) => h.textContent))).sort()).toEqual(['Luân phiên', 'Số liệu', 'Thông tin']);
+    expect(await page.textContent('#chi-tiet')).toContain('"Thực hiện" được nhập dạng chữ "53.211"');
+    await page.screenshot({ path: join(SHOTS, 'desk-findings.png'), fullPage: false });
+    await page.click('button.open:text("lai-chau.xls")');
+    expect(await page.textContent('#chi-tiet .unreadable')).toContain('.xls');
+    await page.click('#lang');
+    expect(await page.textContent('.status')).toBe(`Checked ${paths.length}/${paths.length} files`);
+    expect(await page.textContent('#tong-quan th')).toBe('File');
+    // The widest table still fits the screen's width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    expect(outside).toEqual([]);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
+  test('the page allows no request: its Content-Security-Policy', () => {
+    const html = readFileSync(PAGE, 'utf8');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).toMatch(/script-src 'sha256-[^']+'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
+  });
+});

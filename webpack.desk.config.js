@@ -1,0 +1,30 @@
+// The office desk page (dist/thidua.html): its Web Worker and its page, bundled for the browser
+// with the batch reader's own code; `node:zlib` is pako (desk/zlib.ts), `Buffer` the npm buffer.
+// scripts/build-desk.ts then puts both into one self-contained HTML file.
+const path = require('node:path');
+const webpack = require('webpack');
+const { typescriptRule } = require('./webpack.common');
+
+const common = {
+  mode: 'production',
+  devtool: false,
+  output: { path: path.resolve(__dirname, 'dist/desk'), filename: '[name].js' },
+  resolve: {
+    extensions: ['.ts', '.js', '.json'],
+    alias: { zlib: path.resolve(__dirname, 'desk/zlib.ts') },
+    fallback: { fs: false, path: false, os: false, crypto: false, worker_threads: false, child_process: false },
+  },
+  module: { rules: [typescriptRule] },
+  plugins: [
+    new webpack.NormalModuleReplacementPlugin(/^node:/, (resource) => {
+      resource.request = resource.request.replace(/^node:/, '');
+    }),
+    new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+  ],
+  performance: { hints: false },
+};
+
+module.exports = [
+  { ...common, name: 'worker', target: 'webworker', entry: { worker: './desk/worker.ts' } },
+  { ...common, name: 'page', target: 'web', entry: { page: './desk/page.ts' } },
+];
