@@ -20,11 +20,14 @@ const common = {
       resource.request = resource.request.replace(/^node:/, '');
     }),
     new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
+    new webpack.NormalModuleReplacementPlugin(/exceljs-cached-empty/, path.resolve(__dirname, 'desk/no-exceljs-patch.ts')),
   ],
   performance: { hints: false },
 };
 
 module.exports = [
   { ...common, name: 'worker', target: 'webworker', entry: { worker: './desk/worker.ts' } },
+  // The writer worker, with ExcelJS (its browser build): one file, its dynamic imports inlined.
+  { ...common, name: 'writer', target: 'webworker', entry: { writer: './desk/writer.ts' }, plugins: [...common.plugins, new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })] },
   { ...common, name: 'page', target: 'web', entry: { page: './desk/page.ts' } },
 ];

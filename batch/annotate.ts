@@ -5,7 +5,7 @@
  * check; the original file is never written.
  */
 import type ExcelJS from 'exceljs';
-import { basename } from 'node:path';
+import { baseName as basename } from './names';
 import { fitWidths } from './sheet-layout';
 import { checkedDate, type FileJson, type FindingJson, SEVERITY_FILL, STATUS_WORDS, TOOL_VERSION } from '../engine';
 

@@ -33,7 +33,7 @@ export function readFile(path: string, limits: Limits, want: (name: string) => b
   return readBuffer(path, buf, limits, want);
 }
 
-function readBuffer(path: string, buf: Buffer, limits: Limits, want: (name: string) => boolean): { buf: Buffer; grid: Grid } | Extract<FileOutcome, { ok: false }> {
+export function readBuffer(path: string, buf: Buffer, limits: Limits, want: (name: string) => boolean): { buf: Buffer; grid: Grid } | Extract<FileOutcome, { ok: false }> {
   const intake = sniff(buf, limits);
   if (!intake.ok) return { path, ok: false, code: intake.code, detail: intake.detail };
   try {

@@ -8,7 +8,7 @@
  * ExcelJS writes a string as a string, so `=…` from a workbook never becomes a formula.
  */
 import ExcelJS from 'exceljs';
-import { basename } from 'node:path';
+import { baseName as basename } from './names';
 import { checkedDate, currentNationalSettings, type FileJson, type ReportJson, TOOL_VERSION } from '../engine';
 import { fitWidths } from './sheet-layout';
 import type { FileOutcome } from './worker';

@@ -16,8 +16,10 @@ import type { FileOutcome } from '../batch/check-file';
 import { makeZip } from '../batch/zip-writer';
 import { type FileJson, type FindingJson, type ReportJson, STATUS_WORDS, SEVERITY_WORDS } from '../engine';
 import type { DeskResult, DeskTask } from './worker';
+import type { WriterJob, WriterResult, WriterTask } from './writer';
 
 declare const WORKER_SOURCE: string;
+declare const WRITER_SOURCE: string;
 
 type Lang = 'vi' | 'en';
 
@@ -33,6 +35,9 @@ const T = {
     head: ['Tệp', 'Tỉnh/Thành phố', 'Khối', 'Năm', 'Kết quả', 'Lỗi', 'Cảnh báo', 'Trưởng khối', 'Trưởng khối năm sau'],
     filter: 'Lọc theo tệp, tỉnh, khối', sort: 'Bấm tiêu đề cột để sắp xếp; bấm tên tệp để xem các phát hiện.',
     json: 'Tải báo cáo JSON', html: 'Tải báo cáo in (HTML)', csv: 'Tải bảng CSV', perFile: 'Tải báo cáo riêng từng sổ (.zip)',
+    summary: 'Tải sổ tổng hợp (.xlsx)', copies: 'Tải bản đánh dấu các sổ (.zip)',
+    writing: (done: number, all: number) => `Đang ghi ${done}/${all} sổ…`,
+    noCopy: (name: string, why: string) => `Không ghi được bản đánh dấu của ${name}: ${why}`,
     cross: 'Giữa các sổ', none: 'Không có phát hiện nào.', suggestion: 'Gợi ý', basis: 'Căn cứ', workbook: 'Cả sổ', other: 'English', close: 'Đóng',
   },
   en: {
@@ -46,6 +51,9 @@ const T = {
     head: ['File', 'Province', 'Bloc', 'Year', 'Result', 'Errors', 'Warnings', 'Leader', 'Next leader'],
     filter: 'Filter by file, province, bloc', sort: 'Click a column header to sort; click a file to see its findings.',
     json: 'Download JSON report', html: 'Download printable report (HTML)', csv: 'Download CSV', perFile: 'Download one report per workbook (.zip)',
+    summary: 'Download the office summary (.xlsx)', copies: 'Download annotated copies (.zip)',
+    writing: (done: number, all: number) => `Writing ${done}/${all} workbooks…`,
+    noCopy: (name: string, why: string) => `No annotated copy of ${name}: ${why}`,
     cross: 'Across files', none: 'No findings.', suggestion: 'Suggestion', basis: 'Basis', workbook: 'Workbook', other: 'Tiếng Việt', close: 'Close',
   },
 } as const;
@@ -124,6 +132,33 @@ class Pool {
   }
 }
 
+/** The writer worker (ExcelJS), started at the first workbook asked for, one task at a time. */
+class Writer {
+  private worker: Worker | undefined;
+  private next = 0;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  run(task: WriterJob, transfer: Transferable[] = []): Promise<WriterResult> {
+    const work = this.chain.then(
+      () =>
+        new Promise<WriterResult>((resolve) => {
+          this.worker ??= new Worker(URL.createObjectURL(new Blob([WRITER_SOURCE], { type: 'text/javascript' })));
+          const id = ++this.next;
+          this.worker.onmessage = (e: MessageEvent<WriterResult>) => resolve(e.data);
+          this.worker.onerror = (e) => {
+            e.preventDefault();
+            this.worker?.terminate();
+            this.worker = undefined;
+            resolve({ id, reason: e.message });
+          };
+          this.worker.postMessage({ ...task, id } as WriterTask, transfer);
+        }),
+    );
+    this.chain = work;
+    return work;
+  }
+}
+
 function download(name: string, data: string | Uint8Array, type: string): void {
   const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type });
   const a = el('a', { href: URL.createObjectURL(blob), download: name });
@@ -141,8 +176,49 @@ class Desk {
   private filter = '';
   private order: { col: number; down: boolean } | undefined;
   private open: string | undefined;
+  private received: Received[] = [];
+  private writing: string | undefined;
+  private notes: string[] = [];
+  private readonly writer = new Writer();
 
   constructor(private readonly root: HTMLElement) {}
+
+  /** The office summary, by the command's code, in the writer worker. */
+  private async summary(report: ReportJson): Promise<void> {
+    const t = T[this.lang];
+    this.writing = t.writing(0, 1);
+    this.render();
+    const r = await this.writer.run({ kind: 'summary', report, outcomes: this.outcomes ?? [], lang: this.lang, checkedAt: this.checkedAt.toISOString() });
+    this.writing = undefined;
+    if ('bytes' in r) download('tong-hop.xlsx', new Uint8Array(r.bytes), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    else this.notes = [r.reason];
+    this.render();
+  }
+
+  /** Each readable workbook's annotated copy, then all of them as one .zip. */
+  private async copies(report: ReportJson): Promise<void> {
+    const t = T[this.lang];
+    const names = uniqueNames(report.files.map((f) => f.path), '.kiem-tra.xlsx');
+    const made: { name: string; data: Buffer }[] = [];
+    const notes: string[] = [];
+    const readable = report.files.map((f, i) => ({ f, i })).filter(({ f }) => f.status !== 'unreadable');
+    let done = 0;
+    for (const { f, i } of readable) {
+      this.writing = t.writing(done, readable.length);
+      this.render();
+      const file = this.received.find((r) => r.name === f.path);
+      if (!file) continue;
+      const bytes = await file.file.arrayBuffer();
+      const r = await this.writer.run({ kind: 'copy', name: f.path, bytes, entry: f, lang: this.lang, checkedAt: this.checkedAt.toISOString() }, [bytes]);
+      if ('bytes' in r) made.push({ name: names[i]!, data: Buffer.from(r.bytes) });
+      else notes.push(t.noCopy(f.path, r.reason));
+      done++;
+    }
+    this.writing = undefined;
+    this.notes = notes;
+    if (made.length > 0) download('ban-danh-dau.zip', makeZip(made), 'application/zip');
+    this.render();
+  }
 
   render(): void {
     const t = T[this.lang];
@@ -199,12 +275,16 @@ class Desk {
     button(t.json, 'tai-json', () => download('bao-cao.json', `${JSON.stringify(report, null, 2)}\n`, 'application/json'));
     button(t.html, 'tai-html', () => download('bao-cao.html', formatHtml(report, this.lang, this.checkedAt), 'text/html'));
     button(t.csv, 'tai-csv', () => download('bao-cao.csv', formatCsv(report, this.lang), 'text/csv'));
+    button(t.summary, 'tai-tong-hop', () => void this.summary(report));
+    button(t.copies, 'tai-danh-dau', () => void this.copies(report));
     button(t.perFile, 'tai-rieng', () => {
       const names = uniqueNames(report.files.map((f) => f.path), '.bao-cao.html');
       const pages = perFileReports(report, this.lang, this.checkedAt);
       download('bao-cao-tung-so.zip', makeZip(pages.map((html, i) => ({ name: names[i]!, data: Buffer.from(html, 'utf8') }))), 'application/zip');
     });
     this.root.append(actions);
+    if (this.writing) this.root.append(el('p', { class: 'writing', role: 'status' }, this.writing));
+    for (const note of this.notes) this.root.append(el('p', { class: 'note' }, note));
     this.root.append(this.table(report));
     if (this.open !== undefined) {
       const file = report.files.find((f) => f.path === this.open);
@@ -346,6 +426,8 @@ class Desk {
     const isPassed = (r: Received) => r.name.split('/').some((part) => passedOver(part));
     const files = received.filter((r) => !isPassed(r)).sort((a, b) => a.name.localeCompare(b.name));
     this.passed = received.length - files.length;
+    this.received = files;
+    this.notes = [];
     this.report = undefined;
     this.open = undefined;
     this.progress = { done: 0, all: files.length, started: performance.now() };

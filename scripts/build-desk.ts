@@ -17,8 +17,10 @@ const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf
 
 export function deskHtml(): string {
   const worker = read('dist/desk/worker.js');
+  const writer = read('dist/desk/writer.js');
   const page = read('dist/desk/page.js');
-  const script = inline(`var WORKER_SOURCE=${JSON.stringify(worker)};\n${page}`);
+  // The writer (ExcelJS) is a string until the clerk asks for a workbook: not compiled before.
+  const script = inline(`var WORKER_SOURCE=${JSON.stringify(worker)};\nvar WRITER_SOURCE=${JSON.stringify(writer)};\n${page}`);
   const style = read('desk/page.css');
   const csp = [`default-src 'none'`, `script-src ${hash(script)}`, `worker-src blob:`, `style-src ${hash(style)}`, `img-src data:`, `connect-src 'none'`, `object-src 'none'`, `base-uri 'none'`, `form-action 'none'`].join('; ');
   return read('desk/page.html').replace('__CSP__', csp).replace('__STYLE__', () => style).replace('__SCRIPT__', () => script);

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { unzip } from '../../batch/zip-writer';
 import { type ReportJson, ReportJsonSchema } from '../../engine/report/schema';
@@ -118,6 +119,27 @@ const byName = (report: ReportJson): ReportJson => ({
     expect(one).not.toContain('soc-trang-dia-diem-tcvn3.xlsx');
     const html = (await downloaded(page, '#tai-html')).toString('utf8');
     expect(html).toContain('id="tong-quan"');
+    await page.close();
+  });
+
+  test('the office summary and the annotated copies, by the command\'s code in the page\'s writer worker, open with ExcelJS', async () => {
+    const paths = [...files(join(ROOT, 'samples', 'faulty')), join(ROOT, 'test', 'fixtures', 'libreoffice', 'lai-chau.xls')].sort((a, b) => basename(a).localeCompare(basename(b)));
+    const page = await open();
+    await checkAll(page, paths);
+    const summary = new ExcelJS.Workbook();
+    await summary.xlsx.load((await downloaded(page, '#tai-tong-hop')) as unknown as ArrayBuffer);
+    const tong = summary.getWorksheet('Tổng hợp')!;
+    expect(tong.getCell('A1').value).toBe('TỔNG HỢP KẾT QUẢ KIỂM TRA SỔ THI ĐUA');
+    expect(tong.rowCount).toBe(paths.length + 5);
+    const old = tong.getRows(6, paths.length)!.find((r) => r.getCell(1).value === 'lai-chau.xls')!;
+    expect(old.getCell(5).value).toBe('Không đọc được');
+    const zip = unzip(await downloaded(page, '#tai-danh-dau'));
+    expect(zip.map((e) => e.name).sort()).toEqual(paths.filter((p) => p.endsWith('.xlsx')).map((p) => basename(p).replace(/\.xlsx$/, '.kiem-tra.xlsx')).sort());
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(zip.find((e) => e.name === 'quang-ninh-thieu-nguoi-du.kiem-tra.xlsx')!.data as unknown as ArrayBuffer);
+    expect(copy.worksheets[0]!.name).toBe('Kết quả kiểm tra');
+    expect(String(copy.worksheets[0]!.getCell('A2').value)).toContain('quang-ninh-thieu-nguoi-du.xlsx');
+    expect(violations).toEqual([]);
     await page.close();
   });
 
