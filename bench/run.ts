@@ -12,6 +12,7 @@ import { hostileCorpus, manyCells } from '../scripts/hostile';
 import { batchFigures } from './batch';
 import { type Figure, engineFigures, spread, syntheticBloc } from './engine';
 import { runThidua } from './process';
+import { deskFigures } from './desk';
 import { paneFigures } from './pane';
 import { tokenizerFigures } from './xml-tokenizer';
 
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
     }
     // The live re-check in a browser on the fake Excel: round trips and latency.
     figures.push(...(await paneFigures(quick)));
+    // The office desk page on the batch's workbooks, against the command.
+    figures.push(...(await deskFigures(quick ? 100 : 500, quick ? 1 : 3)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,8 @@ import { checkBuffer, type FileOutcome } from '../batch/check-file';
 export interface DeskTask {
   id: number;
   name: string;
-  bytes: ArrayBuffer;
+  /** The file itself: the worker reads it, not the page. */
+  file: Blob;
   today?: string;
 }
 
@@ -21,14 +22,23 @@ export interface DeskResult {
 
 const scope = self as unknown as { onmessage: (e: MessageEvent<DeskTask>) => void; postMessage: (r: DeskResult) => void };
 
+/**
+ * Tasks are checked one after another, in the order given; each file's reading starts as soon
+ * as its task arrives, so that the next file is read from the disk while this one is checked.
+ */
+let chain: Promise<void> = Promise.resolve();
+
 scope.onmessage = (e) => {
-  const { id, name, bytes, today } = e.data;
-  let outcome: FileOutcome;
-  try {
-    outcome = checkBuffer({ path: name, ...(today ? { today } : {}) }, Buffer.from(bytes));
-  } catch (err) {
-    // What the command's pool reports for a worker that fails on a file: the file's, not the batch's.
-    outcome = { path: name, ok: false, code: 'corrupt', detail: (err as Error).message ?? String(err) };
-  }
-  scope.postMessage({ id, outcome });
+  const { id, name, file, today } = e.data;
+  const bytes = file.arrayBuffer();
+  chain = chain.then(async () => {
+    let outcome: FileOutcome;
+    try {
+      outcome = checkBuffer({ path: name, ...(today ? { today } : {}) }, Buffer.from(await bytes));
+    } catch (err) {
+      // What the command's pool reports for a worker that fails on a file: the file's, not the batch's.
+      outcome = { path: name, ok: false, code: 'corrupt', detail: (err as Error).message ?? String(err) };
+    }
+    scope.postMessage({ id, outcome });
+  });
 };
