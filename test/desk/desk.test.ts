@@ -174,6 +174,28 @@ const byName = (report: ReportJson): ReportJson => ({
     await page.close();
   });
 
+  test('a whole folder, as received: every file reported with its path in the folder; lock and hidden files passed over and counted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-nhan-'));
+    const inbox = join(dir, 'nhan-ve');
+    mkdirSync(join(inbox, 'khoi-6'), { recursive: true });
+    writeFileSync(join(inbox, 'lai-chau.xlsx'), readFileSync(join(ROOT, 'samples', 'lai-chau-mttq-2023.xlsx')));
+    writeFileSync(join(inbox, 'khoi-6', 'soc-trang.xlsx'), readFileSync(join(ROOT, 'samples', 'soc-trang-khoi-6-2023.xlsx')));
+    writeFileSync(join(inbox, 'khoi-cu.xls'), readFileSync(join(ROOT, 'test', 'fixtures', 'libreoffice', 'lai-chau.xls')));
+    writeFileSync(join(inbox, '~$lai-chau.xlsx'), Buffer.alloc(165, 1));
+    writeFileSync(join(inbox, '.DS_Store'), 'x');
+    const page = await open();
+    await page.setInputFiles('#thu-muc', inbox);
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Đã kiểm tra 3/3 tệp');
+    expect(await page.textContent('main')).toContain('Đã bỏ qua 2 tệp khoá của Excel (~$…) và tệp ẩn.');
+    const report = ReportJsonSchema.parse(JSON.parse((await downloaded(page, '#tai-json')).toString('utf8')));
+    expect(report.files.map((f) => [f.path, f.status, f.error?.code])).toEqual([
+      ['nhan-ve/khoi-6/soc-trang.xlsx', 'valid', undefined],
+      ['nhan-ve/khoi-cu.xls', 'unreadable', 'xls-legacy'],
+      ['nhan-ve/lai-chau.xlsx', 'valid', undefined],
+    ]);
+    await page.close();
+  });
+
   test('the page allows no request: its Content-Security-Policy', () => {
     const html = readFileSync(PAGE, 'utf8');
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!;
