@@ -6,7 +6,7 @@
  * setup (A4 landscape, one page wide, the header row on every page); optionally pre-filled.
  */
 import ExcelJS from 'exceljs';
-import { BUILT_IN_PROFILES, columnLetters, currentNationalSettings, type LayoutSheet, REQUIRED_MARK, templateLayout, type TemplatePrefill, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, checkedCells, columnLetters, currentNationalSettings, type FindingSeverity, type LayoutSheet, qualify, REQUIRED_MARK, ruleDescription, SEVERITY_FILL, type Settings, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -98,6 +98,63 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
   ws.pageSetup = { paperSize: 9, orientation: across > 100 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
 }
 
+const ARGB = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `FF${rgb}`])) as Record<FindingSeverity, string>;
+
+/**
+ * The template's own checks: each a conditional format on the cells it tests (coloured as the
+ * annotated copy colours a finding), and `Kiểm tra` counting each rule's problems from the
+ * helper cells in its hidden columns, with a total at the top and the rules only thidua or
+ * the add-in can check beside. The sheet is protected, without a password.
+ */
+function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
+  const { checks, others } = templateChecks(settings);
+  checks.forEach((check, i) => {
+    const ws = wb.getWorksheet(check.sheet);
+    if (!ws) return;
+    const cells = checkedCells(check);
+    const style = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: ARGB[check.severity] } } };
+    // One format over a column's rows (its test written for the first cell, relative below); one per single cell.
+    const ranges = 'list' in check.cells ? cells.map(([c, r]) => ({ ref: `${c}${r}`, first: [c, r] as const })) : [{ ref: `${cells[0]![0]}${cells[0]![1]}:${cells.at(-1)![0]}${cells.at(-1)![1]}`, first: cells[0]! }];
+    for (const { ref, first } of ranges) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: i + 1, formulae: [testAt(check, first[0], first[1])], style }] });
+  });
+  // Its formulas carry no stored result: every program computes them as it opens the file
+  // (LibreOffice keeps a stored result unless told otherwise). The engine never reads this sheet.
+  const ks = wb.addWorksheet(CHECK_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ks.getRow(1).values = ['Quy tắc', 'Nội dung', 'Số vấn đề', '', 'Tổng số vấn đề:'];
+  ks.getRow(1).font = { bold: true };
+  const HELPER = 10; // helper cells from column J, hidden
+  const rules = [...new Set(checks.map((c) => c.ruleId))];
+  const sums = new Map<string, string[]>();
+  checks.forEach((check, i) => {
+    const col = columnLetters(HELPER + i);
+    const cells = checkedCells(check);
+    cells.forEach(([c, r], k) => {
+      ks.getCell(`${col}${k + 2}`).value = { formula: `IF(IFERROR(${qualify(testAt(check, c, r), check.sheet)},FALSE),1,0)` } as ExcelJS.CellFormulaValue;
+    });
+    ks.getColumn(HELPER + i).hidden = true;
+    sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${cells.length + 1})`]);
+  });
+  rules.forEach((id, k) => {
+    const row = ks.getRow(k + 2);
+    row.getCell(1).value = id;
+    row.getCell(2).value = ruleDescription(id);
+    row.getCell(3).value = { formula: sums.get(id)!.join('+') } as ExcelJS.CellFormulaValue;
+  });
+  ks.getCell('F1').value = { formula: `SUM(C2:C${rules.length + 1})` } as ExcelJS.CellFormulaValue;
+  ks.getCell('F1').font = { bold: true };
+  ks.getCell('E3').value = 'Chỉ thidua hoặc phần bổ trợ kiểm tra được (số 0 ở cột C không nói gì về các quy tắc này):';
+  ks.getCell('E3').font = { bold: true };
+  others.forEach((id, k) => {
+    ks.getCell(`E${k + 4}`).value = id;
+    ks.getCell(`F${k + 4}`).value = ruleDescription(id);
+  });
+  [30, 70, 11, 2, 34, 70].forEach((w, i) => (ks.getColumn(i + 1).width = w));
+  ks.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  ks.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+  // Protected without a password: not to be typed over by mistake, free to unprotect.
+  void ks.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
+}
+
 export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date().toISOString().slice(0, 10)): ExcelJS.Workbook {
   const settings = currentNationalSettings();
   const wb = new ExcelJS.Workbook();
@@ -105,6 +162,9 @@ export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date
   // The formulas' values are written blank, as they are while nothing is typed, and every
   // program is asked to compute them again as it opens the file.
   wb.calcProperties = { fullCalcOnLoad: true };
-  for (const sheet of templateLayout(settings, prefill, { today, profiles: BUILT_IN_PROFILES.map((p) => p.id) })) writeSheet(wb, sheet);
+  const layout = templateLayout(settings, prefill, { today, profiles: BUILT_IN_PROFILES.map((p) => p.id) });
+  for (const sheet of layout.filter((s) => !s.hidden)) writeSheet(wb, sheet);
+  writeChecks(wb, settings);
+  for (const sheet of layout.filter((s) => s.hidden)) writeSheet(wb, sheet);
   return wb;
 }

@@ -33,8 +33,8 @@ describe('thidua template', () => {
     const out = join(dir, 'mau.xlsx');
     expect(thidua(['template', '--out', out]).status).toBe(0);
     const wb = await load(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS.map((s) => s.name), 'Danh mục']);
-    expect(wb.worksheets.map((w) => w.state)).toEqual([...SHEETS.map(() => 'visible'), 'hidden']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS.map((s) => s.name), 'Kiểm tra', 'Danh mục']);
+    expect(wb.worksheets.map((w) => w.state)).toEqual([...SHEETS.map(() => 'visible'), 'visible', 'hidden']);
     const votes = wb.getWorksheet('Bình xét')!;
     expect(headers(votes)).toEqual(['Hình thức khen thưởng (*)', 'Số thành viên dự (*)', 'Số phiếu phát ra (*)', 'Số phiếu thu về (*)', 'Số phiếu hợp lệ (*)', 'Tên đơn vị (*)', 'Số phiếu đồng ý (*)', 'Tỷ lệ (%)']);
     expect(votes.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });

@@ -1,0 +1,139 @@
+/**
+ * The template checks itself in another program: each clean bloc and each faulty variant is
+ * typed into the template (ExcelJS writes the values), LibreOffice opens it, computes every
+ * formula and saves it, and the sheet `Kiểm tra` it computed is read back: 0 on every rule for
+ * the clean blocs, above 0 exactly on the planted rules the template covers for the faulty
+ * ones. The engine finds on the filled template what it finds on the original.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import { excelValue } from '../../batch/write-grid';
+import { readXlsx } from '../../batch/xlsx/reader';
+import { checkGrid } from '../../engine/check';
+import type { Cell, Grid } from '../../engine/model/grid';
+import { TEMPLATE_CHECKS } from '../../engine/template/checks';
+import { blocToGrid } from '../../engine/template/writer';
+import { SEVEN_BLOCS } from '../../samples/blocs';
+import { FAULTY } from '../../samples/faulty';
+
+const ROOT = join(__dirname, '..', '..');
+const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+if (!soffice && process.env.CI) throw new Error('CI needs LibreOffice (libreoffice-calc-nogui) for this test');
+
+jest.setTimeout(300_000);
+
+const COVERED = new Set(TEMPLATE_CHECKS.map((c) => c.ruleId));
+
+/**
+ * What a formula sees that the engine explains otherwise: a member name typed in VNI is, to
+ * a formula, another name, so the units that name the member elsewhere are not in the list
+ * (the engine decodes the name, matches them, and reports the encoding alone).
+ */
+const ALSO: Record<string, string[]> = { 'soc-trang-thanh-vien-vni': ['refs/unknown-unit'] };
+
+/**
+ * A sample's `Chấm điểm` in the template's three criterion columns: the criteria past the
+ * second added up in the third (their maxima too), so that totals and ranks stand as they were.
+ */
+function threeCriteria(rows: (Cell | null | undefined)[][]): (Cell | null | undefined)[][] {
+  const header = rows[1] ?? [];
+  const total = header.findIndex((c) => c?.kind === 'text' && String(c.value) === 'Tổng điểm');
+  if (total <= 5) return rows;
+  return rows.map((row, r) => {
+    if (!row) return row;
+    const merged: (Cell | null | undefined)[] = [row[0], row[1], row[2], row[3]];
+    const extra = row.slice(4, total);
+    if (r === 1) merged.push({ kind: 'text', value: 'Các tiêu chí khác' });
+    else {
+      const numbers = extra.filter((c): c is Cell => c?.kind === 'number');
+      merged.push(numbers.length > 0 ? { kind: 'number', value: numbers.reduce((a, c) => a + Number(c.value), 0) } : row[4]);
+    }
+    return [...merged, ...row.slice(total)];
+  });
+}
+
+/** The grid typed into the template: every value, also over the template's own formulas (as a user may). */
+async function fill(template: string, grid: Grid, out: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(template);
+  for (const sheet of grid.sheets) {
+    const ws = wb.getWorksheet(sheet.name);
+    if (!ws) continue;
+    const rows = sheet.name === 'Chấm điểm' ? threeCriteria(sheet.rows) : sheet.rows;
+    rows.forEach((row, r) => {
+      if (r < 2 && sheet.name !== 'Chấm điểm') return; // the template's own title and headers
+      row?.forEach((cell, c) => {
+        if (!cell || cell.kind === 'blank') return;
+        ws.getCell(r + 1, c + 1).value = excelValue(cell);
+      });
+    });
+  }
+  // As Excel does when a user types: the formulas computed again (LibreOffice, on opening).
+  wb.calcProperties = { fullCalcOnLoad: true };
+  await wb.xlsx.writeFile(out);
+}
+
+/** `Kiểm tra` as LibreOffice computed it: rule id → count. */
+function counted(file: string): Map<string, number> {
+  const sheet = readXlsx(readFileSync(file)).sheets.find((s) => s.name === 'Kiểm tra')!;
+  const out = new Map<string, number>();
+  for (const row of sheet.rows.slice(1)) {
+    const id = row?.[0];
+    const n = row?.[2];
+    if (id?.kind === 'text' && n) out.set(String(id.value), n.kind === 'number' ? Number(n.value) : NaN);
+  }
+  return out;
+}
+
+(soffice ? describe : describe.skip)('the template\'s own checks, computed by LibreOffice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-kiem-tra-'));
+  const template = join(dir, 'mau.xlsx');
+  const cases: { id: string; grid: Grid; planted: string[] }[] = [
+    ...SEVEN_BLOCS.map((b) => ({ id: b.id, grid: blocToGrid(b.bloc), planted: [] })),
+    ...FAULTY.map((v) => ({ id: v.id, grid: v.grid(), planted: [...new Set(v.expected.map((e) => e[0]!).filter((id) => COVERED.has(id)))] })),
+  ];
+  const results = new Map<string, Map<string, number>>();
+  const engine = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), 'template', '--out', template, '--year', '2023'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    mkdirSync(join(dir, 'lo'));
+    const files: string[] = [];
+    for (const c of cases) {
+      const file = join(dir, `${c.id}.xlsx`);
+      await fill(template, c.grid, file);
+      files.push(file);
+    }
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), ...files], { stdio: 'pipe', timeout: 240_000 });
+    for (const c of cases) {
+      const file = join(dir, 'lo', `${c.id}.xlsx`);
+      results.set(c.id, counted(file));
+      engine.set(c.id, checkGrid(readXlsx(readFileSync(file)), { today: '2026-11-22' }).findings.map((f) => f.ruleId).sort());
+    }
+  });
+
+  test('the sheet lists every rule the template checks, each with a count', () => {
+    const any = results.values().next().value!;
+    expect([...any.keys()].sort()).toEqual([...COVERED].sort());
+  });
+
+  test.each(SEVEN_BLOCS.map((b) => [b.id]))('%s, clean: 0 on every rule', (id) => {
+    expect(Object.fromEntries(results.get(id)!)).toEqual(Object.fromEntries([...COVERED].map((r) => [r, 0])));
+  });
+
+  test.each(FAULTY.map((v) => [v.id, v]))('%s: above 0 exactly on the planted rules the template covers', (_id, v) => {
+    const planted = new Set([...v.expected.map((e) => e[0]!).filter((r) => COVERED.has(r)), ...(ALSO[v.id] ?? [])]);
+    const counts = results.get(v.id)!;
+    const above = [...counts].filter(([, n]) => n > 0).map(([r]) => r).sort();
+    expect(above).toEqual([...planted].sort());
+  });
+
+  test.each(FAULTY.map((v) => [v.id, v]))('%s: the engine finds on the filled template what it finds on the original', (_id, v) => {
+    expect(engine.get(v.id)).toEqual(checkGrid(v.grid(), { today: '2026-11-22' }).findings.map((f) => f.ruleId).sort());
+  });
+});
