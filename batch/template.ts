@@ -6,7 +6,7 @@
  * setup (A4 landscape, one page wide, the header row on every page); optionally pre-filled.
  */
 import ExcelJS from 'exceljs';
-import { BUILT_IN_PROFILES, CHECK_SHEET, checkedCells, columnLetters, currentNationalSettings, type FindingSeverity, type LayoutSheet, qualify, REQUIRED_MARK, ruleDescription, SEVERITY_FILL, type Settings, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, DEFAULT_PROFILE_ID, findProfile, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type FindingSeverity, type LayoutSheet, qualify, REQUIRED_MARK, ruleDescription, SEVERITY_FILL, type Settings, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -115,7 +115,7 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
     const style = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: ARGB[check.severity] } } };
     // One format over a column's rows (its test written for the first cell, relative below); one per single cell.
     const ranges = 'list' in check.cells ? cells.map(([c, r]) => ({ ref: `${c}${r}`, first: [c, r] as const })) : [{ ref: `${cells[0]![0]}${cells[0]![1]}:${cells.at(-1)![0]}${cells.at(-1)![1]}`, first: cells[0]! }];
-    for (const { ref, first } of ranges) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: i + 1, formulae: [testAt(check, first[0], first[1])], style }] });
+    for (const { ref, first } of ranges) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: i + 1, formulae: [testAt(check, first[0], first[1], settings)], style }] });
   });
   // Its formulas carry no stored result: every program computes them as it opens the file
   // (LibreOffice keeps a stored result unless told otherwise). The engine never reads this sheet.
@@ -129,7 +129,7 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
     const col = columnLetters(HELPER + i);
     const cells = checkedCells(check);
     cells.forEach(([c, r], k) => {
-      ks.getCell(`${col}${k + 2}`).value = { formula: `IF(IFERROR(${qualify(testAt(check, c, r), check.sheet)},FALSE),1,0)` } as ExcelJS.CellFormulaValue;
+      ks.getCell(`${col}${k + 2}`).value = { formula: `IF(IFERROR(${qualify(testAt(check, c, r, settings), check.sheet)},FALSE),1,0)` } as ExcelJS.CellFormulaValue;
     });
     ks.getColumn(HELPER + i).hidden = true;
     sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${cells.length + 1})`]);
@@ -156,7 +156,9 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
 }
 
 export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date().toISOString().slice(0, 10)): ExcelJS.Workbook {
-  const settings = currentNationalSettings();
+  // The national profile in force for the bloc's year (its figures and severities), or today's.
+  const national = findProfile(DEFAULT_PROFILE_ID);
+  const settings = national ? resolveProfile(national, prefill.year !== undefined ? `${prefill.year}-12-31` : today).settings : currentNationalSettings();
   const wb = new ExcelJS.Workbook();
   wb.creator = 'thidua';
   // The formulas' values are written blank, as they are while nothing is typed, and every

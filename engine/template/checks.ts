@@ -25,8 +25,11 @@ export interface TemplateCheck {
   sheet: string;
   /** The tested cells: one column over the form's rows (from `from`), or single cells. */
   cells: { col: string; from: number; to: number; width?: number } | { list: string[] };
-  /** TRUE where the cell is faulty; `{r}` the row, `{c}` the column (letters) of the tested cell. */
-  test: string;
+  /**
+   * TRUE where the cell is faulty; `{r}` the row, `{r-1}` the row above, `{c}` the column
+   * (letters) of the tested cell; a function when the figures come from the profile.
+   */
+  test: string | ((settings: Settings) => string);
   /** What the input message of the cells says (Vietnamese). */
   message: string;
 }
@@ -140,6 +143,44 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     message: 'Xếp hạng theo tổng điểm: cao nhất là 1, bằng điểm thì cùng hạng.',
   },
   {
+    ruleId: 'bloc/size',
+    sheet: 'Thành viên',
+    cells: { list: ['B3'] },
+    test: (s) => `AND(COUNTA(${NAMES})>0,OR(COUNTA(${NAMES})<${s.blocSize.min},COUNTA(${NAMES})>${s.blocSize.max}))`,
+    message: 'Khối thi đua có từ 5 đến 20 đơn vị thành viên (theo bộ quy tắc).',
+  },
+  {
+    ruleId: 'votes/ballot-order',
+    sheet: 'Bình xét',
+    cells: { col: 'E', from: 3, to: LAST },
+    // On an award's first row (its ballot counts): valid ≤ returned ≤ issued ≤ present ≤ members.
+    test: `OR(AND(ISNUMBER(E{r}),ISNUMBER(D{r}),E{r}>D{r}),AND(ISNUMBER(D{r}),ISNUMBER(C{r}),D{r}>C{r}),AND(ISNUMBER(C{r}),ISNUMBER(B{r}),C{r}>B{r}),AND(ISNUMBER(B{r}),COUNTA(${NAMES})>0,B{r}>COUNTA(${NAMES})))`,
+    message: 'Phiếu hợp lệ ≤ phiếu thu về ≤ phiếu phát ra ≤ số thành viên dự ≤ số thành viên.',
+  },
+  {
+    ruleId: 'votes/quorum',
+    sheet: 'Bình xét',
+    cells: { col: 'B', from: 3, to: LAST },
+    test: (s) => `AND(ISNUMBER(B{r}),COUNTA(${NAMES})>0,B{r}<ROUNDUP(${s.quorum.share}*COUNTA(${NAMES})-0.000000001,0))`,
+    message: 'Số thành viên dự phải đủ tỷ lệ tối thiểu của bộ quy tắc (mặc định 2/3 số thành viên).',
+  },
+  {
+    ruleId: 'covenant/unsigned',
+    sheet: 'Giao ước',
+    cells: { col: 'C', from: 3, to: LAST },
+    // Blank, or written as not signed (Không, Chưa ký, No, 0, -), on a row that names a unit.
+    test: 'AND(LEN(TRIM(B{r}))>0,OR(LEN(TRIM(C{r}))=0,C{r}=FALSE,LOWER(TRIM(C{r}))="không",LOWER(TRIM(C{r}))="khong",LOWER(TRIM(C{r}))="chưa ký",LOWER(TRIM(C{r}))="chua ky",LOWER(TRIM(C{r}))="no",TRIM(C{r})="0",TRIM(C{r})="-"))',
+    message: 'Ghi "Có" khi đơn vị đã ký giao ước thi đua năm sau.',
+  },
+  {
+    ruleId: 'covenant/unsigned',
+    sheet: 'Thành viên',
+    cells: { col: 'B', from: 3, to: LAST },
+    // A member missing from a covenant list that has names (by its name or its abbreviation).
+    test: `AND(LEN(TRIM(B{r}))>0,COUNTA('Giao ước'!$B$3:$B$${LAST})>0,COUNTIF('Giao ước'!$B$3:$B$${LAST},TRIM(B{r}))+IF(LEN(TRIM(C{r}))>0,COUNTIF('Giao ước'!$B$3:$B$${LAST},TRIM(C{r})),0)=0)`,
+    message: 'Mỗi thành viên có một dòng trong trang "Giao ước".',
+  },
+  {
     ruleId: 'stats/percent-mismatch',
     sheet: 'Số liệu',
     cells: { col: 'F', from: 3, to: LAST },
@@ -148,9 +189,10 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
   },
 ];
 
-/** A check's test for one cell: `{r}`, `{r-1}` and `{c}` filled in. */
-export function testAt(check: TemplateCheck, col: string, row: number): string {
-  return check.test.replaceAll('{r-1}', String(row - 1)).replaceAll('{r}', String(row)).replaceAll('{c}', col);
+/** A check's test for one cell: `{r}`, `{r-1}` and `{c}` filled in, the profile's figures too. */
+export function testAt(check: TemplateCheck, col: string, row: number, settings: Settings = currentNationalSettings()): string {
+  const test = typeof check.test === 'function' ? check.test(settings) : check.test;
+  return test.replaceAll('{r-1}', String(row - 1)).replaceAll('{r}', String(row)).replaceAll('{c}', col);
 }
 
 /** Every cell a check tests, as [column letters, row]. */

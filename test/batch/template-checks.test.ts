@@ -30,10 +30,11 @@ const COVERED = new Set(TEMPLATE_CHECKS.map((c) => c.ruleId));
 
 /**
  * What a formula sees that the engine explains otherwise: a member name typed in VNI is, to
- * a formula, another name, so the units that name the member elsewhere are not in the list
- * (the engine decodes the name, matches them, and reports the encoding alone).
+ * a formula, another name, so the units that name the member elsewhere are not in the list,
+ * and the member is not in the covenant list (the engine decodes the name, matches them, and
+ * reports the encoding alone).
  */
-const ALSO: Record<string, string[]> = { 'soc-trang-thanh-vien-vni': ['refs/unknown-unit'] };
+const ALSO: Record<string, string[]> = { 'soc-trang-thanh-vien-vni': ['refs/unknown-unit', 'covenant/unsigned'] };
 
 /**
  * A sample's `Chấm điểm` in the template's three criterion columns: the criteria past the
