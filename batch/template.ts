@@ -6,7 +6,7 @@
  * setup (A4 landscape, one page wide, the header row on every page); optionally pre-filled.
  */
 import ExcelJS from 'exceljs';
-import { BUILT_IN_PROFILES, CHECK_SHEET, DEFAULT_PROFILE_ID, findProfile, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type FindingSeverity, type LayoutSheet, qualify, REQUIRED_MARK, ruleDescription, SEVERITY_FILL, type Settings, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, DEFAULT_PROFILE_ID, findProfile, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type FindingSeverity, type LayoutSheet, qualify, REQUIRED_MARK, ruleDescription, SEVERITY_FILL, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -42,7 +42,7 @@ function headerValue(text: string): ExcelJS.CellValue {
 const block = (row: number, col: number, rows: number, cols: number) => `${columnLetters(col)}${row}:${columnLetters(col + cols - 1)}${row + rows - 1}`;
 
 /** ExcelJS's list of a sheet's validations by range (there, but not in its types). */
-const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+const validations = (ws: ExcelJS.Worksheet) => (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void; model: Record<string, ExcelJS.DataValidation> } }).dataValidations;
 
 function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: sheet.headerRow }], ...(sheet.hidden ? { state: 'hidden' as const } : {}) });
@@ -95,10 +95,54 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
     ws.getRow(sheet.headerRow).height = 30;
   }
   // A4 across when the table is wider than a page is tall (about 100 characters at 11 points).
+  // The lists the drop-downs read: not to be typed over by mistake (protected, no password).
+  if (sheet.hidden) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
   ws.pageSetup = { paperSize: 9, orientation: across > 100 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
 }
 
 const ARGB = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `FF${rgb}`])) as Record<FindingSeverity, string>;
+
+/**
+ * A check's rule in the input message of the cells it tests: added to the message of the
+ * drop-down or check already over them, or as a message of its own (a validation that allows
+ * any value). Excel shows at most 255 characters.
+ */
+function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
+  const ws = wb.getWorksheet(check.sheet);
+  if (!ws) return;
+  const model = validations(ws).model;
+  const cols = new Set(checkedCells(check).map(([c]) => c));
+  const add = (v: ExcelJS.DataValidation) => {
+    if (v.prompt?.includes(check.message)) return;
+    v.prompt = `${v.prompt ? `${v.prompt} ` : ''}Kiểm tra: ${check.message}`.slice(0, 255);
+    v.showInputMessage = true;
+  };
+  /** The validation over a cell already, whichever range it was written for. */
+  const over = (col: string, row: number) =>
+    Object.keys(model).find((k) => {
+      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(k);
+      return m !== null && m[1] === col && (m[3] ?? m[1]) === col && Number(m[2]) <= row && row <= Number(m[4] ?? m[2]);
+    });
+  if ('list' in check.cells) {
+    for (const a of check.cells.list) {
+      const [col, row] = [a.replace(/\d+$/, ''), Number(a.replace(/^[A-Z]+/, ''))];
+      const key = over(col, row);
+      if (key) {
+        add(model[key]!);
+        continue;
+      }
+      const v = { type: 'any', allowBlank: true } as unknown as ExcelJS.DataValidation;
+      add(v);
+      ws.getCell(a).dataValidation = v;
+    }
+    return;
+  }
+  for (const col of cols) {
+    const key = over(col, check.cells.from);
+    if (key) add(model[key]!);
+    else validations(ws).add(`${col}${check.cells.from}:${col}${check.cells.to}`, { type: 'any', allowBlank: true, showInputMessage: true, promptTitle: 'Kiểm tra', prompt: `Kiểm tra: ${check.message}`.slice(0, 255) } as unknown as ExcelJS.DataValidation);
+  }
+}
 
 /**
  * The template's own checks: each a conditional format on the cells it tests (coloured as the
@@ -119,8 +163,9 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
   });
   // Its formulas carry no stored result: every program computes them as it opens the file
   // (LibreOffice keeps a stored result unless told otherwise). The engine never reads this sheet.
+  checks.forEach((check) => promptChecks(wb, check));
   const ks = wb.addWorksheet(CHECK_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ks.getRow(1).values = ['Quy tắc', 'Nội dung', 'Số vấn đề', '', 'Tổng số vấn đề:'];
+  ks.getRow(1).values = ['Quy tắc', 'Nội dung', 'Số vấn đề', null, 'Tổng số vấn đề:'];
   ks.getRow(1).font = { bold: true };
   const HELPER = 10; // helper cells from column J, hidden
   const rules = [...new Set(checks.map((c) => c.ruleId))];

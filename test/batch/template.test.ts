@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { SHEETS } from '../../engine/template/spec';
+import { TEMPLATE_CHECKS } from '../../engine/template/checks';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
 import { excelValue } from '../../batch/write-grid';
 import { Pkg } from '../../batch/xlsx/package-edit';
@@ -88,6 +89,23 @@ describe('thidua template', () => {
     expect((info.getCell('A3').value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('')).toBe('Tỉnh/Thành phố (*)');
     expect(info.getCell('A10').value).toBe('Địa điểm');
     expect(scores.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '2:2' });
+  });
+
+  test('its own checks: a coloured format on each tested range, the rule in the input message, Kiểm tra counting every rule, protected', async () => {
+    const wb = await load(join(dir, 'mau.xlsx'));
+    const votes = wb.getWorksheet('Bình xét')!;
+    const formats = (votes as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] }).conditionalFormattings;
+    const over = formats.find((f) => f.ref === 'G3:G32')!;
+    expect(over.rules[0]).toMatchObject({ type: 'expression', formulae: ['AND(ISNUMBER(G3),G3>IFERROR(LOOKUP(9.99E+307,$E$3:E3),9.99E+307))'] });
+    expect(votes.getCell('G5').dataValidation.prompt).toContain('Kiểm tra: Số phiếu đồng ý không được vượt số phiếu hợp lệ.');
+    const check = wb.getWorksheet('Kiểm tra')!;
+    expect(check.getRow(1).values).toEqual([undefined, 'Quy tắc', 'Nội dung', 'Số vấn đề', undefined, 'Tổng số vấn đề:', { formula: 'SUM(C2:C17)' }]);
+    const ids = Array.from({ length: 16 }, (_, i) => check.getCell(i + 2, 1).value);
+    expect(new Set(ids)).toEqual(new Set(TEMPLATE_CHECKS.map((c) => c.ruleId)));
+    expect(String((check.getCell('C2').value as ExcelJS.CellFormulaValue).formula)).toMatch(/^SUM\([A-Z]+2:[A-Z]+\d+\)/);
+    expect(check.getCell('E4').value).toBe('awards/excellent-share'); // the rules only thidua checks, beside
+    expect((check as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+    expect((wb.getWorksheet('Danh mục') as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
   });
 
   test.each([
