@@ -15,7 +15,7 @@
  *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { BUILT_IN_PROFILES, type Cell, currentNationalSettings, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkedCells, checkSheetCells, columnLetters, currentNationalSettings, type Settings, templateChecks, testAt, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -439,7 +439,7 @@ function buildSheet(worksheets: Excel.WorksheetCollection, sheet: LayoutSheet, v
  * matching), each in a request of its own: a sheet Excel refuses is removed again, the ones
  * before it stand, and the outcome says which. Drop-downs (ExcelApi 1.8) as `thidua template`.
  */
-export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[]): Promise<TemplateOutcome> {
+export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[], settings: Settings = currentNationalSettings()): Promise<TemplateOutcome> {
   const validation = host.isSetSupported('ExcelApi', '1.8');
   return host.Excel.run({ delayForCellEdit: true } as Excel.RunOptions, async (context) => {
     const worksheets = context.workbook.worksheets;
@@ -466,6 +466,38 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
       // The hidden sheet of lists is none the user needs to hear of.
       if (!sheet.hidden) added.push(sheet.name);
     }
+    // The template's own checks, as `thidua template` writes them: on the sheets made now, and
+    // `Kiểm tra` when the workbook lacks it and has every sheet its formulas name.
+    worksheets.load('items/name');
+    await context.sync();
+    const names = new Set(worksheets.items.map((w) => w.name));
+    const { checks, others } = templateChecks(settings);
+    const made = new Set(added);
+    for (const check of checks) {
+      if (!made.has(check.sheet)) continue;
+      const ws = worksheets.getItem(check.sheet);
+      const cells = checkedCells(check);
+      const ranges = 'list' in check.cells ? cells.map(([c, r]) => [`${c}${r}`, c, r] as const) : [[`${cells[0]![0]}${cells[0]![1]}:${cells.at(-1)![0]}${cells.at(-1)![1]}`, cells[0]![0], cells[0]![1]] as const];
+      for (const [address, c, r] of ranges) {
+        const cf = ws.getRange(address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+        cf.custom.rule.formula = `=${testAt(check, c, r, settings)}`;
+        cf.custom.format.fill.color = `#${SEVERITY_FILL[check.severity]}`;
+      }
+    }
+    const referenced = ['Thông tin', 'Thành viên', 'Chấm điểm', 'Bình xét', 'Đề nghị khen thưởng', 'Giao ước', 'Số liệu'];
+    if (!names.has(CHECK_SHEET) && referenced.every((n) => names.has(n))) {
+      const ks = worksheets.add(CHECK_SHEET);
+      const grid = checkSheetCells(checks, others, settings);
+      for (const [address, value] of grid) {
+        const range = ks.getRange(address);
+        if (typeof value === 'string' && value.startsWith('=')) range.formulas = [[value]];
+        else range.values = [[value]];
+      }
+      ks.getRange(`J:${columnLetters(9 + checks.length)}`).columnHidden = true;
+      ks.protection.protect();
+      added.push(CHECK_SHEET);
+    }
+    await context.sync();
     return { added };
   });
 }

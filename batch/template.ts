@@ -6,7 +6,7 @@
  * setup (A4 landscape, one page wide, the header row on every page); optionally pre-filled.
  */
 import ExcelJS from 'exceljs';
-import { BUILT_IN_PROFILES, CHECK_SHEET, DEFAULT_PROFILE_ID, findProfile, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type FindingSeverity, type LayoutSheet, qualify, REQUIRED_MARK, ruleDescription, SEVERITY_FILL, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type FindingSeverity, type LayoutSheet, REQUIRED_MARK, SEVERITY_FILL, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -165,34 +165,12 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
   // (LibreOffice keeps a stored result unless told otherwise). The engine never reads this sheet.
   checks.forEach((check) => promptChecks(wb, check));
   const ks = wb.addWorksheet(CHECK_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ks.getRow(1).values = ['Quy tắc', 'Nội dung', 'Số vấn đề', null, 'Tổng số vấn đề:'];
+  for (const [address, value] of checkSheetCells(checks, others, settings)) {
+    ks.getCell(address).value = typeof value === 'string' && value.startsWith('=') ? ({ formula: value.slice(1) } as ExcelJS.CellFormulaValue) : value;
+  }
   ks.getRow(1).font = { bold: true };
-  const HELPER = 10; // helper cells from column J, hidden
-  const rules = [...new Set(checks.map((c) => c.ruleId))];
-  const sums = new Map<string, string[]>();
-  checks.forEach((check, i) => {
-    const col = columnLetters(HELPER + i);
-    const cells = checkedCells(check);
-    cells.forEach(([c, r], k) => {
-      ks.getCell(`${col}${k + 2}`).value = { formula: `IF(IFERROR(${qualify(testAt(check, c, r, settings), check.sheet)},FALSE),1,0)` } as ExcelJS.CellFormulaValue;
-    });
-    ks.getColumn(HELPER + i).hidden = true;
-    sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${cells.length + 1})`]);
-  });
-  rules.forEach((id, k) => {
-    const row = ks.getRow(k + 2);
-    row.getCell(1).value = id;
-    row.getCell(2).value = ruleDescription(id);
-    row.getCell(3).value = { formula: sums.get(id)!.join('+') } as ExcelJS.CellFormulaValue;
-  });
-  ks.getCell('F1').value = { formula: `SUM(C2:C${rules.length + 1})` } as ExcelJS.CellFormulaValue;
-  ks.getCell('F1').font = { bold: true };
-  ks.getCell('E3').value = 'Chỉ thidua hoặc phần bổ trợ kiểm tra được (số 0 ở cột C không nói gì về các quy tắc này):';
   ks.getCell('E3').font = { bold: true };
-  others.forEach((id, k) => {
-    ks.getCell(`E${k + 4}`).value = id;
-    ks.getCell(`F${k + 4}`).value = ruleDescription(id);
-  });
+  checks.forEach((_, i) => (ks.getColumn(HELPER_COLUMN + i).hidden = true));
   [30, 70, 11, 2, 34, 70].forEach((w, i) => (ks.getColumn(i + 1).width = w));
   ks.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   ks.getColumn(6).alignment = { wrapText: true, vertical: 'top' };

@@ -17,6 +17,7 @@ import { currentNationalSettings, settingSeverity } from '../profiles';
 import type { Settings } from '../profiles/schema';
 import type { FindingSeverity } from '../report/finding';
 import { ruleIds, ruleMeta } from '../rules';
+import { columnLetters } from '../model/grid';
 import { FORM_ROWS, MEMBER_LIST_RANGE } from './layout';
 
 export interface TemplateCheck {
@@ -238,3 +239,27 @@ export function qualify(formula: string, sheet: string): string {
 
 /** `Kiểm tra`'s layout: a row per rule checked (from row 2), the total, the helper cells' columns. */
 export const CHECK_SHEET = 'Kiểm tra';
+
+/**
+ * `Kiểm tra` as cells (address → a value, or a formula starting with `=`): a row per rule
+ * checked from row 2 (id, description, count), the total in F1, the rules only thidua checks
+ * from E4, and the helper cells (one per tested cell) from column J. Both writers use it.
+ */
+export function checkSheetCells(checks: readonly TemplateCheck[], others: readonly string[], settings: Settings = currentNationalSettings()): [string, string | number][] {
+  const out: [string, string | number][] = [['A1', 'Quy tắc'], ['B1', 'Nội dung'], ['C1', 'Số vấn đề'], ['E1', 'Tổng số vấn đề:']];
+  const rules = [...new Set(checks.map((c) => c.ruleId))];
+  const sums = new Map<string, string[]>();
+  checks.forEach((check, i) => {
+    const col = columnLetters(HELPER_COLUMN + i);
+    const cells = checkedCells(check);
+    cells.forEach(([c, r], k) => out.push([`${col}${k + 2}`, `=IF(IFERROR(${qualify(testAt(check, c, r, settings), check.sheet)},FALSE),1,0)`]));
+    sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${cells.length + 1})`]);
+  });
+  rules.forEach((id, k) => out.push([`A${k + 2}`, id], [`B${k + 2}`, ruleDescription(id)], [`C${k + 2}`, `=${sums.get(id)!.join('+')}`]));
+  out.push(['F1', `=SUM(C2:C${rules.length + 1})`], ['E3', 'Chỉ thidua hoặc phần bổ trợ kiểm tra được (số 0 ở cột C không nói gì về các quy tắc này):']);
+  others.forEach((id, k) => out.push([`E${k + 4}`, id], [`F${k + 4}`, ruleDescription(id)]));
+  return out;
+}
+
+/** The first of `Kiểm tra`'s hidden helper columns (J). */
+export const HELPER_COLUMN = 10;

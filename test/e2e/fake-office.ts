@@ -76,6 +76,8 @@ interface FakeSheet {
   validations: Map<string, { rule?: unknown; prompt?: unknown }>;
   frozenRows: number;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  hiddenColumns?: string[];
+  protected?: boolean;
 }
 
 type Handler = (e: Record<string, unknown>) => unknown;
@@ -364,6 +366,13 @@ class FakeRange extends Proxied {
     };
   }
 
+  set columnHidden(hidden: boolean) {
+    this.ctx.queue({ write: true, bytes: 16 }, () => {
+      const cols = Array.from({ length: this.cols }, (_, i) => columnLetters(this.left + i + 1));
+      this.sheet.hiddenColumns = hidden ? [...new Set([...(this.sheet.hiddenColumns ?? []), ...cols])] : (this.sheet.hiddenColumns ?? []).filter((c) => !cols.includes(c));
+    });
+  }
+
   select(): void {
     this.ctx.queue({}, () => {
       this.ctx.fake.selection = { sheet: this.sheet.name, address: this.a1 };
@@ -523,9 +532,15 @@ class FakeWorksheet extends Proxied {
     return new FakeRange(this.ctx, this.sheet, top, left, rows, cols);
   }
 
-  /** An address, or the whole sheet. */
+  /** An address (`B3`, `B3:C9`, whole columns `J:Z`), or the whole sheet. */
   getRange(address?: string): FakeRange {
     if (address === undefined) return new FakeRange(this.ctx, this.sheet, 0, 0, 1048576, 16384);
+    const cols = /^\$?([A-Z]{1,3}):\$?([A-Z]{1,3})$/.exec(address);
+    if (cols) {
+      const a = fromA1(`${cols[1]}1`)!.col;
+      const b = fromA1(`${cols[2]}1`)!.col;
+      return new FakeRange(this.ctx, this.sheet, 0, a - 1, 1048576, b - a + 1);
+    }
     const r = parseRange(address.replace(/\$/g, ''));
     if (!r) throw new RichApiError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: ${address}`);
     return new FakeRange(this.ctx, this.sheet, r.top - 1, r.left - 1, r.bottom - r.top + 1, r.right - r.left + 1);
@@ -537,6 +552,11 @@ class FakeWorksheet extends Proxied {
 
   delete(): void {
     this.ctx.queue({ write: true, bytes: 16 }, () => this.ctx.fake.removeSheet(this.sheet, 'ThisLocalAddin'));
+  }
+
+  /** Protection without a password (ExcelApi 1.2). */
+  get protection() {
+    return { protect: () => this.ctx.queue({ write: true, bytes: 16 }, () => (this.sheet.protected = true)) };
   }
 
   get freezePanes() {
@@ -821,9 +841,9 @@ export class FakeExcel {
   }
 
   /** A sheet's set-up: validations by range, frozen rows, visibility, formulas. */
-  setup(sheet: string): { validations: [string, unknown][]; frozenRows: number; visibility: string; formulas: [string, string][] } | undefined {
+  setup(sheet: string): { validations: [string, unknown][]; frozenRows: number; visibility: string; formulas: [string, string][]; hiddenColumns: string[]; protected: boolean } | undefined {
     const s = this.sheets.find((x) => x.name === sheet);
-    return s && { validations: [...s.validations], frozenRows: s.frozenRows, visibility: s.visibility, formulas: [...s.cells].flatMap(([a, c]) => (c.formula ? [[a, c.formula] as [string, string]] : [])) };
+    return s && { validations: [...s.validations], frozenRows: s.frozenRows, visibility: s.visibility, formulas: [...s.cells].flatMap(([a, c]) => (c.formula ? [[a, c.formula] as [string, string]] : [])), hiddenColumns: s.hiddenColumns ?? [], protected: s.protected ?? false };
   }
 
   /** The custom conditional formats (thidua's marks and any other), by sheet and range. */

@@ -112,8 +112,8 @@ maybe('the pane on a fake Excel host', () => {
     expect(await listed(page)).toEqual(['template/missing-sheet ']);
     await page.click('#template');
     await page.waitForSelector('p.added');
-    expect(await page.textContent('p.added')).toBe('Đã thêm các trang: Bình xét, Giao ước');
-    type Setup = { validations: [string, { rule: unknown; prompt: unknown }][]; frozenRows: number; visibility: string; formulas: [string, string][] };
+    expect(await page.textContent('p.added')).toBe('Đã thêm các trang: Bình xét, Giao ước, Kiểm tra');
+    type Setup = { validations: [string, { rule: unknown; prompt: unknown }][]; frozenRows: number; visibility: string; formulas: [string, string][]; hiddenColumns: string[]; protected: boolean };
     const setupOf = (name: string) => page.evaluate((n) => (window as unknown as { __fakeExcel: { setup: (s: string) => Setup | undefined } }).__fakeExcel.setup(n), name);
     const setup = (await setupOf('Bình xét'))!;
     expect(setup.frozenRows).toBe(2);
@@ -123,6 +123,13 @@ maybe('the pane on a fake Excel host', () => {
     expect(setup.formulas).toHaveLength(30);
     // The lists the drop-downs read from: a hidden sheet of their own.
     expect((await setupOf('Danh mục'))?.visibility).toBe('Hidden');
+    // The template's own checks, as `thidua template` writes them: Kiểm tra, and formats on the sheets made.
+    const check = (await setupOf('Kiểm tra'))!;
+    expect(new Map(check.formulas).get('F1')).toBe('=SUM(C2:C17)');
+    expect(check.protected).toBe(true);
+    expect(check.hiddenColumns).toContain('J');
+    const marks = await page.evaluate(() => (window as unknown as { __fakeExcel: { marks: () => { sheet: string; address: string; formula: string }[] } }).__fakeExcel.marks());
+    expect(marks).toContainEqual(expect.objectContaining({ sheet: 'Bình xét', address: 'G3:G32', formula: '=AND(ISNUMBER(G3),G3>IFERROR(LOOKUP(9.99E+307,$E$3:E3),9.99E+307))' }));
     const byRange = new Map(setup.validations);
     expect(byRange.get('A3:A62')).toMatchObject({ rule: { list: { source: expect.stringContaining('Cờ thi đua của UBND tỉnh') } }, prompt: { showPrompt: true } });
     expect(byRange.get('F3:F62')).toMatchObject({ rule: { list: { source: "='Thành viên'!$B$3:$B$62" } } });
