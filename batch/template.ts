@@ -174,6 +174,9 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
   [30, 70, 11, 2, 34, 70].forEach((w, i) => (ks.getColumn(i + 1).width = w));
   ks.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   ks.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+  // Descriptions wrap to two lines: rows as tall, written (LibreOffice keeps a row one line tall otherwise).
+  for (let r = 2; r <= Math.max(others.length + 3, checks.length + 1); r++) ks.getRow(r).height = 30;
+  ks.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: `A1:F${Math.max(others.length + 3, 20)}` };
   // Protected without a password: not to be typed over by mistake, free to unprotect.
   void ks.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
 }
