@@ -6,7 +6,7 @@
  * that Excel 2010–2019, WPS and LibreOffice check the workbook as it is typed, with no add-in.
  *
  * Only functions those programs evaluate alike: IF, AND, OR, ISNUMBER, LEN, TRIM, ABS, MAX,
- * SUM, COUNT, COUNTA, COUNTIF, SUMPRODUCT, MATCH, IFERROR, LOOKUP (its two-vector form); no dynamic arrays,
+ * SUM, COUNT, COUNTA, COUNTIF, COUNTIFS, SUMPRODUCT, MATCH, IFERROR, INT, LOOKUP (its two-vector form); no dynamic arrays,
  * LET, XLOOKUP or TEXTJOIN, and no array formula to confirm with Ctrl+Shift+Enter: each test
  * is one cell's, and `Kiểm tra` sums one helper cell per tested cell.
  *
@@ -182,6 +182,29 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     message: 'Mỗi thành viên có một dòng trong trang "Giao ước".',
   },
   {
+    ruleId: 'awards/government-flag',
+    sheet: 'Đề nghị khen thưởng',
+    cells: { col: 'C', from: 3, to: LAST },
+    // A second proposal of the Government's flag (one a year for a bloc, by the Law).
+    test: (s) => {
+      const names = governmentFlag(s);
+      return names.length === 0 ? 'FALSE' : `AND(LEN(TRIM(B{r}))>0,${isOneOf('C{r}', names)},${countOf(names)}>1)`;
+    },
+    message: 'Cờ thi đua của Chính phủ: đề nghị cho một đơn vị dẫn đầu khối.',
+  },
+  {
+    ruleId: 'awards/quota',
+    sheet: 'Đề nghị khen thưởng',
+    cells: { col: 'C', from: 3, to: LAST },
+    // The province's flags past the profile's quota (a share of the members, at least its minimum).
+    test: (s) => {
+      const names = provinceFlags(s);
+      if (names.length === 0) return 'FALSE';
+      return `AND(LEN(TRIM(B{r}))>0,${isOneOf('C{r}', names)},${countOf(names)}>MAX(${s.quota.provinceFlags.min},INT(${s.quota.provinceFlags.share}*COUNTA(${NAMES})+0.000000001)))`;
+    },
+    message: 'Số Cờ thi đua của tỉnh không vượt chỉ tiêu của bộ quy tắc.',
+  },
+  {
     ruleId: 'stats/percent-mismatch',
     sheet: 'Số liệu',
     cells: { col: 'F', from: 3, to: LAST },
@@ -189,6 +212,18 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     message: 'Tỷ lệ (%) = Thực hiện ÷ Kế hoạch × 100.',
   },
 ];
+
+/** Text as a formula's string literal. */
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+/** An award's names: its own and its aliases (exact, as a formula compares them). */
+const namesOf = (a: Settings['awards'][number]) => [a.name, ...(a.aliases ?? []).map((x) => (typeof x === 'string' ? x : x.name))];
+/** The Government's flag, by its names. */
+const governmentFlag = (s: Settings) => s.awards.filter((a) => a.kind === 'flag' && a.level === 'national').flatMap(namesOf);
+/** The province's flags, by their names. */
+const provinceFlags = (s: Settings) => s.awards.filter((a) => a.kind === 'flag' && a.level !== 'national').flatMap(namesOf);
+/** `cell` names one of `names`; how many of the rows to `{r}` with a unit name one of them. */
+const isOneOf = (cell: string, names: string[]) => `OR(${names.map((n) => `TRIM(${cell})=${quoted(n)}`).join(',')})`;
+const countOf = (names: string[]) => names.map((n) => `COUNTIFS($B$3:B{r},"?*",$C$3:C{r},${quoted(n)})`).join('+');
 
 /** A check's test for one cell: `{r}`, `{r-1}` and `{c}` filled in, the profile's figures too. */
 export function testAt(check: TemplateCheck, col: string, row: number, settings: Settings = currentNationalSettings()): string {

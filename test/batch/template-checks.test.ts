@@ -37,6 +37,12 @@ const COVERED = new Set(TEMPLATE_CHECKS.map((c) => c.ruleId));
 const ALSO: Record<string, string[]> = { 'soc-trang-thanh-vien-vni': ['refs/unknown-unit', 'covenant/unsigned'] };
 
 /**
+ * What the template's checks cannot see: a province's own profile (here its quota of
+ * Bằng khen) — the template carries the national profile's figures for its year.
+ */
+const MISSED: Record<string, string[]> = { 'hoi-dac-thu-2021-vi-du-tinh-bang-khen': ['awards/quota'] };
+
+/**
  * A sample's `Chấm điểm` in the template's three criterion columns: the criteria past the
  * second added up in the third (their maxima too), so that totals and ranks stand as they were.
  */
@@ -128,7 +134,7 @@ function counted(file: string): Map<string, number> {
   });
 
   test.each(FAULTY.map((v) => [v.id, v]))('%s: above 0 exactly on the planted rules the template covers', (_id, v) => {
-    const planted = new Set([...v.expected.map((e) => e[0]!).filter((r) => COVERED.has(r)), ...(ALSO[v.id] ?? [])]);
+    const planted = new Set([...v.expected.map((e) => e[0]!).filter((r) => COVERED.has(r) && !(MISSED[v.id] ?? []).includes(r)), ...(ALSO[v.id] ?? [])]);
     const counts = results.get(v.id)!;
     const above = [...counts].filter(([, n]) => n > 0).map(([r]) => r).sort();
     expect(above).toEqual([...planted].sort());

@@ -10,6 +10,7 @@ import { haveBrowser, launch, listed, openPane, serve, settle } from './harness'
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { type Grid, setCell } from '../../engine/model/grid';
+import { TEMPLATE_CHECKS } from '../../engine/template/checks';
 
 const ROOT = join(__dirname, '..', '..');
 const SHOTS = join(ROOT, 'dist', 'e2e', 'screenshots');
@@ -125,7 +126,7 @@ maybe('the pane on a fake Excel host', () => {
     expect((await setupOf('Danh mục'))?.visibility).toBe('Hidden');
     // The template's own checks, as `thidua template` writes them: Kiểm tra, and formats on the sheets made.
     const check = (await setupOf('Kiểm tra'))!;
-    expect(new Map(check.formulas).get('F1')).toBe('=SUM(C2:C17)');
+    expect(new Map(check.formulas).get('F1')).toBe(`=SUM(C2:C${new Set(TEMPLATE_CHECKS.map((c) => c.ruleId)).size + 1})`);
     expect(check.protected).toBe(true);
     expect(check.hiddenColumns).toContain('J');
     const marks = await page.evaluate(() => (window as unknown as { __fakeExcel: { marks: () => { sheet: string; address: string; formula: string }[] } }).__fakeExcel.marks());
