@@ -298,12 +298,18 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
      * One check: read, let the engine decide, keep the marks (`marks: false` leaves them as
      * they are). Throws `ItemNotFound` when a sheet asked for is gone: read everything then.
      */
-    check: (request: { ids?: readonly string[]; marks: boolean }, decide: (read: ReadResult) => Mark[]) =>
-      run(async (context) => {
+    check: async (request: { ids?: readonly string[]; marks: boolean }, decide: (read: ReadResult) => Mark[]) => {
+      // Nothing to read and no mark to keep (a profile changed): no round trip to Excel.
+      if (request.ids?.length === 0 && !request.marks) {
+        decide({ sheets: [], complete: false });
+        return;
+      }
+      await run(async (context) => {
         const { result, formats } = await read(context, request.ids, request.marks);
         const wanted = decide(result);
         if (request.marks && applyMarks(context, formats, wanted)) await context.sync();
-      }),
+      });
+    },
 
     onChange: (handler: (change: Change) => void) =>
       run(async (context) => {
@@ -484,8 +490,8 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
         cf.custom.format.fill.color = `#${SEVERITY_FILL[check.severity]}`;
       }
     }
-    const referenced = ['Thông tin', 'Thành viên', 'Chấm điểm', 'Bình xét', 'Đề nghị khen thưởng', 'Giao ước', 'Số liệu'];
-    if (!names.has(CHECK_SHEET) && referenced.every((n) => names.has(n))) {
+    // The sheets the checks test are the sheets their formulas name (the member list's among them).
+    if (!names.has(CHECK_SHEET) && checks.every((c) => names.has(c.sheet))) {
       const ks = worksheets.add(CHECK_SHEET);
       const grid = checkSheetCells(checks, others, settings);
       for (const [address, value] of grid) {

@@ -6,12 +6,11 @@
  */
 import type ExcelJS from 'exceljs';
 import { baseName as basename } from './names';
-import { fitWidths } from './sheet-layout';
-import { checkedDate, type FileJson, type FindingJson, SEVERITY_FILL, STATUS_WORDS, TOOL_VERSION } from '../engine';
+import { fitWidths, SEVERITY_ARGB, STATUS_STYLE } from './sheet-layout';
+import { checkedDate, type FileJson, type FindingJson, STATUS_WORDS, TOOL_VERSION } from '../engine';
 
 export const RESULT_SHEET = 'Kết quả kiểm tra';
 
-const FILL = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `FF${rgb}`])) as Record<FindingJson['severity'], string>;
 const LABEL = {
   vi: {
     error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý', head: ['Vị trí', 'Mức độ', 'Quy tắc', 'Nội dung', 'Gợi ý', 'Căn cứ'], title: 'KẾT QUẢ KIỂM TRA SỔ THI ĐUA', none: 'Không có phát hiện nào.',
@@ -30,7 +29,6 @@ function quoteSheet(name: string): string {
 
 /** The first row of the findings on the result sheet (title, file, result and date above it). */
 export const FIRST_FINDING_ROW = 7;
-const STATUS_FILL = { valid: 'FFC6EFCE', invalid: FILL.error, unreadable: FILL.warning } as const;
 
 /** A note's text in runs, as Excel writes one: the author in bold, then the text. */
 type NoteRun = { text: string; font?: Partial<ExcelJS.Font> };
@@ -64,7 +62,7 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: 'v
     if (!ws) continue;
     const cell = ws.getCell(address);
     const worst = list.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a));
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[worst.severity] } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[worst.severity] } };
     const text = list.map((f) => `[${l[f.severity]}] ${f.message}${f.suggestion !== undefined ? ` → ${f.suggestion}` : ''}`).join('\n');
     const previous = noteRuns(cell.note);
     const ours: NoteRun[] = [{ text: 'thidua:', font: { ...NOTE_FONT, bold: true } }, { text: `\n${text}`, font: NOTE_FONT }];
@@ -84,7 +82,7 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: 'v
   ws.getCell('A2').value = `${l.file}: ${basename(entry.path)}${bloc ? ` (${bloc})` : ''}`;
   ws.getCell('A3').value = `${l.result}: ${STATUS_WORDS[lang][entry.status]} — ${l.counts(entry.counts)}`;
   ws.getCell('A3').font = { bold: true };
-  ws.getCell('A3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_FILL[entry.status] } };
+  ws.getCell('A3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_STYLE[entry.status].fill } };
   ws.getCell('A4').value = `${l.checked}: ${checkedDate(checkedAt, lang)} · thidua ${TOOL_VERSION}${entry.profile ? ` · ${l.profile}: ${entry.profile.id} (${entry.profile.version})` : ''}`;
   ws.getRow(HEAD).values = [...l.head];
   ws.getRow(HEAD).font = { bold: true };
@@ -96,7 +94,7 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: 'v
     row.getCell(1).value = target ? { text: place, hyperlink: target } : place;
     if (target) row.getCell(1).font = { color: { argb: 'FF0563C1' }, underline: true };
     row.getCell(2).value = l[f.severity];
-    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[f.severity] } };
+    row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[f.severity] } };
     row.getCell(3).value = f.ruleId;
     row.getCell(4).value = f.message;
     if (f.suggestion !== undefined) row.getCell(5).value = f.suggestion;

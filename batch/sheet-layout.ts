@@ -1,5 +1,16 @@
 /** How thidua's own sheets (the office summary, a copy's result sheet) are laid out for the screen and for print. */
 import type ExcelJS from 'exceljs';
+import { type FileJson, type FindingSeverity, SEVERITY_FILL } from '../engine';
+
+/** A severity's fill as ExcelJS takes it (ARGB): the colours of the pane and the HTML report. */
+export const SEVERITY_ARGB = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `FF${rgb}`])) as Record<FindingSeverity, string>;
+
+/** A file's result coloured as Excel's own good, bad and neutral cell styles (fill, text). */
+export const STATUS_STYLE: Record<FileJson['status'], { fill: string; font: string }> = {
+  valid: { fill: 'FFC6EFCE', font: 'FF006100' },
+  invalid: { fill: SEVERITY_ARGB.error, font: 'FF9C0006' },
+  unreadable: { fill: SEVERITY_ARGB.warning, font: 'FF9C5700' },
+};
 
 const cellText = (v: ExcelJS.CellValue): string => (v && typeof v === 'object' && 'text' in v ? String(v.text) : v === null || v === undefined ? '' : String(v));
 

@@ -9,8 +9,8 @@
  */
 import ExcelJS from 'exceljs';
 import { baseName as basename } from './names';
-import { checkedDate, currentNationalSettings, type FileJson, type ReportJson, TOOL_VERSION } from '../engine';
-import { fitWidths } from './sheet-layout';
+import { checkedDate, currentNationalSettings, type ReportJson, TOOL_VERSION } from '../engine';
+import { fitWidths, STATUS_STYLE } from './sheet-layout';
 import type { FileOutcome } from './worker';
 
 const T = {
@@ -38,12 +38,6 @@ const T = {
   },
 } as const;
 
-/** A result's colours (fill, text), as Excel's own "good", "bad" and "neutral" cell styles. */
-const STATUS_STYLE: Record<FileJson['status'], { fill: string; font: string }> = {
-  valid: { fill: 'FFC6EFCE', font: 'FF006100' },
-  invalid: { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  unreadable: { fill: 'FFFFEB9C', font: 'FF9C5700' },
-};
 
 /** Where the annotated copy of each file was written, as a link relative to the summary. */
 export interface SummaryOptions {

@@ -6,7 +6,8 @@
  * setup (A4 landscape, one page wide, the header row on every page); optionally pre-filled.
  */
 import ExcelJS from 'exceljs';
-import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type FindingSeverity, type LayoutSheet, REQUIRED_MARK, SEVERITY_FILL, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
+import { SEVERITY_ARGB } from './sheet-layout';
+import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type LayoutSheet, REQUIRED_MARK, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -100,8 +101,6 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
   ws.pageSetup = { paperSize: 9, orientation: across > 100 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
 }
 
-const ARGB = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `FF${rgb}`])) as Record<FindingSeverity, string>;
-
 /**
  * A check's rule in the input message of the cells it tests: added to the message of the
  * drop-down or check already over them, or as a message of its own (a validation that allows
@@ -156,7 +155,7 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
     const ws = wb.getWorksheet(check.sheet);
     if (!ws) return;
     const cells = checkedCells(check);
-    const style = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: ARGB[check.severity] } } };
+    const style = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: SEVERITY_ARGB[check.severity] } } };
     // One format over a column's rows (its test written for the first cell, relative below); one per single cell.
     const ranges = 'list' in check.cells ? cells.map(([c, r]) => ({ ref: `${c}${r}`, first: [c, r] as const })) : [{ ref: `${cells[0]![0]}${cells[0]![1]}:${cells.at(-1)![0]}${cells.at(-1)![1]}`, first: cells[0]! }];
     for (const { ref, first } of ranges) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: i + 1, formulae: [testAt(check, first[0], first[1], settings)], style }] });

@@ -351,8 +351,9 @@ class Desk {
     });
     table.append(el('thead'), el('tbody'));
     table.tHead!.append(head);
+    const byPath = new Map((this.outcomes ?? []).map((o) => [o.path, o]));
     const cells = (f: FileJson): string[] => {
-      const o = this.outcomes?.find((x) => x.path === f.path);
+      const o = byPath.get(f.path);
       const summary = o && o.ok ? o.summary : undefined;
       const read = f.status !== 'unreadable';
       return [f.path, f.bloc?.province ?? '', f.bloc?.name ?? '', String(f.bloc?.year ?? ''), STATUS_WORDS[this.lang][f.status], read ? String(f.counts.error) : '', read ? String(f.counts.warning) : '', summary?.leader ?? '', summary?.nextLeader ?? ''];

@@ -5,7 +5,7 @@
  * piece after another: two checks never overlap, and no change is ever dropped (a change
  * that comes while a check runs is read by the next one).
  */
-import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, type BlocModel } from '../../engine';
+import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, type BlocModel, fromA1 } from '../../engine';
 import type { Change, HostSheet, Mark, ReadResult, TemplateOutcome, WriteOutcome } from '../excel';
 
 export type { Mark } from '../excel';
@@ -187,10 +187,8 @@ export class PaneController {
   isFormula(f: FindingJson): boolean {
     if (f.sheet === undefined || f.cell === undefined) return false;
     const sheet = [...this.sheets.values()].find((s) => s.name === f.sheet);
-    const m = /^([A-Z]+)(\d+)$/.exec(f.cell);
-    if (!sheet || !m) return false;
-    const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    return sheet.rows[Number(m[2]) - 1]?.[col - 1]?.formula !== undefined;
+    const at = fromA1(f.cell);
+    return sheet !== undefined && at !== undefined && sheet.rows[at.row - 1]?.[at.col - 1]?.formula !== undefined;
   }
 
   canFix(f: FindingJson): boolean {

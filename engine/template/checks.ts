@@ -17,7 +17,7 @@ import { currentNationalSettings, settingSeverity } from '../profiles';
 import type { Settings } from '../profiles/schema';
 import type { FindingSeverity } from '../report/finding';
 import { ruleIds, ruleMeta } from '../rules';
-import { columnLetters } from '../model/grid';
+import { columnLetters, fromA1 } from '../model/grid';
 import { FORM_ROWS, MEMBER_LIST_RANGE } from './layout';
 
 export interface TemplateCheck {
@@ -233,11 +233,11 @@ export function testAt(check: TemplateCheck, col: string, row: number, settings:
 
 /** Every cell a check tests, as [column letters, row]. */
 export function checkedCells(check: TemplateCheck): [string, number][] {
-  if ('list' in check.cells) return check.cells.list.map((a) => [a.replace(/\d+$/, ''), Number(a.replace(/^[A-Z]+/, ''))]);
+  if ('list' in check.cells) return check.cells.list.map((a) => [columnLetters(fromA1(a)!.col), fromA1(a)!.row]);
   const { col, from, to, width = 1 } = check.cells;
   const out: [string, number][] = [];
-  const first = col.charCodeAt(0);
-  for (let w = 0; w < width; w++) for (let r = from; r <= to; r++) out.push([String.fromCharCode(first + w), r]);
+  const first = fromA1(`${col}1`)!.col;
+  for (let w = 0; w < width; w++) for (let r = from; r <= to; r++) out.push([columnLetters(first + w), r]);
   return out;
 }
 
