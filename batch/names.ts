@@ -36,3 +36,8 @@ export function uniqueNames(files: readonly string[], suffix: string): string[] 
 export function passedOver(name: string): boolean {
   return name.startsWith('~$') || name.startsWith('.') || /^(thumbs\.db|desktop\.ini|ehthumbs\.db)$/i.test(name);
 }
+
+/** What the command and the desk page say of the files passed over: `Đã bỏ qua 2 tệp khoá của Excel (~$…) và tệp ẩn.` */
+export function passedOverLine(n: number, lang: 'vi' | 'en'): string {
+  return lang === 'vi' ? `Đã bỏ qua ${n} tệp khoá của Excel (~$…) và tệp ẩn.` : `Passed over ${n} file${n === 1 ? '' : 's'}: Excel lock files (~$…) and hidden files.`;
+}

@@ -8,7 +8,7 @@ import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { type FileJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, type ReportJson, safeText, STATUS_WORDS } from '../engine';
 import { assembleReport, perFileReports } from './assemble';
-import { uniqueNames } from './names';
+import { passedOverLine, uniqueNames } from './names';
 import { formatCsv } from './format/csv';
 import { formatHtml } from './format/html';
 import { writeAtomic } from './files';
@@ -110,10 +110,6 @@ function said(options: ValidateOptions, io: Io, vi: string, en: string): void {
 }
 
 
-/** `Đã bỏ qua 2 tệp khoá của Excel (~$…) và tệp ẩn.` */
-function passedOverLine(n: number, lang: 'vi' | 'en'): string {
-  return lang === 'vi' ? `Đã bỏ qua ${n} tệp khoá của Excel (~$…) và tệp ẩn (không phải sổ gửi đến).` : `Passed over ${n} file${n === 1 ? '' : 's'}: Excel lock files (~$…) and hidden files (not submissions).`;
-}
 
 /** A progress bar on a terminal's stderr (none for one item, when quiet or not a terminal), started. */
 function progressBar(options: ValidateOptions, io: Io, total: number, what: 'files' | 'copies'): { tick(): void; stop(): void } | undefined {

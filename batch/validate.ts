@@ -16,7 +16,6 @@ import { FilePool } from './pool';
 import { type Io, UsageError, type ValidateOptions, type ValidateRun } from './io';
 
 
-export { passedOver } from './names';
 import { passedOver } from './names';
 
 /** Every file under `dir` (hidden folders and the run's own output folders aside), in a stable order. */

@@ -11,7 +11,7 @@ import { Buffer } from 'buffer';
 import { assembleReport, perFileReports } from '../batch/assemble';
 import { formatCsv } from '../batch/format/csv';
 import { formatHtml } from '../batch/format/html';
-import { passedOver, uniqueNames } from '../batch/names';
+import { passedOver, passedOverLine, uniqueNames } from '../batch/names';
 import type { FileOutcome } from '../batch/check-file';
 import { makeZip } from '../batch/zip-writer';
 import { type FileJson, type FindingJson, type ReportJson, STATUS_WORDS, SEVERITY_WORDS } from '../engine';
@@ -30,7 +30,6 @@ const T = {
     files: 'Chọn các tệp sổ', folder: 'Hoặc chọn cả thư mục', drop: 'Kéo thả tệp hoặc thư mục vào đây',
     working: (done: number, all: number, rate: string, left: string) => `Đang kiểm tra ${done}/${all} tệp · ${rate} tệp/giây · còn khoảng ${left}`,
     done: (n: number) => `Đã kiểm tra ${n}/${n} tệp`,
-    passed: (n: number) => `Đã bỏ qua ${n} tệp khoá của Excel (~$…) và tệp ẩn.`,
     totals: (r: ReportJson) => `${r.counts.files} sổ: ${r.counts.valid} đạt, ${r.counts.invalid} không đạt, ${r.counts.unreadable} không đọc được; ${r.counts.error} lỗi, ${r.counts.warning} cảnh báo, ${r.counts.info} lưu ý`,
     head: ['Tệp', 'Tỉnh/Thành phố', 'Khối', 'Năm', 'Kết quả', 'Lỗi', 'Cảnh báo', 'Trưởng khối', 'Trưởng khối năm sau'],
     filter: 'Lọc theo tệp, tỉnh, khối', sort: 'Bấm tiêu đề cột để sắp xếp; bấm tên tệp để xem các phát hiện.',
@@ -46,7 +45,6 @@ const T = {
     files: 'Choose workbook files', folder: 'Or choose a whole folder', drop: 'Drop files or folders here',
     working: (done: number, all: number, rate: string, left: string) => `Checking ${done}/${all} files · ${rate} files/s · about ${left} left`,
     done: (n: number) => `Checked ${n}/${n} files`,
-    passed: (n: number) => `Passed over ${n} Excel lock files (~$…) and hidden files.`,
     totals: (r: ReportJson) => `${r.counts.files} files: ${r.counts.valid} valid, ${r.counts.invalid} invalid, ${r.counts.unreadable} unreadable; ${r.counts.error} errors, ${r.counts.warning} warnings, ${r.counts.info} info`,
     head: ['File', 'Province', 'Bloc', 'Year', 'Result', 'Errors', 'Warnings', 'Leader', 'Next leader'],
     filter: 'Filter by file, province, bloc', sort: 'Click a column header to sort; click a file to see its findings.',
@@ -285,7 +283,7 @@ class Desk {
     if (!this.report) return;
     const report = this.report;
     this.root.append(el('p', { class: 'totals' }, t.totals(report)));
-    if (this.passed > 0) this.root.append(el('p', {}, t.passed(this.passed)));
+    if (this.passed > 0) this.root.append(el('p', {}, passedOverLine(this.passed, this.lang)));
 
     const actions = el('p', { class: 'downloads' });
     const button = (label: string, id: string, act: () => void) => {
