@@ -24,8 +24,9 @@ Cách dùng:
       --jobs <n>                số luồng song song (mặc định: số lõi)
       --fail-on error|warning|never  mức gây mã thoát 1 (mặc định error)
       --quiet, --no-progress, --no-color
-  thidua template [--out tệp.xlsx] [--province P] [--year Y] [--bloc TÊN] [--members "A;B;C"] [--force]
-                                                  biểu mẫu trống (có thể điền sẵn; không ghi đè tệp đã có nếu thiếu --force)
+  thidua template [--out tệp.xlsx] [--province P] [--year Y] [--bloc TÊN] [--members "A;B;C"] [--profile <id|tệp>] [--force]
+                                                  biểu mẫu trống (có thể điền sẵn; không ghi đè tệp đã có nếu thiếu --force);
+                                                  công thức tự kiểm tra theo --profile, hoặc bộ quy tắc của tỉnh, rồi quoc-gia
   thidua rules [--format text|md|json] [--lang vi|en]   danh mục quy tắc (text trên màn hình)
   thidua profiles [--check <tệp.json>]            các bộ quy tắc có sẵn / kiểm tra một tệp bộ quy tắc
   thidua --version | --help
@@ -48,8 +49,9 @@ Usage:
       --jobs <n>                files checked at once (default: the number of cores)
       --fail-on error|warning|never  what makes the exit status 1 (default error)
       --quiet, --no-progress, --no-color
-  thidua template [--out file.xlsx] [--province P] [--year Y] [--bloc NAME] [--members "A;B;C"] [--force]
-                                                  the blank template (optionally filled in; an existing file only with --force)
+  thidua template [--out file.xlsx] [--province P] [--year Y] [--bloc NAME] [--members "A;B;C"] [--profile <id|file>] [--force]
+                                                  the blank template (optionally filled in; an existing file only with --force);
+                                                  its own checks follow --profile, else the province's profile, then quoc-gia
   thidua rules [--format text|md|json] [--lang vi|en]   the catalog of rules (text on a terminal)
   thidua profiles [--check <file.json>]           the built-in profiles / check a profile file
   thidua --version | --help
@@ -212,7 +214,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
-    options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' }, force: { type: 'boolean', default: false }, lang: { type: 'string' } },
+    options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean', default: false }, lang: { type: 'string' } },
   });
   const out = values.out ?? 'mau-so-thi-dua.xlsx';
   // A workbook already there may be one a bloc filled in: never overwritten unless asked.
@@ -221,13 +223,14 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100 (nhận được "${values.year}").`, `--year must be a year from 2000 to 2100 (got "${values.year}").`);
   const members = values.members?.split(/[;\n]/).map((m) => m.trim()).filter((m) => m !== '');
+  const profile = (await import('./run')).loadProfile(values.profile);
   const { templateWorkbook } = await import('./template');
   const wb = templateWorkbook({
     ...(values.province ? { province: values.province } : {}),
     ...(year !== undefined ? { year } : {}),
     ...(values.bloc ? { blocName: values.bloc } : {}),
     ...(members && members.length > 0 ? { members } : {}),
-  });
+  }, undefined, profile);
   writeAtomic(out, Buffer.from(await wb.xlsx.writeBuffer()));
   io.out(`Đã ghi biểu mẫu: ${out}\n`);
   return 0;

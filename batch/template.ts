@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SEVERITY_ARGB } from './sheet-layout';
-import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type LayoutSheet, REQUIRED_MARK, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type LayoutSheet, REQUIRED_MARK, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -180,16 +180,23 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
   void ks.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
 }
 
-export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date().toISOString().slice(0, 10)): ExcelJS.Workbook {
-  // The national profile in force for the bloc's year (its figures and severities), or today's.
-  const national = findProfile(DEFAULT_PROFILE_ID);
-  const settings = national ? resolveProfile(national, prefill.year !== undefined ? `${prefill.year}-12-31` : today).settings : currentNationalSettings();
+/**
+ * The template: its checks follow `profile` (a built-in's or a province's own file), else the
+ * profile of the prefilled province, else the national one, each as in force at the end of the
+ * bloc's year (or today). A profile other than the national one is written in `Bộ quy tắc`,
+ * so that thidua checks the filled workbook by the same profile as its formulas.
+ */
+export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date().toISOString().slice(0, 10), profile?: Profile): ExcelJS.Workbook {
+  const chosen = profile ?? (prefill.province ? profileForProvince(prefill.province) : undefined) ?? findProfile(DEFAULT_PROFILE_ID);
+  const onDate = prefill.year !== undefined ? `${prefill.year}-12-31` : today;
+  const settings = chosen ? resolveProfile(chosen, onDate, profile && !findProfile(profile.id) ? [profile] : []).settings : currentNationalSettings();
+  const filled: TemplatePrefill = chosen && chosen.id !== DEFAULT_PROFILE_ID ? { ...prefill, profile: chosen.id } : prefill;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'thidua';
   // The formulas' values are written blank, as they are while nothing is typed, and every
   // program is asked to compute them again as it opens the file.
   wb.calcProperties = { fullCalcOnLoad: true };
-  const layout = templateLayout(settings, prefill, { today, profiles: BUILT_IN_PROFILES.map((p) => p.id) });
+  const layout = templateLayout(settings, filled, { today, profiles: BUILT_IN_PROFILES.map((p) => p.id) });
   for (const sheet of layout.filter((s) => !s.hidden)) writeSheet(wb, sheet);
   writeChecks(wb, settings);
   for (const sheet of layout.filter((s) => s.hidden)) writeSheet(wb, sheet);

@@ -22,7 +22,7 @@ export type { BlocResult, CheckOptions, Counts, CrossFileFinding } from './check
 export { RULES, BATCH_RULES } from './rules';
 export type { Rule, BatchRule, RuleMeta, Lang, BatchFile, FixKind } from './rules/types';
 export { RULE_FAILED_ID } from './rules/rule-failed';
-export { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, findProfile, parseProfile, resolveProfile, matchAward } from './profiles';
+export { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, findProfile, parseProfile, profileForProvince, resolveProfile, matchAward } from './profiles';
 export type { ResolvedProfile } from './profiles';
 export { loadProfile } from './profiles/load';
 export { ProfileSchema, SettingsSchema, SeveritySchema } from './profiles/schema';

@@ -57,8 +57,8 @@ export function catalog(lang: Lang): CatalogEntry[] {
 }
 
 const HEAD = {
-  vi: { title: 'Danh mục quy tắc v1', note: 'Tệp này được sinh tự động từ siêu dữ liệu của các quy tắc (`npm run docs`); đừng sửa tay. Mức độ là mức mặc định của bộ quy tắc quốc gia (`quoc-gia`). Mục `unreadable` là các lý do không đọc được tệp, mỗi lý do với việc người gửi cần làm.', severity: 'Mức độ', basis: 'Căn cứ', byTemplate: 'Biểu mẫu tự kiểm tra', yes: 'có', no: 'không (chỉ thidua, phần bổ trợ)', rule: 'Quy tắc', overview: 'Biểu mẫu của `thidua template` tự kiểm tra các quy tắc có "có" bằng công thức (định dạng có điều kiện và trang `Kiểm tra`), trong mọi phiên bản Excel, WPS và LibreOffice; các quy tắc khác chỉ `thidua validate`, trang kiểm tra của Sở và phần bổ trợ kiểm tra được.', where: 'Tự kiểm tra trong biểu mẫu', options: 'Tùy chọn (mặc định)', messages: 'Thông báo', fix: 'Sửa an toàn', fixes: { nfc: 'đổi sang dạng Unicode dựng sẵn (NFC)', spaces: 'bỏ dấu cách thừa', number: 'ghi số thay cho chữ', recomputed: 'ghi giá trị tính lại' } },
-  en: { title: 'Rule catalog v1', note: 'Generated from the rules\' metadata (`npm run docs`); do not edit by hand. Severity is the national profile\'s (`quoc-gia`) default. The `unreadable` section lists the reasons a file cannot be read, each with what the sender should do.', severity: 'Severity', basis: 'Basis', byTemplate: 'Checked by the template itself', yes: 'yes', no: 'no (thidua, the add-in)', rule: 'Rule', overview: 'The template of `thidua template` checks the rules marked "yes" by itself, with formulas (conditional formats and the sheet `Kiểm tra`), in every version of Excel, in WPS and in LibreOffice; the others only `thidua validate`, the office desk page and the add-in check.', where: 'Checked in the template', options: 'Options (defaults)', messages: 'Messages', fix: 'Safe fix', fixes: { nfc: 'the text in NFC', spaces: 'the text with its spaces tidied', number: 'the number the text stands for', recomputed: 'the value recomputed' } },
+  vi: { title: 'Danh mục quy tắc v1', note: 'Tệp này được sinh tự động từ siêu dữ liệu của các quy tắc (`npm run docs`); đừng sửa tay. Mức độ là mức mặc định của bộ quy tắc quốc gia (`quoc-gia`). Mục `unreadable` là các lý do không đọc được tệp, mỗi lý do với việc người gửi cần làm.', severity: 'Mức độ', basis: 'Căn cứ', byTemplate: 'Biểu mẫu tự kiểm tra', yes: 'có', no: 'không (chỉ thidua, phần bổ trợ)', rule: 'Quy tắc', overview: 'Biểu mẫu của `thidua template` tự kiểm tra các quy tắc có "có" bằng công thức (định dạng có điều kiện và trang `Kiểm tra`), trong mọi phiên bản Excel, WPS và LibreOffice; các quy tắc khác chỉ `thidua validate`, trang kiểm tra của Sở và phần bổ trợ kiểm tra được. Công thức so tên đơn vị và hình thức đúng từng chữ (không phân biệt hoa, thường) và chỉ với số liệu gõ dạng số, nên bắt ít hơn thidua: số 0 trong `Kiểm tra` không thay cho việc kiểm tra bằng thidua.', where: 'Tự kiểm tra trong biểu mẫu', options: 'Tùy chọn (mặc định)', messages: 'Thông báo', fix: 'Sửa an toàn', fixes: { nfc: 'đổi sang dạng Unicode dựng sẵn (NFC)', spaces: 'bỏ dấu cách thừa', number: 'ghi số thay cho chữ', recomputed: 'ghi giá trị tính lại' } },
+  en: { title: 'Rule catalog v1', note: 'Generated from the rules\' metadata (`npm run docs`); do not edit by hand. Severity is the national profile\'s (`quoc-gia`) default. The `unreadable` section lists the reasons a file cannot be read, each with what the sender should do.', severity: 'Severity', basis: 'Basis', byTemplate: 'Checked by the template itself', yes: 'yes', no: 'no (thidua, the add-in)', rule: 'Rule', overview: 'The template of `thidua template` checks the rules marked "yes" by itself, with formulas (conditional formats and the sheet `Kiểm tra`), in every version of Excel, in WPS and in LibreOffice; the others only `thidua validate`, the office desk page and the add-in check. The formulas compare unit and award names letter for letter (ignoring case) and read only figures typed as numbers, so they catch less than thidua: a 0 in `Kiểm tra` does not replace a check by thidua.', where: 'Checked in the template', options: 'Options (defaults)', messages: 'Messages', fix: 'Safe fix', fixes: { nfc: 'the text in NFC', spaces: 'the text with its spaces tidied', number: 'the number the text stands for', recomputed: 'the value recomputed' } },
 } as const;
 
 export function catalogMarkdown(lang: Lang): string {
@@ -67,8 +67,10 @@ export function catalogMarkdown(lang: Lang): string {
   // Which rules the template checks by itself (a column), and where.
   const covered = new Map<string, string[]>();
   for (const c of TEMPLATE_CHECKS) covered.set(c.ruleId, [...(covered.get(c.ruleId) ?? []), c.sheet]);
+  const scopes = new Map(TEMPLATE_CHECKS.filter((c) => c.scope).map((c) => [c.ruleId, c.scope![lang]]));
+  const where = (id: string) => `${[...new Set(covered.get(id))].join(', ')}${scopes.has(id) ? `; ${scopes.get(id)}` : ''}`;
   const rules = ruleCatalog(lang);
-  out.push(h.overview, '', `| ${h.rule} | ${h.byTemplate} |`, '|---|---|', ...rules.map((e) => `| \`${e.id}\` | ${covered.has(e.id) ? `${h.yes} (${[...new Set(covered.get(e.id))].join(', ')})` : h.no} |`), '', `${covered.size} / ${rules.length}`, '');
+  out.push(h.overview, '', `| ${h.rule} | ${h.byTemplate} |`, '|---|---|', ...rules.map((e) => `| \`${e.id}\` | ${covered.has(e.id) ? `${h.yes} (${where(e.id)})` : h.no} |`), '', `${covered.size} / ${rules.length}`, '');
   let category = '';
   for (const e of catalog(lang)) {
     if (e.category !== category) {
@@ -79,7 +81,7 @@ export function catalogMarkdown(lang: Lang): string {
     if (e.basis) out.push(`- ${h.basis}: ${e.basis}`);
     if (e.options) out.push(`- ${h.options}: \`${JSON.stringify(e.options)}\``);
     if (e.fix) out.push(`- ${h.fix}: ${h.fixes[e.fix as keyof typeof h.fixes]}`);
-    if (covered.has(e.id)) out.push(`- ${h.where}: ${[...new Set(covered.get(e.id))].join(', ')}`);
+    if (covered.has(e.id)) out.push(`- ${h.where}: ${where(e.id)}`);
     out.push(`- ${h.messages}:`);
     for (const [id, text] of Object.entries(e.messages)) out.push(`  - \`${id}\`: ${text}`);
     out.push('');

@@ -18,7 +18,8 @@ import type { Settings } from '../profiles/schema';
 import type { FindingSeverity } from '../report/finding';
 import { ruleIds, ruleMeta } from '../rules';
 import { columnLetters, fromA1 } from '../model/grid';
-import { FORM_ROWS, MEMBER_LIST_RANGE } from './layout';
+import { awardTable, ENDED_PROVINCES, FORM_ROWS, INPUT_ROWS, LISTS_SHEET, MEMBER_LIST_RANGE, RATING_TABLE } from './layout';
+import { MERGER_DATE } from '../profiles/provinces';
 
 export interface TemplateCheck {
   ruleId: string;
@@ -33,6 +34,8 @@ export interface TemplateCheck {
   test: string | ((settings: Settings) => string);
   /** What the input message of the cells says (Vietnamese). */
   message: string;
+  /** The part of the rule a formula decides, where it is less than the engine's (docs/rules.md). */
+  scope?: { vi: string; en: string };
 }
 
 /** The checks a template can make itself, and their severity in the profile in force. */
@@ -56,6 +59,59 @@ const memberRow = (x: string, none: number) => `IFERROR(MATCH(TRIM(${x}),${NAMES
 /** Two cells naming the same member (by name or abbreviation), both filled. */
 const sameUnit = (a: string, b: string) => `AND(LEN(TRIM(${a}))>0,LEN(TRIM(${b}))>0,OR(TRIM(${a})=TRIM(${b}),${memberRow(a, -1)}=${memberRow(b, -2)}))`;
 const MEMBERS = `MAX(1,COUNTA(${NAMES}))`;
+/** The member row of `x`, 0 when it names none. */
+const member = (x: string) => memberRow(x, 0);
+/**
+ * An array over `range` (inside SUMPRODUCT): 1 where the cell names the unit `x` names, by the
+ * same text or by the member's other name (its name for an abbreviation, and the reverse), 0
+ * elsewhere (blank cells too).
+ */
+const namesUnit = (range: string, x: string) => {
+  const name = `IFERROR(INDEX(${NAMES},MATCH(TRIM(${x}),${ABBRS},0)),TRIM(${x}))`;
+  const abbr = `IFERROR(INDEX(${ABBRS},MATCH(TRIM(${x}),${NAMES},0)),TRIM(${x}))`;
+  return `(LEN(TRIM(${range}))>0)*((TRIM(${range})=TRIM(${x}))+(TRIM(${range})=${name})+(TRIM(${range})=${abbr})>0)`;
+};
+
+/** A range of `Danh mục` (column `col`, from row 3, `rows` long). */
+const listRange = (col: string, rows: number) => `'${LISTS_SHEET}'!$${col}$3:$${col}$${2 + rows}`;
+/** The award catalog's columns in `Danh mục`: names, ids, kinds, levels, leading. */
+const awardList = (s: Settings, col: 'C' | 'D' | 'E' | 'F' | 'G') => listRange(col, awardTable(s).length);
+/** A field of the award named in `x` (error when the catalog lacks the name). */
+const awardField = (s: Settings, x: string, col: 'D' | 'E' | 'F' | 'G') => `INDEX(${awardList(s, col)},MATCH(TRIM(${x}),${awardList(s, 'C')},0))`;
+/**
+ * How many of the proposals in rows `from`–`to` of `Đề nghị khen thưởng` (as references of that
+ * sheet) name a unit and an award of the catalog with the given fields (`kind`, `level`…).
+ */
+const proposalsOf = (s: Settings, from: string, to: string, where: [col: 'D' | 'E' | 'F' | 'G', value: string][]) =>
+  `SUMPRODUCT(COUNTIFS(${awardList(s, 'C')},TRIM($C$${from}:C${to}),${where.map(([c, v]) => `${awardList(s, c)},${v}`).join(',')})*(LEN(TRIM($B$${from}:B${to}))>0))`;
+/** The rating `x` states, as its code (error when the reader would not know it). */
+const ratingCode = (x: string) => {
+  const text = listRange('I', RATING_TABLE.length);
+  const code = listRange('J', RATING_TABLE.length);
+  return `INDEX(${code},IFERROR(MATCH(TRIM(${x}),${text},0),MATCH(SUBSTITUTE(SUBSTITUTE(TRIM(${x}),".","")," ",""),${text},0)))`;
+};
+
+const PROPOSALS = "'Đề nghị khen thưởng'";
+const SCORES = "'Chấm điểm'";
+const VOTES = "'Bình xét'";
+const INFO = "'Thông tin'";
+/** The award of a `Bình xét` row: the last written in column A down to that row. */
+const votesAward = `INDEX($A$1:$A$${LAST},MAX(1,SUMPRODUCT(MAX((LEN(TRIM($A$3:$A{r}))>0)*ROW($A$3:$A{r})))))`;
+/**
+ * The unit named in `x` (a member) does not lead the bloc by `Chấm điểm`: its own row has every
+ * criterion and another member's row, every criterion filled, sums more (as the engine ranks, on
+ * the criteria's sum; a row with a criterion missing is left out, its total being the stated one).
+ */
+const notLeading = (x: string) => {
+  const col = (c: string) => `${SCORES}!$${c}$4:$${c}$${LAST}`;
+  const full = `ISNUMBER(${col('C')})*ISNUMBER(${col('D')})*ISNUMBER(${col('E')})`;
+  const sum = `(${col('C')}+${col('D')}+${col('E')})`;
+  const own = namesUnit(col('B'), x);
+  const isMember = `(LEN(TRIM(${col('B')}))>0)*((COUNTIF(${NAMES},TRIM(${col('B')}))+COUNTIF(${ABBRS},TRIM(${col('B')})))>0)`;
+  return `AND(${member(x)}>0,SUMPRODUCT(${full}*${own})>0,SUMPRODUCT(MAX(${full}*${isMember}*${sum}))>SUMPRODUCT(MAX(${full}*${own}*${sum}))+0.000001)`;
+};
+/** `x` without its digits (and the characters of `also`): nothing is left of a number. */
+const withoutDigits = (x: string, also = '') => [...`0123456789${also}`].reduce((f, d) => `SUBSTITUTE(${f},"${d}","")`, `TRIM(${x})`);
 
 export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
   {
@@ -148,7 +204,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'Thành viên',
     cells: { list: ['B3'] },
     test: (s) => `AND(COUNTA(${NAMES})>0,OR(COUNTA(${NAMES})<${s.blocSize.min},COUNTA(${NAMES})>${s.blocSize.max}))`,
-    message: 'Khối thi đua có từ 5 đến 20 đơn vị thành viên (theo bộ quy tắc).',
+    message: 'Số đơn vị thành viên trong khoảng của bộ quy tắc (mặc định từ 3 đến 40).',
   },
   {
     ruleId: 'votes/ballot-order',
@@ -186,24 +242,161 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'Đề nghị khen thưởng',
     cells: { col: 'C', from: 3, to: LAST },
     // A second proposal of the Government's flag (one a year for a bloc, by the Law).
-    test: (s) => {
-      const names = governmentFlag(s);
-      return names.length === 0 ? 'FALSE' : `AND(LEN(TRIM(B{r}))>0,${isOneOf('C{r}', names)},${countOf(names)}>1)`;
-    },
+    test: (s) => `AND(LEN(TRIM(B{r}))>0,${awardField(s, 'C{r}', 'E')}="flag",${awardField(s, 'C{r}', 'F')}="national",${proposalsOf(s, '3', '{r}', [['E', '"flag"'], ['F', '"national"']])}>1)`,
     message: 'Cờ thi đua của Chính phủ: đề nghị cho một đơn vị dẫn đầu khối.',
+  },
+  {
+    ruleId: 'awards/government-flag',
+    sheet: 'Đề nghị khen thưởng',
+    cells: { col: 'B', from: 3, to: LAST },
+    // The first proposal of the Government's flag, for a unit another member outscores.
+    test: (s) => `AND(${awardField(s, 'C{r}', 'E')}="flag",${awardField(s, 'C{r}', 'F')}="national",${proposalsOf(s, '2', '{r-1}', [['E', '"flag"'], ['F', '"national"']])}=0,${notLeading('B{r}')})`,
+    message: 'Cờ thi đua của Chính phủ chỉ dành cho đơn vị dẫn đầu khối (tổng điểm cao nhất).',
+  },
+  {
+    ruleId: 'awards/leading-rank',
+    sheet: 'Đề nghị khen thưởng',
+    cells: { col: 'B', from: 3, to: LAST },
+    // A leading unit's award (Cờ thi đua dẫn đầu khối…) for a unit another member outscores.
+    test: (s) => `AND(${awardField(s, 'C{r}', 'G')}=1,NOT(AND(${awardField(s, 'C{r}', 'E')}="flag",${awardField(s, 'C{r}', 'F')}="national")),${notLeading('B{r}')})`,
+    message: 'Cờ dẫn đầu khối chỉ dành cho đơn vị có tổng điểm cao nhất trong trang "Chấm điểm".',
+    scope: { vi: 'đơn vị dẫn đầu theo Chấm điểm', en: 'the leading unit by Chấm điểm' },
   },
   {
     ruleId: 'awards/quota',
     sheet: 'Đề nghị khen thưởng',
     cells: { col: 'C', from: 3, to: LAST },
-    // The province's flags past the profile's quota (a share of the members, at least its minimum).
+    // Past the profile's quotas: the province's flags (a share of the members, at least its
+    // minimum), the leading flags, and Bằng khen where the profile sets a share.
     test: (s) => {
-      const names = provinceFlags(s);
-      if (names.length === 0) return 'FALSE';
-      return `AND(LEN(TRIM(B{r}))>0,${isOneOf('C{r}', names)},${countOf(names)}>MAX(${s.quota.provinceFlags.min},INT(${s.quota.provinceFlags.share}*COUNTA(${NAMES})+0.000000001)))`;
+      const { provinceFlags, leadingFlags, certificates } = s.quota;
+      const isProvinceFlag = `AND(${awardField(s, 'C{r}', 'E')}="flag",${awardField(s, 'C{r}', 'F')}<>"national")`;
+      const over = [
+        `AND(${isProvinceFlag},${proposalsOf(s, '3', '{r}', [['E', '"flag"'], ['F', '"<>national"']])}>MAX(${provinceFlags.min},INT(${provinceFlags.share}*COUNTA(${NAMES})+0.000000001)))`,
+        `AND(${isProvinceFlag},${awardField(s, 'C{r}', 'G')}=1,${proposalsOf(s, '3', '{r}', [['E', '"flag"'], ['F', '"<>national"'], ['G', '1']])}>${leadingFlags.max})`,
+        ...(certificates.share === null ? [] : [`AND(${awardField(s, 'C{r}', 'E')}="certificate",${proposalsOf(s, '3', '{r}', [['E', '"certificate"']])}>INT(${certificates.share}*COUNTA(${NAMES})+0.000000001))`]),
+      ];
+      return `AND(LEN(TRIM(B{r}))>0,OR(${over.map((o) => `IFERROR(${o},FALSE)`).join(',')}))`;
     },
-    message: 'Số Cờ thi đua của tỉnh không vượt chỉ tiêu của bộ quy tắc.',
+    message: 'Số cờ và Bằng khen đề nghị không vượt chỉ tiêu của bộ quy tắc.',
   },
+  {
+    ruleId: 'awards/one-per-unit',
+    sheet: 'Đề nghị khen thưởng',
+    cells: { col: 'C', from: 3, to: LAST },
+    // A unit already proposed on a row above, by the same name or the member's other name.
+    test: `AND(LEN(TRIM(B{r}))>0,SUMPRODUCT(${namesUnit('$B$2:B{r-1}', 'B{r}')})>0)`,
+    message: 'Mỗi đơn vị chỉ được đề nghị một hình thức khen thưởng.',
+  },
+  {
+    ruleId: 'awards/rating-required',
+    sheet: 'Đề nghị khen thưởng',
+    cells: { col: 'B', from: 3, to: LAST },
+    // A member proposed for an award of the catalog, rated below HTXSNV in `Thành viên`.
+    test: (s) => `AND(ISNUMBER(MATCH(TRIM(C{r}),${awardList(s, 'C')},0)),${member('B{r}')}>0,${ratingCode(`INDEX('Thành viên'!$D$3:$D$${2 + INPUT_ROWS},MAX(1,${member('B{r}')}))`)}<>"HTXSNV")`,
+    message: 'Đơn vị được đề nghị khen thưởng phải xếp loại "Hoàn thành xuất sắc nhiệm vụ" (cột Xếp loại, trang "Thành viên").',
+  },
+  {
+    ruleId: 'awards/excellent-share',
+    sheet: 'Thành viên',
+    cells: { col: 'D', from: 3, to: LAST },
+    // From the profile's year: HTXSNV past its share of the members rated HTTNV or better.
+    test: (s) => {
+      const { max, fromYear } = s.excellentShare;
+      const count = (codes: string[]) => codes.map((c) => `SUMPRODUCT(COUNTIF($D$3:$D$${2 + INPUT_ROWS},${listRange('I', RATING_TABLE.length)})*(${listRange('J', RATING_TABLE.length)}="${c}"))`).join('+');
+      return `AND(ISNUMBER(${INFO}!$B$5),${INFO}!$B$5>=${fromYear},${ratingCode('D{r}')}="HTXSNV",${count(['HTXSNV'])}>INT(${max}*(${count(['HTXSNV', 'HTTNV'])})+0.000000001))`;
+    },
+    message: 'Số đơn vị xếp loại "Hoàn thành xuất sắc nhiệm vụ" không vượt tỷ lệ của bộ quy tắc (từ năm 2025: 20 % số đơn vị hoàn thành tốt trở lên).',
+  },
+  {
+    ruleId: 'votes/below-threshold',
+    sheet: 'Bình xét',
+    cells: { col: 'G', from: 3, to: LAST },
+    // A candidate proposed (same unit, same award) with fewer votes than the profile's
+    // threshold for that kind of award: flags at least, others more than, a share of members.
+    test: (s) => {
+      const proposed = `SUMPRODUCT(COUNTIFS(${awardList(s, 'C')},TRIM(${PROPOSALS}!$C$3:$C$${LAST}),${awardList(s, 'D')},${awardField(s, votesAward, 'D')})*${namesUnit(`${PROPOSALS}!$B$3:$B$${LAST}`, 'F{r}')})>0`;
+      const share = `G{r}/COUNTA(${NAMES})`;
+      return `AND(ISNUMBER(G{r}),LEN(TRIM(F{r}))>0,COUNTA(${NAMES})>0,${proposed},IF(${awardField(s, votesAward, 'E')}="flag",${share}<${s.approval.flags}-0.000000001,${share}<=${s.approval.others}+0.000000001))`;
+    },
+    message: 'Đơn vị được đề nghị phải đạt tỷ lệ phiếu của bộ quy tắc (mặc định: cờ từ 80 %, hình thức khác trên 50 % số thành viên).',
+  },
+  {
+    ruleId: 'votes/missing',
+    sheet: 'Đề nghị khen thưởng',
+    cells: { col: 'B', from: 3, to: LAST },
+    // A proposed unit that no row of `Bình xét` names at all (the engine also matches the award).
+    test: `AND(LEN(TRIM(B{r}))>0,SUMPRODUCT(${namesUnit(`${VOTES}!$F$3:$F$${LAST}`, 'B{r}')})=0)`,
+    message: 'Đơn vị được đề nghị phải có kết quả bỏ phiếu trong trang "Bình xét".',
+    scope: { vi: 'chỉ đơn vị không dòng nào của Bình xét ghi tên', en: 'only a unit no row of Bình xét names' },
+  },
+  {
+    ruleId: 'votes/inconsistent-ballots',
+    sheet: 'Bình xét',
+    cells: { col: 'B', from: 3, to: LAST, width: 4 },
+    // A count on a row under its award's first row (the first row naming that award) that
+    // differs from the first row's.
+    test: `AND(ISNUMBER({c}{r}),MATCH(${votesAward},$A$1:$A$${LAST},0)<>{r},ISNUMBER(INDEX({c}$1:{c}$${LAST},MATCH(${votesAward},$A$1:$A$${LAST},0))),{c}{r}<>INDEX({c}$1:{c}$${LAST},MATCH(${votesAward},$A$1:$A$${LAST},0)))`,
+    message: 'Các dòng của cùng một hình thức ghi cùng số phiếu như dòng đầu, hoặc để trống.',
+  },
+  {
+    ruleId: 'bloc/meeting-date',
+    sheet: 'Thông tin',
+    cells: { list: ['B9'] },
+    test: (s) => {
+      const [sm, sd] = s.meetingWindow.start.split('-').map(Number);
+      const [em, ed] = s.meetingWindow.end.split('-').map(Number);
+      const wraps = s.meetingWindow.end < s.meetingWindow.start ? 1 : 0;
+      return `AND(ISNUMBER(B9),ISNUMBER(B5),OR(B9<DATE(B5,${sm},${sd}),B9>DATE(B5+${wraps},${em},${ed})))`;
+    },
+    message: 'Hội nghị tổng kết họp trong khoảng thời gian của bộ quy tắc (mặc định từ 01/10 năm thi đua đến 31/3 năm sau).',
+  },
+  {
+    ruleId: 'bloc/unknown-province',
+    sheet: 'Thông tin',
+    cells: { list: ['B3'] },
+    // A province that ended with the 2025 merger, named for a bloc whose conference (or year's
+    // end) comes after it (the engine also knows spellings and the provinces that never were).
+    test: () => {
+      const ended = listRange('H', ENDED_PROVINCES.length);
+      const [y, m, d] = MERGER_DATE.split('-').map(Number);
+      return `AND(IF(ISNUMBER(B9),B9,IF(ISNUMBER(B5),DATE(B5,12,31),TODAY()))>=DATE(${y},${m},${d}),OR(COUNTIF(${ended},TRIM(B3))>0,AND(LOWER(LEFT(TRIM(B3),5))="tỉnh ",COUNTIF(${ended},TRIM(MID(TRIM(B3),6,99)))>0)))`;
+    },
+    message: 'Tỉnh đã hợp nhất từ 01/7/2025 (Nghị quyết 202/2025/QH15): ghi tên tỉnh mới.',
+    scope: { vi: 'chỉ tỉnh đã hợp nhất từ 01/7/2025', en: 'only the provinces merged on 1 July 2025' },
+  },
+  {
+    ruleId: 'members/not-scored',
+    sheet: 'Thành viên',
+    cells: { col: 'B', from: 3, to: LAST },
+    test: `AND(LEN(TRIM(B{r}))>0,COUNTA(${SCORES}!$B$4:$B$${2 + INPUT_ROWS})>0,SUMPRODUCT(${namesUnit(`${SCORES}!$B$4:$B$${2 + INPUT_ROWS}`, 'B{r}')})=0)`,
+    message: 'Mỗi thành viên có một dòng trong trang "Chấm điểm".',
+  },
+  {
+    ruleId: 'rotation/deputy-succession',
+    sheet: 'Thông tin',
+    cells: { list: ['B11'] },
+    // Where the profile has this year's deputy lead next year (not this year's leader's own fault).
+    test: (s) => (s.rotation.deputySucceeds ? `AND(LEN(TRIM(B7))>0,LEN(TRIM(B11))>0,NOT(${sameUnit('B7', 'B11')}),NOT(${sameUnit('B6', 'B11')}))` : 'FALSE'),
+    message: 'Phó trưởng khối năm nay làm Trưởng khối năm sau (theo bộ quy tắc).',
+  },
+  ...([['Thông tin', 'B', 5, 5, 1], ['Thông tin', 'B', 8, 8, 1], ['Chấm điểm', 'C', 3, LAST, 5], ['Bình xét', 'B', 3, LAST, 4], ['Bình xét', 'G', 3, LAST, 2], ['Số liệu', 'D', 3, LAST, 3]] as const).map(([sheet, col, from, to, width]): TemplateCheck => ({
+    ruleId: 'cell/number-as-text',
+    sheet,
+    cells: { col, from, to, width },
+    // Text that is digits alone, or digits on both sides of one `.` or `,` (53.211, 48,5).
+    test: `AND(ISTEXT({c}{r}),LEN(TRIM({c}{r}))>0,LEN(${withoutDigits('{c}{r}', '.,')})=0,LEN(TRIM({c}{r}))-LEN(SUBSTITUTE(SUBSTITUTE(TRIM({c}{r}),".",""),",",""))<=1,ISNUMBER(FIND(LEFT(TRIM({c}{r}),1),"0123456789")),ISNUMBER(FIND(RIGHT(TRIM({c}{r}),1),"0123456789")))`,
+    message: 'Ghi số dạng số (không phải chữ).',
+    scope: { vi: 'chữ số, có thể với một dấu . hoặc ,', en: 'digits, with at most one . or ,' },
+  })),
+  ...([['Thông tin', 'B', 3, 15, 1], ['Thành viên', 'B', 3, LAST, 4], ['Luân phiên', 'B', 3, LAST, 2], ['Chấm điểm', 'B', 4, LAST, 1], ['Chấm điểm', 'H', 4, LAST, 2], ['Bình xét', 'A', 3, LAST, 1], ['Bình xét', 'F', 3, LAST, 1], ['Đề nghị khen thưởng', 'B', 3, LAST, 4], ['Giao ước', 'B', 3, LAST, 2], ['Số liệu', 'B', 3, LAST, 2]] as const).map(([sheet, col, from, to, width]): TemplateCheck => ({
+    ruleId: 'text/whitespace',
+    sheet,
+    cells: { col, from, to, width },
+    test: 'AND(ISTEXT({c}{r}),LEN(TRIM({c}{r}))>0,LEN({c}{r})<>LEN(TRIM({c}{r})))',
+    message: 'Bỏ dấu cách thừa (đầu, cuối hoặc hai dấu cách liền nhau).',
+    scope: { vi: 'dấu cách thường', en: 'ordinary spaces' },
+  })),
   {
     ruleId: 'stats/percent-mismatch',
     sheet: 'Số liệu',
@@ -212,18 +405,6 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     message: 'Tỷ lệ (%) = Thực hiện ÷ Kế hoạch × 100.',
   },
 ];
-
-/** Text as a formula's string literal. */
-const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
-/** An award's names: its own and its aliases (exact, as a formula compares them). */
-const namesOf = (a: Settings['awards'][number]) => [a.name, ...(a.aliases ?? []).map((x) => (typeof x === 'string' ? x : x.name))];
-/** The Government's flag, by its names. */
-const governmentFlag = (s: Settings) => s.awards.filter((a) => a.kind === 'flag' && a.level === 'national').flatMap(namesOf);
-/** The province's flags, by their names. */
-const provinceFlags = (s: Settings) => s.awards.filter((a) => a.kind === 'flag' && a.level !== 'national').flatMap(namesOf);
-/** `cell` names one of `names`; how many of the rows to `{r}` with a unit name one of them. */
-const isOneOf = (cell: string, names: string[]) => `OR(${names.map((n) => `TRIM(${cell})=${quoted(n)}`).join(',')})`;
-const countOf = (names: string[]) => names.map((n) => `COUNTIFS($B$3:B{r},"?*",$C$3:C{r},${quoted(n)})`).join('+');
 
 /** A check's test for one cell: `{r}`, `{r-1}` and `{c}` filled in, the profile's figures too. */
 export function testAt(check: TemplateCheck, col: string, row: number, settings: Settings = currentNationalSettings()): string {

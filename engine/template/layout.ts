@@ -1,5 +1,5 @@
 import { columnLetters } from '../model/grid';
-import { provincesInForce } from '../profiles/provinces';
+import { PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, provincesInForce } from '../profiles/provinces';
 import type { Settings } from '../profiles/schema';
 import { type ColumnSpec, INFO_SHEET, RATINGS, TABLE_SHEETS } from './spec';
 
@@ -58,6 +58,8 @@ export interface TemplatePrefill {
   year?: number;
   blocName?: string;
   members?: string[];
+  /** The profile the template's checks follow, written in `Bộ quy tắc` so the engine follows it too. */
+  profile?: string;
 }
 
 /** Rows of a table that carry validations: room for the largest bloc and then some. */
@@ -78,6 +80,31 @@ export function memberListRange(sheet: string, col: number, firstRow: number): s
 }
 /** The hidden sheet of the lists too long for a drop-down written inline (Excel: 255 characters). */
 export const LISTS_SHEET = 'Danh mục';
+
+/**
+ * The profile's award catalog as `Danh mục` lists it for the template's own checks (columns
+ * C–G from row 3): every name an award goes by (its own and its aliases), with the award's id,
+ * kind, level and whether that name is the leading unit's.
+ */
+export function awardTable(settings: Settings): [name: string, id: string, kind: string, level: string, leading: number][] {
+  return settings.awards.flatMap((a) => [
+    [a.name, a.id, a.kind, a.level, a.leading ? 1 : 0] as [string, string, string, string, number],
+    ...a.aliases.map((x): [string, string, string, string, number] => (typeof x === 'string' ? [x, a.id, a.kind, a.level, a.leading ? 1 : 0] : [x.name, a.id, a.kind, a.level, a.leading || x.leading ? 1 : 0])),
+  ]);
+}
+
+/**
+ * The ratings as the reader knows them (`Danh mục` columns I–J from row 3): each code, its words
+ * and its words without diacritics, with the code they stand for.
+ */
+export const RATING_TABLE: readonly [text: string, code: string][] = Object.entries(RATINGS).flatMap(([code, words]): [string, string][] => [
+  [code, code],
+  [words, code],
+  [words.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D'), code],
+]);
+
+/** The provinces that ended with the 2025 merger (`Danh mục` column H from row 3). */
+export const ENDED_PROVINCES: readonly string[] = PROVINCES_BEFORE_2025.filter((p) => !PROVINCES_FROM_2025.includes(p));
 
 function validationFor(col: ColumnSpec, awards: string[], memberList: string): Validation | undefined {
   switch (col.type) {
@@ -147,7 +174,10 @@ export interface LayoutOptions {
 }
 
 export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}, options: LayoutOptions = { today: new Date().toISOString().slice(0, 10), profiles: ['quoc-gia'] }): LayoutSheet[] {
-  const awards = settings.awards.map((a) => a.name);
+  const awardNames = settings.awards.map((a) => a.name);
+  // The profile picked among the drop-down's, a province's own file among them.
+  const profiles = prefill.profile && !options.profiles.includes(prefill.profile) ? [...options.profiles, prefill.profile] : options.profiles;
+  const awards = awardTable(settings);
   const memberList = options.memberList ?? MEMBER_LIST_RANGE;
   const members = prefill.members ?? [];
   // A bloc's year is summed up at its end, or in the January after: the provinces of 31/12.
@@ -159,8 +189,18 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
     columns: [
       { header: 'Tỉnh/Thành phố', width: 24, prompt: '' },
       { header: 'Bộ quy tắc', width: 16, prompt: '' },
+      { header: 'Hình thức khen thưởng', width: 40, prompt: '' },
+      { header: 'Mã', width: 20, prompt: '' },
+      { header: 'Loại', width: 10, prompt: '' },
+      { header: 'Cấp', width: 10, prompt: '' },
+      { header: 'Dẫn đầu', width: 8, prompt: '' },
+      { header: 'Tỉnh đã hợp nhất (từ 01/7/2025)', width: 24, prompt: '' },
+      { header: 'Xếp loại', width: 30, prompt: '' },
+      { header: 'Mã xếp loại', width: 12, prompt: '' },
     ],
-    rows: provinces.map((p, i) => [p, options.profiles[i]]),
+    rows: Array.from({ length: Math.max(provinces.length, profiles.length, awards.length, ENDED_PROVINCES.length, RATING_TABLE.length) }, (_, i) => [
+      provinces[i], profiles[i], ...(awards[i] ?? [undefined, undefined, undefined, undefined, undefined]), ENDED_PROVINCES[i], ...(RATING_TABLE[i] ?? [undefined, undefined]),
+    ]),
     inputRows: 0,
     formRows: 0,
     hidden: true,
@@ -175,16 +215,16 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
       { header: 'Giá trị', width: 48, prompt: 'Điền giá trị của từng dòng' },
     ],
     rows: INFO_SHEET.labels.map((l) => {
-      const value = l.key === 'province' ? prefill.province : l.key === 'year' ? prefill.year : l.key === 'blocName' ? prefill.blocName : l.key === 'memberCount' && members.length > 0 ? members.length : undefined;
+      const value = l.key === 'province' ? prefill.province : l.key === 'year' ? prefill.year : l.key === 'blocName' ? prefill.blocName : l.key === 'memberCount' && members.length > 0 ? members.length : l.key === 'profile' ? prefill.profile : undefined;
       return [marked(l), value];
     }),
     inputRows: INFO_SHEET.labels.length,
     formRows: INFO_SHEET.labels.length,
-    valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, options.profiles, memberList)),
+    valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, profiles, memberList)),
   };
   const tables = TABLE_SHEETS.map((spec): LayoutSheet => {
     const columns: LayoutColumn[] = spec.columns.map((c) => {
-      const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awards, memberList);
+      const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awardNames, memberList);
       return { header: marked(c), width: width(c.header, c.type), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}) };
     });
     let rows: (string | number | undefined)[][] = [];

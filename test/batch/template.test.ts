@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { SHEETS } from '../../engine/template/spec';
-import { TEMPLATE_CHECKS } from '../../engine/template/checks';
+import { TEMPLATE_CHECKS, templateChecks } from '../../engine/template/checks';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
 import { excelValue } from '../../batch/write-grid';
 import { Pkg } from '../../batch/xlsx/package-edit';
@@ -104,7 +104,7 @@ describe('thidua template', () => {
     const ids = Array.from({ length: rules }, (_, i) => check.getCell(i + 2, 1).value);
     expect(new Set(ids)).toEqual(new Set(TEMPLATE_CHECKS.map((c) => c.ruleId)));
     expect(String((check.getCell('C2').value as ExcelJS.CellFormulaValue).formula)).toMatch(/^SUM\([A-Z]+2:[A-Z]+\d+\)/);
-    expect(check.getCell('E4').value).toBe('awards/excellent-share'); // the rules only thidua checks, beside
+    expect(check.getCell('E4').value).toBe(templateChecks().others[0]); // the rules only thidua checks, beside
     expect((check as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
     expect((wb.getWorksheet('Danh mục') as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
   });
