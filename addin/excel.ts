@@ -15,7 +15,7 @@
  *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkedCells, checkSheetCells, columnLetters, currentNationalSettings, type Settings, templateChecks, testAt, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkedCells, checkSheetCells, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, testAt, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -370,9 +370,18 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
         return { written: true } as const;
       }),
 
-    /** "Tạo mẫu", its member drop-downs reading `memberList` when the workbook has its member sheet. */
-    createTemplate: (memberList: string | undefined) =>
-      createTemplateSheets(host, templateLayout(currentNationalSettings(), {}, { today: new Date().toISOString().slice(0, 10), profiles: BUILT_IN_PROFILES.map((p) => p.id), ...(memberList ? { memberList } : {}) })),
+    /**
+     * "Tạo mẫu", its member drop-downs reading `memberList` when the workbook has its member
+     * sheet, its checks reading the workbook's sheets laid out as the template's (`names`) and
+     * following the profile picked in the pane (else the national one), as in force today.
+     */
+    createTemplate: (memberList: string | undefined, names: ReadonlyMap<string, string> = new Map(), profile?: string) => {
+      const today = new Date().toISOString().slice(0, 10);
+      const picked = profile ? findProfile(profile) : undefined;
+      const settings = picked ? resolveProfile(picked, today).settings : currentNationalSettings();
+      const layout = templateLayout(settings, picked && picked.id !== DEFAULT_PROFILE_ID ? { profile: picked.id } : {}, { today, profiles: BUILT_IN_PROFILES.map((p) => p.id), ...(memberList ? { memberList } : {}) });
+      return createTemplateSheets(host, layout, settings, names);
+    },
   };
 }
 
@@ -445,13 +454,14 @@ function buildSheet(worksheets: Excel.WorksheetCollection, sheet: LayoutSheet, v
  * matching), each in a request of its own: a sheet Excel refuses is removed again, the ones
  * before it stand, and the outcome says which. Drop-downs (ExcelApi 1.8) as `thidua template`.
  */
-export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[], settings: Settings = currentNationalSettings()): Promise<TemplateOutcome> {
+export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[], settings: Settings = currentNationalSettings(), names: ReadonlyMap<string, string> = new Map()): Promise<TemplateOutcome> {
   const validation = host.isSetSupported('ExcelApi', '1.8');
   return host.Excel.run({ delayForCellEdit: true } as Excel.RunOptions, async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load('items/name');
     await context.sync();
-    const present = new Set(worksheets.items.map((w) => headerKey(w.name)));
+    // A template sheet is there under its own name or one the reader takes for it.
+    const present = new Set(worksheets.items.flatMap((w) => [headerKey(w.name), ...(templateSheetOf(w.name) ? [headerKey(templateSheetOf(w.name)!.name)] : [])]));
     const added: string[] = [];
     // The hidden sheet of lists first: the drop-downs of the others refer to it.
     for (const sheet of [...layout].sort((a, b) => Number(b.hidden ?? false) - Number(a.hidden ?? false))) {
@@ -472,28 +482,37 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
       // The hidden sheet of lists is none the user needs to hear of.
       if (!sheet.hidden) added.push(sheet.name);
     }
-    // The template's own checks, as `thidua template` writes them: on the sheets made now, and
-    // `Kiểm tra` when the workbook lacks it and has every sheet its formulas name.
+    // The template's own checks, as `thidua template` writes them: formats on the sheets made
+    // now (the workbook's own sheets keep their formatting), and `Kiểm tra` when the workbook
+    // lacks it. A check is written where every sheet it reads is the template's: made now, or
+    // the workbook's laid out as the template's under whatever name (`names`).
     worksheets.load('items/name');
     await context.sync();
-    const names = new Set(worksheets.items.map((w) => w.name));
-    const { checks, others } = templateChecks(settings);
+    const existing = new Set(worksheets.items.map((w) => w.name));
     const made = new Set(added);
-    for (const check of checks) {
+    const readable = new Map<string, string>([...names, ...[...made, LISTS_SHEET].filter((n) => existing.has(n)).map((n) => [n, n] as const)]);
+    const all = templateChecks(settings);
+    const checks = all.checks.filter((c) => sheetsRead(c, settings).every((n) => readable.has(n)));
+    // Each format put first as it is added, the graver last: where two colour one cell, the error's shows.
+    const rank = { info: 0, warning: 1, error: 2 } as const;
+    for (const check of [...checks].sort((a, b) => rank[a.severity] - rank[b.severity])) {
       if (!made.has(check.sheet)) continue;
       const ws = worksheets.getItem(check.sheet);
       const cells = checkedCells(check);
       const ranges = 'list' in check.cells ? cells.map(([c, r]) => [`${c}${r}`, c, r] as const) : [[`${cells[0]![0]}${cells[0]![1]}:${cells.at(-1)![0]}${cells.at(-1)![1]}`, cells[0]![0], cells[0]![1]] as const];
       for (const [address, c, r] of ranges) {
         const cf = ws.getRange(address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-        cf.custom.rule.formula = `=${testAt(check, c, r, settings)}`;
+        cf.custom.rule.formula = `=${renamed(testAt(check, c, r, settings), readable)}`;
         cf.custom.format.fill.color = `#${SEVERITY_FILL[check.severity]}`;
+        cf.priority = 0;
       }
     }
-    // The sheets the checks test are the sheets their formulas name (the member list's among them).
-    if (!names.has(CHECK_SHEET) && checks.every((c) => names.has(c.sheet))) {
+    if (!existing.has(CHECK_SHEET) && checks.length > 0) {
+      // The rules of the checks left out are thidua's alone in this workbook.
+      const kept = new Set(checks.map((c) => c.ruleId));
+      const others = [...new Set([...all.others, ...all.checks.map((c) => c.ruleId).filter((id) => !kept.has(id))])].sort();
       const ks = worksheets.add(CHECK_SHEET);
-      const grid = checkSheetCells(checks, others, settings);
+      const grid = checkSheetCells(checks, others, settings, readable);
       for (const [address, value] of grid) {
         const range = ks.getRange(address);
         if (typeof value === 'string' && value.startsWith('=')) range.formulas = [[value]];

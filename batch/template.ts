@@ -151,14 +151,17 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
  */
 function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
   const { checks, others } = templateChecks(settings);
-  checks.forEach((check, i) => {
+  // Where two checks colour one cell, the graver's colour shows: errors first, then warnings.
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const priority = new Map([...checks].sort((a, b) => rank[a.severity] - rank[b.severity]).map((c, i) => [c, i + 1]));
+  checks.forEach((check) => {
     const ws = wb.getWorksheet(check.sheet);
     if (!ws) return;
     const cells = checkedCells(check);
     const style = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: SEVERITY_ARGB[check.severity] } } };
     // One format over a column's rows (its test written for the first cell, relative below); one per single cell.
     const ranges = 'list' in check.cells ? cells.map(([c, r]) => ({ ref: `${c}${r}`, first: [c, r] as const })) : [{ ref: `${cells[0]![0]}${cells[0]![1]}:${cells.at(-1)![0]}${cells.at(-1)![1]}`, first: cells[0]! }];
-    for (const { ref, first } of ranges) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: i + 1, formulae: [testAt(check, first[0], first[1], settings)], style }] });
+    for (const { ref, first } of ranges) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: priority.get(check)!, formulae: [testAt(check, first[0], first[1], settings)], style }] });
   });
   // Its formulas carry no stored result: every program computes them as it opens the file
   // (LibreOffice keeps a stored result unless told otherwise). The engine never reads this sheet.

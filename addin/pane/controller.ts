@@ -5,7 +5,7 @@
  * piece after another: two checks never overlap, and no change is ever dropped (a change
  * that comes while a check runs is read by the next one).
  */
-import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, type BlocModel, fromA1 } from '../../engine';
+import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, type BlocModel, fittingSheets, fromA1 } from '../../engine';
 import type { Change, HostSheet, Mark, ReadResult, TemplateOutcome, WriteOutcome } from '../excel';
 
 export type { Mark } from '../excel';
@@ -24,7 +24,7 @@ export interface PaneHost {
   select(sheet: string, cell: string): Promise<void>;
   write(sheet: string, cell: string, value: string | number): Promise<WriteOutcome>;
   /** "Tạo mẫu": add the template's sheets the workbook lacks. */
-  createTemplate(memberList: string | undefined): Promise<TemplateOutcome>;
+  createTemplate(memberList: string | undefined, names?: ReadonlyMap<string, string>, profile?: string): Promise<TemplateOutcome>;
 }
 
 export interface PaneState {
@@ -215,7 +215,8 @@ export class PaneController {
     return this.enqueue(async () => {
       const members = this.model?.sheets.members;
       const memberList = members && members.columns.unit !== undefined ? memberListRange(members.view.name, members.columns.unit, members.firstRow) : undefined;
-      const outcome = await this.host.createTemplate(memberList);
+      // The checks read the workbook's sheets that are laid out as the template's, by their names.
+      const outcome = await this.host.createTemplate(memberList, this.model ? fittingSheets(this.model) : new Map(), typeof this.options.check?.profile === 'string' ? this.options.check.profile : this.options.check?.profile?.id);
       this.state = { ...this.state, added: outcome.added };
       if (outcome.failed) this.state.templateFailed = outcome.failed;
       else delete this.state.templateFailed;

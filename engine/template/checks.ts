@@ -18,7 +18,10 @@ import type { Settings } from '../profiles/schema';
 import type { FindingSeverity } from '../report/finding';
 import { ruleIds, ruleMeta } from '../rules';
 import { columnLetters, fromA1 } from '../model/grid';
-import { awardTable, ENDED_PROVINCES, FORM_ROWS, INPUT_ROWS, LISTS_SHEET, MEMBER_LIST_RANGE, RATING_TABLE } from './layout';
+import type { BlocModel } from '../model/bloc';
+import { awardTable, ENDED_PROVINCES, FORM_ROWS, INPUT_ROWS, LISTS_SHEET, MEMBER_LIST_RANGE, RATING_TABLE, REQUIRED_MARK, templateLayout } from './layout';
+import { locateInfo } from './locate';
+import { INFO_SHEET, SHEETS, TABLE_SHEETS } from './spec';
 import { MERGER_DATE } from '../profiles/provinces';
 
 export interface TemplateCheck {
@@ -459,16 +462,17 @@ export const CHECK_SHEET = 'Kiểm tra';
 /**
  * `Kiểm tra` as cells (address → a value, or a formula starting with `=`): a row per rule
  * checked from row 2 (id, description, count), the total in F1, the rules only thidua checks
- * from E4, and the helper cells (one per tested cell) from column J. Both writers use it.
+ * from E4, and the helper cells (one per tested cell) from column J. Both writers use it; the
+ * pane names the template's sheets as the workbook does (`names`).
  */
-export function checkSheetCells(checks: readonly TemplateCheck[], others: readonly string[], settings: Settings = currentNationalSettings()): [string, string | number][] {
+export function checkSheetCells(checks: readonly TemplateCheck[], others: readonly string[], settings: Settings = currentNationalSettings(), names: ReadonlyMap<string, string> = new Map()): [string, string | number][] {
   const out: [string, string | number][] = [['A1', 'Quy tắc'], ['B1', 'Nội dung'], ['C1', 'Số vấn đề'], ['E1', 'Tổng số vấn đề:']];
   const rules = [...new Set(checks.map((c) => c.ruleId))];
   const sums = new Map<string, string[]>();
   checks.forEach((check, i) => {
     const col = columnLetters(HELPER_COLUMN + i);
     const cells = checkedCells(check);
-    cells.forEach(([c, r], k) => out.push([`${col}${k + 2}`, `=IF(IFERROR(${qualify(testAt(check, c, r, settings), check.sheet)},FALSE),1,0)`]));
+    cells.forEach(([c, r], k) => out.push([`${col}${k + 2}`, `=IF(IFERROR(${qualify(renamed(testAt(check, c, r, settings), names), names.get(check.sheet) ?? check.sheet)},FALSE),1,0)`]));
     sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${cells.length + 1})`]);
   });
   rules.forEach((id, k) => out.push([`A${k + 2}`, id], [`B${k + 2}`, ruleDescription(id)], [`C${k + 2}`, `=${sums.get(id)!.join('+')}`]));
@@ -479,3 +483,53 @@ export function checkSheetCells(checks: readonly TemplateCheck[], others: readon
 
 /** The first of `Kiểm tra`'s hidden helper columns (J). */
 export const HELPER_COLUMN = 10;
+
+/** The template's table columns where the layout puts them: sheet name → field key → column number. */
+const TEMPLATE_COLUMNS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(
+  templateLayout(currentNationalSettings()).flatMap((sheet) => {
+    const spec = TABLE_SHEETS.find((t) => t.name === sheet.name);
+    if (!spec) return [];
+    const at = new Map<string, number>();
+    sheet.columns.forEach((c, i) => {
+      const col = spec.columns.find((x) => x.header === c.header.replace(REQUIRED_MARK, ''));
+      if (col) at.set(col.key, i + 1);
+    });
+    return [[sheet.name, at] as const];
+  }),
+);
+
+/**
+ * The workbook's sheets that stand for the template's and are laid out as the template's
+ * (headers in row 2, each column where the template has it; `Thông tin`'s labels in A3–A15),
+ * whatever they are called: template name → the workbook's name. The checks read a sheet at the
+ * template's cells, so a sheet laid out otherwise is left out, and so are the checks that read it.
+ */
+export function fittingSheets(model: BlocModel): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const spec of SHEETS) {
+    const found = model.sheets[spec.key];
+    if (!found) continue;
+    if (spec.key === 'info') {
+      const cells = locateInfo(found.view).values;
+      if (INFO_SHEET.labels.every((l, i) => cells.get(l.key)?.row === 3 + i && cells.get(l.key)?.labelCol === 1)) out.set(spec.name, found.view.name);
+      continue;
+    }
+    const expected = TEMPLATE_COLUMNS.get(spec.name);
+    if (found.headerRow === 2 && expected && [...expected].every(([key, col]) => found.columns[key] === col)) out.set(spec.name, found.view.name);
+  }
+  return out;
+}
+
+/** The sheets a check reads: its own and those its formula names. */
+export function sheetsRead(check: TemplateCheck, settings: Settings = currentNationalSettings()): string[] {
+  const formula = typeof check.test === 'function' ? check.test(settings) : check.test;
+  return [...new Set([check.sheet, ...[...formula.matchAll(/'((?:[^']|'')+)'!/g)].map((m) => m[1]!.replace(/''/g, "'"))])];
+}
+
+/** A formula's references to the template's sheets given the workbook's names for them. */
+export function renamed(formula: string, names: ReadonlyMap<string, string>): string {
+  return formula.replace(/'((?:[^']|'')+)'!/g, (m, quoted: string) => {
+    const name = names.get(quoted.replace(/''/g, "'"));
+    return name === undefined ? m : `'${name.replace(/'/g, "''")}'!`;
+  });
+}

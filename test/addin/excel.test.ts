@@ -8,6 +8,10 @@ import { checkGrid } from '../../engine/check';
 import type { Grid } from '../../engine/model/grid';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq } from '../../samples/blocs';
+import { templateWorkbook } from '../../batch/template';
+import { readXlsx } from '../../batch/xlsx/reader';
+import { readBloc } from '../../engine/template/reader';
+import { fittingSheets, TEMPLATE_CHECKS } from '../../engine/template/checks';
 import { FakeExcel, type FakeOptions } from '../e2e/fake-office';
 
 function excel(grid: Grid = blocToGrid(laiChauMttq), options: FakeOptions = {}) {
@@ -221,5 +225,66 @@ describe('pieces', () => {
   test('which texts need the apostrophe to stay text', () => {
     for (const s of ['-5', '- Xuất sắc', '=A1', '+84 912', '@x', '001', '1,5', '83.33%', '12/5/2024', 'TRUE', '08:30']) expect([s, needsQuote(s)]).toEqual([s, true]);
     for (const s of ['Hội Nông dân tỉnh', 'Khối 6', 'HTXSNV', 'Cờ thi đua']) expect([s, needsQuote(s)]).toEqual([s, false]);
+  });
+});
+
+describe('"Tạo mẫu" on a workbook whose sheets have other names', () => {
+  /** The template as `thidua template` writes it, read back as a grid; renamed and trimmed as `edit` says. */
+  async function templateGrid(edit: (g: Grid) => void): Promise<Grid> {
+    const wb = templateWorkbook({ year: 2023 }, '2026-11-29');
+    const grid = readXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
+    edit(grid);
+    return grid;
+  }
+  const rename = (g: Grid, from: string, to: string) => (g.sheets.find((s) => s.name === from)!.name = to);
+  const drop = (g: Grid, ...names: string[]) => (g.sheets = g.sheets.filter((s) => !names.includes(s.name)));
+  const checkFormulas = (fake: FakeExcel) => (fake.setup('Kiểm tra')?.formulas ?? []).map(([, f]) => f);
+
+  test('the checks read the renamed sheets by their names; no sheet of the user\'s is added again or formatted', async () => {
+    const grid = await templateGrid((g) => {
+      rename(g, 'Thành viên', 'Danh sách thành viên');
+      rename(g, 'Bình xét', 'Kết quả bình xét');
+      drop(g, 'Kiểm tra', 'Giao ước');
+    });
+    const { fake, host } = excel(grid);
+    const names = fittingSheets(readBloc(grid));
+    expect(names.get('Thành viên')).toBe('Danh sách thành viên');
+    expect(names.get('Bình xét')).toBe('Kết quả bình xét');
+    const outcome = await host.createTemplate(undefined, names);
+    expect(outcome).toEqual({ added: ['Giao ước', 'Kiểm tra'] });
+    expect(fake.sheets.map((s) => s.name).filter((n) => n === 'Thành viên' || n === 'Bình xét')).toEqual([]);
+    const formulas = checkFormulas(fake);
+    expect(formulas.some((f) => f.includes("'Kết quả bình xét'!G3"))).toBe(true);
+    expect(formulas.some((f) => f.includes("'Danh sách thành viên'!$B$3:$B$62"))).toBe(true);
+    expect(formulas.filter((f) => /'(Thành viên|Bình xét)'!/.test(f))).toEqual([]);
+    // Formats only on the sheet made now; they name the renamed member sheet too.
+    const marks = fake.marks();
+    expect([...new Set(marks.map((m) => m.sheet))]).toEqual(['Giao ước']);
+    expect(marks.every((m) => !m.formula.includes("'Thành viên'!"))).toBe(true);
+    // Every rule still counted: the renamed sheets are laid out as the template's.
+    const rules = new Set(TEMPLATE_CHECKS.map((c) => c.ruleId));
+    const grid2 = fake.setup('Kiểm tra')!.formulas;
+    expect(grid2.filter(([a]) => /^C\d+$/.test(a))).toHaveLength(rules.size);
+  });
+
+  test('a sheet laid out otherwise: the checks that read it are left out, their rules listed as thidua\'s alone', async () => {
+    const grid = await templateGrid((g) => {
+      // A column before the unit's name: the checks would read the wrong cells.
+      const members = g.sheets.find((s) => s.name === 'Thành viên')!;
+      members.rows = members.rows.map((row) => (row ? [row[0], { kind: 'text', value: row === members.rows[1] ? 'Mã' : '' }, ...row.slice(1)] : row)) as typeof members.rows;
+      drop(g, 'Kiểm tra');
+    });
+    const { fake, host } = excel(grid);
+    const names = fittingSheets(readBloc(grid));
+    expect(names.has('Thành viên')).toBe(false);
+    expect(names.get('Bình xét')).toBe('Bình xét');
+    await host.createTemplate(undefined, names);
+    const formulas = checkFormulas(fake);
+    expect(formulas.filter((f) => f.includes("'Thành viên'!"))).toEqual([]);
+    expect(formulas.some((f) => f.includes("'Chấm điểm'!"))).toBe(true);
+    const sheet = fake.sheets.find((s) => s.name === 'Kiểm tra')!;
+    const listed = [...sheet.cells].filter(([a]) => /^E\d+$/.test(a)).map(([, c]) => String(c.value));
+    expect(listed).toContain('refs/unknown-unit');
+    expect(listed).toContain('members/duplicate');
   });
 });

@@ -1,9 +1,11 @@
 /**
- * The template checks itself in another program: each clean bloc and each faulty variant is
- * typed into the template (ExcelJS writes the values), LibreOffice opens it, computes every
- * formula and saves it, and the sheet `Kiểm tra` it computed is read back: 0 on every rule for
- * the clean blocs, above 0 exactly on the planted rules the template covers for the faulty
- * ones. The engine finds on the filled template what it finds on the original.
+ * The template checks itself in another program: each clean bloc, each faulty variant and each
+ * mistake below is typed into the template of its year and profile (`thidua template --year
+ * --profile`; ExcelJS writes the values), LibreOffice opens it, computes every formula and
+ * saves it, and the sheet `Kiểm tra` it computed is read back: 0 on every rule for the clean
+ * blocs, above 0 exactly on the rules the engine finds that the template covers for the others
+ * (the exceptions named below, with their reasons). Every rule the template checks is counted
+ * somewhere. The engine finds on the filled template what it finds on the original.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
