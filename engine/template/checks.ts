@@ -116,6 +116,13 @@ const notLeading = (x: string) => {
 /** `x` without its digits (and the characters of `also`): nothing is left of a number. */
 const withoutDigits = (x: string, also = '') => [...`0123456789${also}`].reduce((f, d) => `SUBSTITUTE(${f},"${d}","")`, `TRIM(${x})`);
 
+/** The columns where text is typed: sheet, first column, first and last row, columns. */
+const TEXT_COLUMNS = [['Thông tin', 'B', 3, 15, 1], ['Thành viên', 'B', 3, LAST, 4], ['Luân phiên', 'B', 3, LAST, 2], ['Chấm điểm', 'B', 4, LAST, 1], ['Chấm điểm', 'H', 4, LAST, 2], ['Bình xét', 'A', 3, LAST, 1], ['Bình xét', 'F', 3, LAST, 1], ['Đề nghị khen thưởng', 'B', 3, LAST, 4], ['Giao ước', 'B', 3, LAST, 2], ['Số liệu', 'B', 3, LAST, 2]] as const;
+/** Every table's input cells: sheet, first row, columns (from A). */
+const TABLES = [['Thông tin', 3, 2], ['Thành viên', 3, 5], ['Luân phiên', 3, 3], ['Chấm điểm', 3, 9], ['Bình xét', 3, 8], ['Đề nghị khen thưởng', 3, 5], ['Giao ước', 3, 4], ['Số liệu', 3, 6]] as const;
+/** The combining marks of Vietnamese: the five tones, circumflex, breve and horn. */
+const COMBINING = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0302', '\u0306', '\u031B'];
+
 export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
   {
     ruleId: 'cell/required',
@@ -392,7 +399,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     message: 'Ghi số dạng số (không phải chữ).',
     scope: { vi: 'chữ số, có thể với một dấu . hoặc ,', en: 'digits, with at most one . or ,' },
   })),
-  ...([['Thông tin', 'B', 3, 15, 1], ['Thành viên', 'B', 3, LAST, 4], ['Luân phiên', 'B', 3, LAST, 2], ['Chấm điểm', 'B', 4, LAST, 1], ['Chấm điểm', 'H', 4, LAST, 2], ['Bình xét', 'A', 3, LAST, 1], ['Bình xét', 'F', 3, LAST, 1], ['Đề nghị khen thưởng', 'B', 3, LAST, 4], ['Giao ước', 'B', 3, LAST, 2], ['Số liệu', 'B', 3, LAST, 2]] as const).map(([sheet, col, from, to, width]): TemplateCheck => ({
+  ...TEXT_COLUMNS.map(([sheet, col, from, to, width]): TemplateCheck => ({
     ruleId: 'text/whitespace',
     sheet,
     cells: { col, from, to, width },
@@ -400,6 +407,34 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     message: 'Bỏ dấu cách thừa (đầu, cuối hoặc hai dấu cách liền nhau).',
     scope: { vi: 'dấu cách thường', en: 'ordinary spaces' },
   })),
+  ...TEXT_COLUMNS.map(([sheet, col, from, to, width]): TemplateCheck => ({
+    ruleId: 'text/not-nfc',
+    sheet,
+    cells: { col, from, to, width },
+    // A mark typed apart from its letter (Vietnamese has a precomposed letter for each).
+    test: `AND(ISTEXT({c}{r}),LEN({c}{r})<>LEN(${[...COMBINING].reduce((f, m) => `SUBSTITUTE(${f},"${m}","")`, '{c}{r}')}))`,
+    message: 'Dùng Unicode dựng sẵn (gõ dấu liền với chữ).',
+  })),
+  ...TABLES.map(([sheet, from, width]): TemplateCheck => ({
+    ruleId: 'cell/formula-error',
+    sheet,
+    cells: { col: 'A', from, to: LAST, width },
+    test: 'ISERROR({c}{r})',
+    message: 'Ô không được có lỗi công thức (#REF!, #DIV/0!, #VALUE!…).',
+  })),
+  ...(['B', 'C'] as const).map((col): TemplateCheck => {
+    // Luân phiên's leader (B) or deputy (C) of this year or next, against Thông tin's, where both name members.
+    const [now, next] = col === 'B' ? ['$B$6', '$B$11'] : ['$B$7', '$B$12'];
+    const stated = `IF(A{r}=${INFO}!$B$5,${INFO}!${now},IF(A{r}=${INFO}!$B$5+1,${INFO}!${next},""))`;
+    return {
+      ruleId: 'rotation/history-mismatch',
+      sheet: 'Luân phiên',
+      cells: { col, from: 3, to: LAST },
+      test: `AND(ISNUMBER(A{r}),ISNUMBER(${INFO}!$B$5),${member(`${col}{r}`)}>0,${member(stated)}>0,${member(`${col}{r}`)}<>${member(stated)})`,
+      message: 'Năm nay và năm sau ghi như trang "Thông tin" (Trưởng khối, Phó trưởng khối).',
+      scope: { vi: 'đơn vị có trong trang Thành viên', en: 'units in Thành viên' },
+    };
+  }),
   {
     ruleId: 'stats/percent-mismatch',
     sheet: 'Số liệu',

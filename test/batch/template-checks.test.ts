@@ -61,6 +61,14 @@ const MORE: { id: string; grid: () => Grid }[] = [
       b.votes.push({ award: 'Cờ thi đua của Chính phủ', present: 6, issued: 6, returned: 6, valid: 6, candidates: [{ unit: 'Hội LHPN tỉnh', votes: 6 }] });
     })),
   },
+  {
+    id: 'mau-loi-cong-thuc',
+    grid: () => {
+      const g = blocToGrid(laiChauMttq);
+      g.sheets.find((x) => x.name === 'Số liệu')!.rows[3]![4] = { kind: 'error', value: '#DIV/0!' };
+      return g;
+    },
+  },
   { id: 'mau-thieu-ten-khoi', grid: () => setCell(blocToGrid(laiChauMttq), 'Thông tin', 'B4', null) },
   { id: 'mau-thanh-vien-ghi-hai-lan', grid: () => blocToGrid(edited(ninhThuanMatTran, (b) => { b.members.push({ name: 'Tỉnh đoàn' }); b.memberCount = 7; })) },
   { id: 'mau-pho-trung-truong-khoi', grid: () => blocToGrid({ ...laiChauMttq, deputy: laiChauMttq.leader }) },
