@@ -13,7 +13,7 @@
  * The tests are a subset of the engine's rules, by exact names where the engine also matches
  * abbreviations and spellings: a template that the engine finds clean counts 0 everywhere.
  */
-import { currentNationalSettings, settingSeverity } from '../profiles';
+import { currentNationalSettings, settingOptions, settingSeverity } from '../profiles';
 import type { Settings } from '../profiles/schema';
 import type { FindingSeverity } from '../report/finding';
 import { ruleIds, ruleMeta } from '../rules';
@@ -435,6 +435,22 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
       scope: { vi: 'đơn vị có trong trang Thành viên', en: 'units in Thành viên' },
     };
   }),
+  {
+    ruleId: 'cell/out-of-range',
+    sheet: 'Thông tin',
+    cells: { list: ['B5'] },
+    test: (s) => `AND(ISNUMBER(B5),OR(B5<${Number(settingOptions(s.rules['cell/out-of-range']).minYear ?? 2000)},B5>YEAR(TODAY())+1))`,
+    message: 'Năm thi đua là năm được tổng kết (không quá năm sau).',
+  },
+  { ruleId: 'cell/out-of-range', sheet: 'Thông tin', cells: { list: ['B8'] }, test: 'AND(ISNUMBER(B8),B8<0)', message: 'Số đếm không âm.' },
+  {
+    ruleId: 'cell/out-of-range',
+    sheet: 'Bình xét',
+    cells: { col: 'B', from: 3, to: LAST, width: 7 },
+    // Counts below 0, and Tỷ lệ (%) above 100, on the rows of an award (the rows above the first award are not read).
+    test: `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND(COLUMN({c}{r})=8,{c}{r}>100.000000001)),COLUMN({c}{r})<>6,SUMPRODUCT(--(LEN(TRIM($A$3:$A{r}))>0))>0)`,
+    message: 'Số phiếu không âm; tỷ lệ không quá 100 %.',
+  },
   {
     ruleId: 'stats/percent-mismatch',
     sheet: 'Số liệu',

@@ -69,6 +69,8 @@ const MORE: { id: string; grid: () => Grid }[] = [
       return g;
     },
   },
+  { id: 'mau-ty-le-tren-100', grid: () => setCell(blocToGrid(quangNinhMttq), 'Bình xét', 'H3', 120) },
+  { id: 'mau-nam-thi-dua-sai', grid: () => setCell(blocToGrid(quangNinhMttq), 'Thông tin', 'B5', 1999) },
   { id: 'mau-thieu-ten-khoi', grid: () => setCell(blocToGrid(laiChauMttq), 'Thông tin', 'B4', null) },
   { id: 'mau-thanh-vien-ghi-hai-lan', grid: () => blocToGrid(edited(ninhThuanMatTran, (b) => { b.members.push({ name: 'Tỉnh đoàn' }); b.memberCount = 7; })) },
   { id: 'mau-pho-trung-truong-khoi', grid: () => blocToGrid({ ...laiChauMttq, deputy: laiChauMttq.leader }) },
@@ -170,7 +172,9 @@ function counted(file: string): Map<string, number> {
     const templates = new Map<string, string>();
     const files: string[] = [];
     for (const c of cases) {
-      const year = String(infoValue(c.grid, 5));
+      // A year typed wrong (1999) is typed into the template of the year the bloc meant.
+      const typed = Number(infoValue(c.grid, 5));
+      const year = String(typed >= 2000 && typed <= 2100 ? typed : 2023);
       const profile = String(infoValue(c.grid, 13) ?? 'quoc-gia');
       const key = `${year}-${profile}`;
       if (!templates.has(key)) {
