@@ -113,6 +113,20 @@ const notLeading = (x: string) => {
   const isMember = `(LEN(TRIM(${col('B')}))>0)*((COUNTIF(${NAMES},TRIM(${col('B')}))+COUNTIF(${ABBRS},TRIM(${col('B')})))>0)`;
   return `AND(${member(x)}>0,SUMPRODUCT(${full}*${own})>0,SUMPRODUCT(MAX(${full}*${isMember}*${sum}))>SUMPRODUCT(MAX(${full}*${own}*${sum}))+0.000001)`;
 };
+/**
+ * `x` is text shaped as day/month/year (separators `/`, `.` or `-`, a four-digit year after
+ * 1900), as the reader takes it, and whether that is a real date: a date typed as text, or a
+ * date that is none (31/02/2023).
+ */
+const dateText = (x: string, real: boolean) => {
+  const u = `SUBSTITUTE(SUBSTITUTE(TRIM(${x}),".","/"),"-","/")`;
+  const p1 = `FIND("/",${u})`;
+  const p2 = `FIND("/",${u},${p1}+1)`;
+  const [d, m, y] = [`VALUE(LEFT(${u},${p1}-1))`, `VALUE(MID(${u},${p1}+1,${p2}-${p1}-1))`, `VALUE(MID(${u},${p2}+1,9))`];
+  const valid = `AND(${m}>=1,${m}<=12,${d}>=1,DAY(DATE(${y},${m},${d}))=${d})`;
+  return `AND(ISTEXT(${x}),LEN(TRIM(${x}))>=8,LEN(${withoutDigits(x, '/.-')})=0,LEN(${u})-LEN(SUBSTITUTE(${u},"/",""))=2,${p1}<=3,${p2}-${p1}<=3,${p2}-${p1}>=2,LEN(${u})-${p2}=4,${y}>1900,${real ? valid : `NOT(${valid})`})`;
+};
+
 /** `x` without its digits (and the characters of `also`): nothing is left of a number. */
 const withoutDigits = (x: string, also = '') => [...`0123456789${also}`].reduce((f, d) => `SUBSTITUTE(${f},"${d}","")`, `TRIM(${x})`);
 
@@ -451,6 +465,22 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     test: `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND(COLUMN({c}{r})=8,{c}{r}>100.000000001)),COLUMN({c}{r})<>6,SUMPRODUCT(--(LEN(TRIM($A$3:$A{r}))>0))>0)`,
     message: 'Số phiếu không âm; tỷ lệ không quá 100 %.',
   },
+  ...([['Thông tin', { list: ['B9'] }], ['Giao ước', { col: 'D', from: 3, to: LAST }]] as [string, TemplateCheck['cells']][]).map(([sheet, cells]): TemplateCheck => ({
+    ruleId: 'cell/date-as-text',
+    sheet,
+    cells,
+    test: dateText('{c}{r}', true),
+    message: 'Nhập ngày dạng ngày (ví dụ 30/11/2023 trong ô định dạng ngày), không gõ dạng chữ.',
+    scope: { vi: 'ngày/tháng/năm viết liền', en: 'day/month/year with no spaces' },
+  })),
+  ...([['Thông tin', { list: ['B9'] }], ['Giao ước', { col: 'D', from: 3, to: LAST }]] as [string, TemplateCheck['cells']][]).map(([sheet, cells]): TemplateCheck => ({
+    ruleId: 'cell/invalid-date',
+    sheet,
+    cells,
+    test: dateText('{c}{r}', false),
+    message: 'Ngày phải có thật (ngày/tháng/năm).',
+    scope: { vi: 'ngày/tháng/năm viết liền không có thật', en: 'a day/month/year with no spaces that is no date' },
+  })),
   {
     ruleId: 'stats/percent-mismatch',
     sheet: 'Số liệu',

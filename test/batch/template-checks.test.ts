@@ -71,6 +71,8 @@ const MORE: { id: string; grid: () => Grid }[] = [
   },
   { id: 'mau-ty-le-tren-100', grid: () => setCell(blocToGrid(quangNinhMttq), 'Bình xét', 'H3', 120) },
   { id: 'mau-nam-thi-dua-sai', grid: () => setCell(blocToGrid(quangNinhMttq), 'Thông tin', 'B5', 1999) },
+  { id: 'mau-ngay-hop-dang-chu', grid: () => setCell(blocToGrid(quangNinhMttq), 'Thông tin', 'B9', '05/12/2023') },
+  { id: 'mau-ngay-31-thang-2-dang-chu', grid: () => setCell(blocToGrid(quangNinhMttq), 'Thông tin', 'B9', '31/02/2023') },
   { id: 'mau-thieu-ten-khoi', grid: () => setCell(blocToGrid(laiChauMttq), 'Thông tin', 'B4', null) },
   { id: 'mau-thanh-vien-ghi-hai-lan', grid: () => blocToGrid(edited(ninhThuanMatTran, (b) => { b.members.push({ name: 'Tỉnh đoàn' }); b.memberCount = 7; })) },
   { id: 'mau-pho-trung-truong-khoi', grid: () => blocToGrid({ ...laiChauMttq, deputy: laiChauMttq.leader }) },
