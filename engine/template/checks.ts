@@ -145,6 +145,30 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     test: 'LEN(TRIM({c}{r}))=0',
     message: 'Bắt buộc: hãy điền ô này.',
   },
+  // A table's required cell left blank on a row that has something else.
+  ...([['Thành viên', 'B', 3, 'B', 'E'], ['Luân phiên', 'A', 3, 'A', 'C'], ['Luân phiên', 'B', 3, 'A', 'C'], ['Chấm điểm', 'B', 4, 'B', 'I'], ['Bình xét', 'F', 3, 'B', 'H'], ['Bình xét', 'G', 3, 'B', 'H'], ['Đề nghị khen thưởng', 'B', 3, 'B', 'E'], ['Đề nghị khen thưởng', 'C', 3, 'B', 'E'], ['Giao ước', 'B', 3, 'B', 'D'], ['Số liệu', 'B', 3, 'B', 'F']] as const).map(([sheet, col, from, first, last]): TemplateCheck => ({
+    ruleId: 'cell/required',
+    sheet,
+    cells: { col, from, to: LAST },
+    test: `AND(LEN(TRIM(${col}{r}))=0,SUMPRODUCT(--(LEN(TRIM($${first}{r}:$${last}{r}))>0))>0)`,
+    message: 'Bắt buộc trên dòng đã có số liệu.',
+  })),
+  {
+    ruleId: 'cell/required',
+    sheet: 'Bình xét',
+    cells: { col: 'A', from: 3, to: LAST },
+    // The award on a row with something, where no row above names one (a blank under an award continues it).
+    test: 'AND(LEN(TRIM(A{r}))=0,SUMPRODUCT(--(LEN(TRIM($B{r}:$H{r}))>0))>0,SUMPRODUCT(--(LEN(TRIM($A$2:A{r-1}))>0))<=1)',
+    message: 'Ghi hình thức khen thưởng.',
+  },
+  {
+    ruleId: 'cell/required',
+    sheet: 'Bình xét',
+    cells: { col: 'B', from: 3, to: LAST, width: 4 },
+    // The ballot counts on an award's first row.
+    test: 'AND(LEN(TRIM({c}{r}))=0,LEN(TRIM($A{r}))>0,COUNTIF($A$2:$A{r-1},TRIM($A{r}))=0)',
+    message: 'Dòng đầu của mỗi hình thức ghi đủ số phiếu.',
+  },
   {
     ruleId: 'bloc/member-count-mismatch',
     sheet: 'Thông tin',
