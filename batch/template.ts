@@ -137,9 +137,10 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
     return;
   }
   for (const col of cols) {
-    const key = over(col, check.cells.from);
+    // A table's validations start on its first row (3): a check from a later row shares them.
+    const key = over(col, check.cells.from) ?? over(col, 3);
     if (key) add(model[key]!);
-    else validations(ws).add(`${col}${check.cells.from}:${col}${check.cells.to}`, { type: 'any', allowBlank: true, showInputMessage: true, promptTitle: 'Kiểm tra', prompt: `Kiểm tra: ${check.message}`.slice(0, 255) } as unknown as ExcelJS.DataValidation);
+    else validations(ws).add(`${col}${Math.min(3, check.cells.from)}:${col}${check.cells.to}`, { type: 'any', allowBlank: true, showInputMessage: true, promptTitle: 'Kiểm tra', prompt: `Kiểm tra: ${check.message}`.slice(0, 255) } as unknown as ExcelJS.DataValidation);
   }
 }
 
