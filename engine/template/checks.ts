@@ -589,8 +589,9 @@ export function checkSheetCells(checks: readonly TemplateCheck[], others: readon
 /** The first of `Kiểm tra`'s hidden helper columns (J). */
 export const HELPER_COLUMN = 10;
 
-/** The template's table columns where the layout puts them: sheet name → field key → column number. */
-const TEMPLATE_COLUMNS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(
+/** The template's table columns where the layout puts them: sheet name → field key → column number (made when first asked). */
+let templateColumns: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined;
+const TEMPLATE_COLUMNS = (): ReadonlyMap<string, ReadonlyMap<string, number>> => (templateColumns ??= new Map(
   templateLayout(currentNationalSettings()).flatMap((sheet) => {
     const spec = TABLE_SHEETS.find((t) => t.name === sheet.name);
     if (!spec) return [];
@@ -601,7 +602,7 @@ const TEMPLATE_COLUMNS: ReadonlyMap<string, ReadonlyMap<string, number>> = new M
     });
     return [[sheet.name, at] as const];
   }),
-);
+));
 
 /**
  * The workbook's sheets that stand for the template's and are laid out as the template's
@@ -619,7 +620,7 @@ export function fittingSheets(model: BlocModel): Map<string, string> {
       if (INFO_SHEET.labels.every((l, i) => cells.get(l.key)?.row === 3 + i && cells.get(l.key)?.labelCol === 1)) out.set(spec.name, found.view.name);
       continue;
     }
-    const expected = TEMPLATE_COLUMNS.get(spec.name);
+    const expected = TEMPLATE_COLUMNS().get(spec.name);
     if (found.headerRow === 2 && expected && [...expected].every(([key, col]) => found.columns[key] === col)) out.set(spec.name, found.view.name);
   }
   return out;
