@@ -427,10 +427,14 @@ function buildSheet(worksheets: Excel.WorksheetCollection, sheet: LayoutSheet, v
   }
   // Tổng điểm, Tỷ lệ (%): formulas the user may type over, below what is pre-filled.
   sheet.columns.forEach((c, i) => {
-    if (!c.formula || sheet.formRows === 0) return;
+    if (sheet.formRows === 0) return;
     const range = ws.getRangeByIndexes(first, i, sheet.formRows, 1);
-    range.formulas = Array.from({ length: sheet.formRows }, (_, k) => [`=${c.formula!.replaceAll('{r}', String(first + k + 1))}`]);
+    if (c.formula) range.formulas = Array.from({ length: sheet.formRows }, (_, k) => [`=${c.formula!.replaceAll('{r}', String(first + k + 1))}`]);
     if (c.numFmt) range.numberFormat = Array.from({ length: sheet.formRows }, () => [c.numFmt!]);
+  });
+  // Thông tin's dates, as Vietnamese write them.
+  sheet.valueValidations?.forEach((v, r) => {
+    if (v?.numFmt) ws.getRangeByIndexes(first + r, 1, 1, 1).numberFormat = [[v.numFmt]];
   });
   ws.freezePanes.freezeRows(sheet.headerRow);
   if (sheet.hidden) ws.visibility = 'Hidden' as Excel.SheetVisibility;

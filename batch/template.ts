@@ -82,6 +82,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
   if (isInfo) {
     sheet.valueValidations!.forEach((v, r) => {
       if (v) ws.getCell(firstRow + r, 2).dataValidation = excelValidation(v.validation, v.prompt, String(sheet.rows[r]![0]).replace(REQUIRED_MARK, ''));
+      if (v?.numFmt) ws.getCell(firstRow + r, 2).numFmt = v.numFmt;
     });
   } else {
     sheet.columns.forEach((c, i) => {
@@ -180,8 +181,9 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
   ks.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   ks.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
   // Descriptions wrap to two lines: rows as tall, written (LibreOffice keeps a row one line tall otherwise).
-  for (let r = 2; r <= Math.max(others.length + 3, checks.length + 1); r++) ks.getRow(r).height = 30;
-  ks.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: `A1:F${Math.max(others.length + 3, 20)}` };
+  const lastRow = Math.max(others.length + 3, new Set(checks.map((c) => c.ruleId)).size + 1);
+  for (let r = 2; r <= lastRow; r++) ks.getRow(r).height = 30;
+  ks.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printArea: `A1:F${lastRow}`, printTitlesRow: '1:1' };
   // Protected without a password: not to be typed over by mistake, free to unprotect.
   void ks.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
 }

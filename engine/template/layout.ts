@@ -32,6 +32,9 @@ export interface LayoutColumn {
   numFmt?: string;
 }
 
+/** Dates as Vietnamese write them, whatever the computer's own setting. */
+export const DATE_FORMAT = 'dd/mm/yyyy';
+
 /** The mark of a required header or label, as Vietnamese forms mark one. */
 export const REQUIRED_MARK = ' (*)';
 
@@ -48,7 +51,7 @@ export interface LayoutSheet {
   /** How many of them are drawn as a form (borders) and carry the formulas: what prints. */
   formRows: number;
   /** Thông tin: the validation of each row's value (column B), beside `rows`. */
-  valueValidations?: ({ validation: Validation; prompt: string } | undefined)[];
+  valueValidations?: ({ validation: Validation; prompt: string; numFmt?: string } | undefined)[];
   /** A sheet of lists the drop-downs read from, hidden from the user. */
   hidden?: boolean;
 }
@@ -137,14 +140,14 @@ function width(header: string, type: ColumnSpec['type']): number {
 }
 
 /** A value's drop-down or check on `Thông tin`, by its label. */
-function infoValidation(key: string, provinces: string, profiles: string[], memberList: string): { validation: Validation; prompt: string } | undefined {
+function infoValidation(key: string, provinces: string, profiles: string[], memberList: string): { validation: Validation; prompt: string; numFmt?: string } | undefined {
   switch (key) {
     case 'province':
       return { validation: { type: 'range', range: provinces }, prompt: 'Chọn tỉnh/thành phố trong danh sách' };
     case 'year':
       return { validation: { type: 'whole', min: 2000, max: 2100 }, prompt: 'Năm được tổng kết, ví dụ 2023' };
     case 'meetingDate':
-      return { validation: { type: 'date' }, prompt: 'Ngày/tháng/năm' };
+      return { validation: { type: 'date' }, prompt: 'Ngày/tháng/năm', numFmt: DATE_FORMAT };
     case 'memberCount':
       return { validation: { type: 'whole', min: 0 }, prompt: 'Số đơn vị trong trang "Thành viên"' };
     case 'leader':
@@ -225,7 +228,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
   const tables = TABLE_SHEETS.map((spec): LayoutSheet => {
     const columns: LayoutColumn[] = spec.columns.map((c) => {
       const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awardNames, memberList);
-      return { header: marked(c), width: width(c.header, c.type), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}) };
+      return { header: marked(c), width: width(c.header, c.type), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}), ...(validation?.type === 'date' ? { numFmt: DATE_FORMAT } : {}) };
     });
     let rows: (string | number | undefined)[][] = [];
     if (spec.key === 'members' || spec.key === 'covenant') rows = members.map((m, i) => [i + 1, m]);

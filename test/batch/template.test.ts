@@ -44,6 +44,9 @@ describe('thidua template', () => {
     expect(votes.getCell('F10').dataValidation).toMatchObject({ type: 'list', formulae: ["'Thành viên'!$B$3:$B$62"] });
     expect(votes.getCell('C3').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
     expect(wb.getWorksheet('Thông tin')!.getCell('B9').dataValidation).toMatchObject({ type: 'date' });
+    // Dates shown as Vietnamese write them, whatever the computer's setting.
+    expect(wb.getWorksheet('Thông tin')!.getCell('B9').numFmt).toBe('dd/mm/yyyy');
+    expect(wb.getWorksheet('Giao ước')!.getCell('D3').numFmt).toBe('dd/mm/yyyy');
     expect(wb.getWorksheet('Giao ước')!.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
     // Blank, it is only incomplete: the reader finds every sheet and column.
     const findings = checkGrid(await readGrid(readFileSync(out)), { today: '2026-11-22' }).findings;
