@@ -5,10 +5,10 @@
  * format on the cells it tests and a row of the sheet `Kiểm tra` that counts its problems, so
  * that Excel 2010–2019, WPS and LibreOffice check the workbook as it is typed, with no add-in.
  *
- * Only functions those programs evaluate alike: IF, AND, OR, ISNUMBER, LEN, TRIM, ABS, MAX,
- * SUM, COUNT, COUNTA, COUNTIF, COUNTIFS, SUMPRODUCT, MATCH, IFERROR, INT, LOOKUP (its two-vector form); no dynamic arrays,
- * LET, XLOOKUP or TEXTJOIN, and no array formula to confirm with Ctrl+Shift+Enter: each test
- * is one cell's, and `Kiểm tra` sums one helper cell per tested cell.
+ * Only functions those programs evaluate alike (`PORTABLE_FUNCTIONS`; a test holds every
+ * formula the template writes to them): no dynamic arrays, LET, XLOOKUP or TEXTJOIN, and no
+ * array formula to confirm with Ctrl+Shift+Enter. What reads a range cell by cell does it
+ * inside SUMPRODUCT; each test is one cell's, and `Kiểm tra` sums one helper cell per tested cell.
  *
  * The tests are a subset of the engine's rules, by exact names where the engine also matches
  * abbreviations and spellings: a template that the engine finds clean counts 0 everywhere.
@@ -23,6 +23,13 @@ import { awardTable, ENDED_PROVINCES, FORM_ROWS, INPUT_ROWS, LISTS_SHEET, MEMBER
 import { locateInfo } from './locate';
 import { INFO_SHEET, SHEETS, TABLE_SHEETS } from './spec';
 import { MERGER_DATE } from '../profiles/provinces';
+
+/** The functions the template's formulas use: in Excel since 2007, in WPS and in LibreOffice, evaluated alike. */
+export const PORTABLE_FUNCTIONS: readonly string[] = [
+  'ABS', 'AND', 'COLUMN', 'COUNT', 'COUNTA', 'COUNTIF', 'COUNTIFS', 'DATE', 'DAY', 'FIND', 'IF', 'IFERROR', 'INDEX', 'INT', 'ISERROR',
+  'ISNUMBER', 'ISTEXT', 'LEFT', 'LEN', 'LOOKUP', 'LOWER', 'MATCH', 'MAX', 'MID', 'NOT', 'OR', 'RIGHT', 'ROUND', 'ROUNDUP', 'ROW',
+  'SUBSTITUTE', 'SUM', 'SUMPRODUCT', 'TODAY', 'TRIM', 'VALUE', 'YEAR',
+];
 
 export interface TemplateCheck {
   ruleId: string;

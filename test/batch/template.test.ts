@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { SHEETS } from '../../engine/template/spec';
-import { TEMPLATE_CHECKS, templateChecks } from '../../engine/template/checks';
+import { PORTABLE_FUNCTIONS, TEMPLATE_CHECKS, templateChecks } from '../../engine/template/checks';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
 import { excelValue } from '../../batch/write-grid';
 import { Pkg } from '../../batch/xlsx/package-edit';
@@ -120,6 +120,17 @@ describe('thidua template', () => {
     });
     expect(lengths.length).toBeGreaterThan(1000);
     expect(Math.max(...lengths)).toBeLessThanOrEqual(8192);
+    // Only the functions Excel 2010, WPS and LibreOffice evaluate alike.
+    const used = new Set<string>();
+    wb.eachSheet((ws) => {
+      const formulas = [
+        ...(ws as unknown as { conditionalFormattings: { rules: { formulae?: string[] }[] }[] }).conditionalFormattings.flatMap((f) => f.rules.flatMap((r) => r.formulae ?? [])),
+      ];
+      ws.eachRow((row) => row.eachCell((cell) => void (cell.formula && formulas.push(cell.formula))));
+      for (const f of formulas) for (const m of f.replace(/"(?:[^"]|"")*"/g, '""').matchAll(/([A-Z][A-Z0-9.]*)\(/g)) used.add(m[1]!);
+    });
+    expect([...used].filter((f) => !PORTABLE_FUNCTIONS.includes(f))).toEqual([]);
+    expect(used.size).toBeGreaterThan(20);
   });
 
   test.each([
