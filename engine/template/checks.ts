@@ -28,7 +28,7 @@ import { MERGER_DATE } from '../profiles/provinces';
 export const PORTABLE_FUNCTIONS: readonly string[] = [
   'ABS', 'AND', 'COLUMN', 'COUNT', 'COUNTA', 'COUNTIF', 'COUNTIFS', 'DATE', 'DAY', 'FIND', 'IF', 'IFERROR', 'INDEX', 'INT', 'ISERROR',
   'ISNUMBER', 'ISTEXT', 'LEFT', 'LEN', 'LOOKUP', 'LOWER', 'MATCH', 'MAX', 'MID', 'NOT', 'OR', 'RIGHT', 'ROUND', 'ROUNDUP', 'ROW',
-  'SUBSTITUTE', 'SUM', 'SUMPRODUCT', 'TODAY', 'TRIM', 'VALUE', 'YEAR',
+  'SUBSTITUTE', 'SUM', 'SUMIF', 'SUMPRODUCT', 'TODAY', 'TRIM', 'VALUE', 'YEAR',
 ];
 
 export interface TemplateCheck {
@@ -85,9 +85,9 @@ const namesUnit = (range: string, x: string) => {
 /** A range of `Danh mục` (column `col`, from row 3, `rows` long). */
 const listRange = (col: string, rows: number) => `'${LISTS_SHEET}'!$${col}$3:$${col}$${2 + rows}`;
 /** The award catalog's columns in `Danh mục`: names, ids, kinds, levels, leading. */
-const awardList = (s: Settings, col: 'C' | 'D' | 'E' | 'F' | 'G') => listRange(col, awardTable(s).length);
+const awardList = (s: Settings, col: 'C' | 'D' | 'E' | 'F' | 'G' | 'K') => listRange(col, awardTable(s).length);
 /** A field of the award named in `x` (error when the catalog lacks the name). */
-const awardField = (s: Settings, x: string, col: 'D' | 'E' | 'F' | 'G') => `INDEX(${awardList(s, col)},MATCH(TRIM(${x}),${awardList(s, 'C')},0))`;
+const awardField = (s: Settings, x: string, col: 'D' | 'E' | 'F' | 'G' | 'K') => `INDEX(${awardList(s, col)},MATCH(TRIM(${x}),${awardList(s, 'C')},0))`;
 /**
  * How many of the proposals in rows `from`–`to` of `Đề nghị khen thưởng` (as references of that
  * sheet) name a unit and an award of the catalog with the given fields (`kind`, `level`…).
@@ -334,6 +334,26 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
       return `AND(LEN(TRIM(B{r}))>0,OR(${over.map((o) => `IFERROR(${o},FALSE)`).join(',')}))`;
     },
     message: 'Số cờ và Bằng khen đề nghị không vượt chỉ tiêu của bộ quy tắc.',
+  },
+  {
+    ruleId: 'awards/rank-order',
+    sheet: 'Đề nghị khen thưởng',
+    cells: { col: 'C', from: 3, to: LAST },
+    // A higher award (the profile's precedence) than a member proposed here and outscoring
+    // this one in `Chấm điểm` gets: each unit's criteria summed by its name as `Chấm điểm` writes it.
+    test: (s) => {
+      const scores = (c: string) => `${SCORES}!$${c}$4:$${c}$${LAST}`;
+      const units = `TRIM($B$3:$B$${LAST})`;
+      const sumOf = (x: string) => ['C', 'D', 'E'].map((c) => `SUMIF(${scores('B')},${x},${scores(c)})`).join('+');
+      const fullOf = (x: string) => ['C', 'D', 'E'].map((c) => `COUNTIFS(${scores('B')},${x},${scores(c)},"<>")`).join('+');
+      const isMember = `((COUNTIF(${NAMES},${units})+COUNTIF(${ABBRS},${units}))>0)`;
+      const known = `(COUNTIF(${awardList(s, 'C')},TRIM($C$3:$C$${LAST}))>0)`;
+      const lower = `(SUMIF(${awardList(s, 'C')},TRIM($C$3:$C$${LAST}),${awardList(s, 'K')})>${awardField(s, 'C{r}', 'K')})`;
+      const own = 'TRIM(B{r})';
+      return `AND(${member('B{r}')}>0,COUNTIF(${scores('B')},${own})=1,${fullOf(own)}=3,SUMPRODUCT(${isMember}*(COUNTIF(${scores('B')},${units})=1)*((${fullOf(units)})=3)*${known}*${lower}*((${sumOf(units)})>${sumOf(own)}+0.000001))>0)`;
+    },
+    message: 'Đơn vị xếp trên (tổng điểm cao hơn) không nhận hình thức thấp hơn đơn vị xếp dưới.',
+    scope: { vi: 'đơn vị ghi cùng tên ở Chấm điểm và Đề nghị khen thưởng', en: 'units named alike in Chấm điểm and Đề nghị khen thưởng' },
   },
   {
     ruleId: 'awards/one-per-unit',

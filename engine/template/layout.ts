@@ -96,6 +96,12 @@ export function awardTable(settings: Settings): [name: string, id: string, kind:
   ]);
 }
 
+/** Each row of `awardTable`'s award in the profile's precedence (0 the highest; `Danh mục` column K). */
+export function awardPrecedence(settings: Settings): number[] {
+  const order = settings.precedence.order;
+  return awardTable(settings).map(([, id]) => (order.includes(id) ? order.indexOf(id) : order.length));
+}
+
 /**
  * The ratings as the reader knows them (`Danh mục` columns I–J from row 3): each code, its words
  * and its words without diacritics, with the code they stand for.
@@ -181,6 +187,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
   // The profile picked among the drop-down's, a province's own file among them.
   const profiles = prefill.profile && !options.profiles.includes(prefill.profile) ? [...options.profiles, prefill.profile] : options.profiles;
   const awards = awardTable(settings);
+  const precedence = awardPrecedence(settings);
   const memberList = options.memberList ?? MEMBER_LIST_RANGE;
   const members = prefill.members ?? [];
   // A bloc's year is summed up at its end, or in the January after: the provinces of 31/12.
@@ -200,9 +207,10 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
       { header: 'Tỉnh đã hợp nhất (từ 01/7/2025)', width: 24, prompt: '' },
       { header: 'Xếp loại', width: 30, prompt: '' },
       { header: 'Mã xếp loại', width: 12, prompt: '' },
+      { header: 'Thứ bậc hình thức', width: 10, prompt: '' },
     ],
     rows: Array.from({ length: Math.max(provinces.length, profiles.length, awards.length, ENDED_PROVINCES.length, RATING_TABLE.length) }, (_, i) => [
-      provinces[i], profiles[i], ...(awards[i] ?? [undefined, undefined, undefined, undefined, undefined]), ENDED_PROVINCES[i], ...(RATING_TABLE[i] ?? [undefined, undefined]),
+      provinces[i], profiles[i], ...(awards[i] ?? [undefined, undefined, undefined, undefined, undefined]), ENDED_PROVINCES[i], ...(RATING_TABLE[i] ?? [undefined, undefined]), precedence[i],
     ]),
     inputRows: 0,
     formRows: 0,

@@ -75,6 +75,15 @@ const MORE: { id: string; grid: () => Grid }[] = [
   { id: 'mau-ngay-31-thang-2-dang-chu', grid: () => setCell(blocToGrid(quangNinhMttq), 'Thông tin', 'B9', '31/02/2023') },
   { id: 'mau-de-nghi-thieu-hinh-thuc', grid: () => setCell(blocToGrid(laiChauMttq), 'Đề nghị khen thưởng', 'C4', null) },
   { id: 'mau-binh-xet-thieu-phieu-phat-ra', grid: () => setCell(blocToGrid(laiChauMttq), 'Bình xét', 'C4', null) },
+  {
+    id: 'mau-co-cho-don-vi-xep-thu-ba',
+    grid: () => blocToGrid(edited(laiChauMttq, (b) => {
+      b.proposals[0]!.unit = 'Hội Nông dân tỉnh';
+      b.proposals[2]!.unit = 'Liên đoàn Lao động tỉnh';
+      b.votes[0]!.candidates[0]!.unit = 'Hội ND tỉnh';
+      b.votes[1]!.candidates[1]!.unit = 'LĐLĐ tỉnh';
+    })),
+  },
   { id: 'mau-thieu-ten-khoi', grid: () => setCell(blocToGrid(laiChauMttq), 'Thông tin', 'B4', null) },
   { id: 'mau-thanh-vien-ghi-hai-lan', grid: () => blocToGrid(edited(ninhThuanMatTran, (b) => { b.members.push({ name: 'Tỉnh đoàn' }); b.memberCount = 7; })) },
   { id: 'mau-pho-trung-truong-khoi', grid: () => blocToGrid({ ...laiChauMttq, deputy: laiChauMttq.leader }) },
