@@ -96,10 +96,11 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
     if (!sheet.hidden) ws.autoFilter = { from: { row: sheet.headerRow, column: 1 }, to: { row: sheet.headerRow, column: width } };
     ws.getRow(sheet.headerRow).height = 30;
   }
-  // A4 across when the table is wider than a page is tall (about 100 characters at 11 points).
   // The lists the drop-downs read: not to be typed over by mistake (protected, no password).
   if (sheet.hidden) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
-  ws.pageSetup = { paperSize: 9, orientation: across > 100 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
+  // A4 across when the table is much wider than a page (about 100 characters at 11 points): a
+  // table a little wider prints upright, a little smaller, its 30-row form on one page.
+  ws.pageSetup = { paperSize: 9, orientation: across > 120 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
 }
 
 /**

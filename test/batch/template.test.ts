@@ -88,6 +88,7 @@ describe('thidua template', () => {
     for (const cell of ['A2', 'B3', 'I32']) expect(scores.getCell(cell).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } });
     expect(scores.getCell('A33').border ?? {}).toEqual({});
     expect(wb.getWorksheet('Luân phiên')!.pageSetup.orientation).toBe('portrait'); // three columns
+    expect(wb.getWorksheet('Số liệu')!.pageSetup.orientation).toBe('portrait'); // a little wider than a page: upright, its form on one page
     const info = wb.getWorksheet('Thông tin')!;
     expect((info.getCell('A3').value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('')).toBe('Tỉnh/Thành phố (*)');
     expect(info.getCell('A10').value).toBe('Địa điểm');
