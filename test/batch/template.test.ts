@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -186,6 +186,29 @@ describe('thidua template', () => {
     expect(readFileSync(filled).equals(before)).toBe(true);
     expect(thidua(['template', '--out', filled, '--province', 'Lai Châu', '--force']).status).toBe(0);
     expect(readFileSync(filled).equals(before)).toBe(false);
+  });
+
+  test('--profile: a province\'s own file sets the figures of the checks; its names are text in the workbook, never a formula', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'thidua-'));
+    const national = JSON.parse(readFileSync(join(ROOT, 'engine', 'profiles', 'quoc-gia.json'), 'utf8')) as { versions: { from: string; awards?: { aliases: unknown[] }[] }[] };
+    const awards = structuredClone(national.versions.find((v) => v.from === '2024-01-01')!.awards!);
+    awards[1]!.aliases.push('=HYPERLINK("http://x.invalid","Cờ")');
+    const profile = { id: 'tinh-thu', name: { vi: 'Tỉnh thử', en: 'Test province' }, description: { vi: 'thử', en: 'test' }, extends: 'quoc-gia', versions: [{ from: '2024-01-01', basis: 'thử', awards, quota: { provinceFlags: { share: 0.2, min: 1, basis: 'thử' }, leadingFlags: { max: 1, basis: 'thử' }, governmentFlag: { max: 1, basis: 'thử' }, certificates: { share: 0.3, basis: 'thử' } } }] };
+    const file = join(cwd, 'tinh-thu.json');
+    writeFileSync(file, JSON.stringify(profile));
+    const out = join(cwd, 'mau-tinh.xlsx');
+    const r = thidua(['template', '--out', out, '--year', '2024', '--profile', file]);
+    expect(r.stderr).toBe('');
+    const wb = await load(out);
+    // Written in Bộ quy tắc, so that thidua follows the same profile; its Bằng khen quota in the formulas.
+    expect(wb.getWorksheet('Thông tin')!.getCell('B13').value).toBe('tinh-thu');
+    const quota = (wb.getWorksheet('Đề nghị khen thưởng') as unknown as { conditionalFormattings: { rules: { formulae?: string[] }[] }[] }).conditionalFormattings.flatMap((f) => f.rules.flatMap((x) => x.formulae ?? []));
+    expect(quota.some((f) => f.includes('INT(0.3*COUNTA('))).toBe(true);
+    const lists = wb.getWorksheet('Danh mục')!;
+    const cells: ExcelJS.Cell[] = [];
+    lists.eachRow((row) => row.eachCell((c) => void cells.push(c)));
+    expect(cells.find((c) => c.value === '=HYPERLINK("http://x.invalid","Cờ")')?.type).toBe(ExcelJS.ValueType.String);
+    expect(cells.filter((c) => c.formula !== undefined)).toEqual([]);
   });
 });
 
