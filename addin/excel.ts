@@ -467,6 +467,7 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
     // A template sheet is there under its own name or one the reader takes for it.
     const present = new Set(worksheets.items.flatMap((w) => [headerKey(w.name), ...(templateSheetOf(w.name) ? [headerKey(templateSheetOf(w.name)!.name)] : [])]));
     const added: string[] = [];
+    let listsMade = false;
     // The hidden sheet of lists first: the drop-downs of the others refer to it.
     for (const sheet of [...layout].sort((a, b) => Number(b.hidden ?? false) - Number(a.hidden ?? false))) {
       if (present.has(headerKey(sheet.name))) continue;
@@ -485,6 +486,7 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
       }
       // The hidden sheet of lists is none the user needs to hear of.
       if (!sheet.hidden) added.push(sheet.name);
+      else listsMade = true;
     }
     // The template's own checks, as `thidua template` writes them: formats on the sheets made
     // now (the workbook's own sheets keep their formatting), and `Kiểm tra` when the workbook
@@ -494,7 +496,17 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
     await context.sync();
     const existing = new Set(worksheets.items.map((w) => w.name));
     const made = new Set(added);
-    const readable = new Map<string, string>([...names, ...[...made, LISTS_SHEET].filter((n) => existing.has(n)).map((n) => [n, n] as const)]);
+    // The lists the checks look up: made now, or an earlier template's with the same columns
+    // (an older one, or a sheet of the user's by that name, would answer other questions).
+    const lists = layout.find((l) => l.hidden);
+    let listsFit = listsMade;
+    if (!listsMade && lists && existing.has(LISTS_SHEET)) {
+      const header = worksheets.getItem(LISTS_SHEET).getRangeByIndexes(lists.headerRow - 1, 0, 1, lists.columns.length);
+      header.load('values');
+      await context.sync();
+      listsFit = lists.columns.every((c, i) => String(header.values[0]![i] ?? '') === c.header);
+    }
+    const readable = new Map<string, string>([...names, ...[...made].filter((n) => existing.has(n)).map((n) => [n, n] as const), ...(listsFit ? [[LISTS_SHEET, LISTS_SHEET] as const] : [])]);
     const all = templateChecks(settings);
     const checks = all.checks.filter((c) => sheetsRead(c, settings).every((n) => readable.has(n)));
     // Each format put first as it is added, the graver last: where two colour one cell, the error's shows.

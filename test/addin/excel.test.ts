@@ -287,4 +287,20 @@ describe('"Tạo mẫu" on a workbook whose sheets have other names', () => {
     expect(listed).toContain('refs/unknown-unit');
     expect(listed).toContain('members/duplicate');
   });
+
+  test('a sheet "Danh mục" of other columns (an older template\'s, or the user\'s): the checks that look up its lists are left out', async () => {
+    const grid = await templateGrid((g) => {
+      const lists = g.sheets.find((s) => s.name === 'Danh mục')!;
+      lists.rows = lists.rows.map((row) => row?.slice(0, 2)) as typeof lists.rows;
+      drop(g, 'Kiểm tra');
+    });
+    const { fake, host } = excel(grid);
+    await host.createTemplate(undefined, fittingSheets(readBloc(grid)));
+    const formulas = checkFormulas(fake);
+    expect(formulas.filter((f) => f.includes("'Danh mục'!"))).toEqual([]);
+    expect(formulas.some((f) => f.includes("'Thành viên'!"))).toBe(true);
+    const sheet = fake.sheets.find((s) => s.name === 'Kiểm tra')!;
+    const listed = [...sheet.cells].filter(([a]) => /^E\d+$/.test(a)).map(([, c]) => String(c.value));
+    expect(listed).toEqual(expect.arrayContaining(['awards/quota', 'awards/rank-order', 'votes/below-threshold']));
+  });
 });
