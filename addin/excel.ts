@@ -15,7 +15,7 @@
  *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkedCells, checkSheetCells, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, testAt, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, templateLayout, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkedCells, checkSheetCells, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, testAt, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -510,8 +510,7 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
     const all = templateChecks(settings);
     const checks = all.checks.filter((c) => sheetsRead(c, settings).every((n) => readable.has(n)));
     // Each format put first as it is added, the graver last: where two colour one cell, the error's shows.
-    const rank = { info: 0, warning: 1, error: 2 } as const;
-    for (const check of [...checks].sort((a, b) => rank[a.severity] - rank[b.severity])) {
+    for (const check of [...checks].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])) {
       if (!made.has(check.sheet)) continue;
       const ws = worksheets.getItem(check.sheet);
       const cells = checkedCells(check);

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { baseName as basename } from './names';
 import { fitWidths, SEVERITY_ARGB, STATUS_STYLE } from './sheet-layout';
-import { checkedDate, type FileJson, type FindingJson, STATUS_WORDS, TOOL_VERSION } from '../engine';
+import { checkedDate, type FileJson, type FindingJson, SEVERITY_ORDER, STATUS_WORDS, TOOL_VERSION } from '../engine';
 
 export const RESULT_SHEET = 'Kết quả kiểm tra';
 
@@ -21,7 +21,6 @@ const LABEL = {
     file: 'Workbook', result: 'Result', checked: 'Checked on', profile: 'Profile', counts: (c: FileJson['counts']) => `${c.error} errors, ${c.warning} warnings, ${c.info} info`,
   },
 } as const;
-const RANK = { error: 0, warning: 1, info: 2 } as const;
 
 function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
@@ -61,7 +60,7 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: 'v
     const ws = wb.getWorksheet(sheet);
     if (!ws) continue;
     const cell = ws.getCell(address);
-    const worst = list.reduce((a, b) => (RANK[b.severity] < RANK[a.severity] ? b : a));
+    const worst = list.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[worst.severity] } };
     const text = list.map((f) => `[${l[f.severity]}] ${f.message}${f.suggestion !== undefined ? ` → ${f.suggestion}` : ''}`).join('\n');
     const previous = noteRuns(cell.note);

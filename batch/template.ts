@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SEVERITY_ARGB } from './sheet-layout';
-import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type LayoutSheet, REQUIRED_MARK, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -155,8 +155,7 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
 function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
   const { checks, others } = templateChecks(settings);
   // Where two checks colour one cell, the graver's colour shows: errors first, then warnings.
-  const rank = { error: 0, warning: 1, info: 2 } as const;
-  const priority = new Map([...checks].sort((a, b) => rank[a.severity] - rank[b.severity]).map((c, i) => [c, i + 1]));
+  const priority = new Map([...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((c, i) => [c, i + 1]));
   checks.forEach((check) => {
     const ws = wb.getWorksheet(check.sheet);
     if (!ws) return;

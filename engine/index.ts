@@ -29,7 +29,7 @@ export { ProfileSchema, SettingsSchema, SeveritySchema } from './profiles/schema
 export type { Profile, Settings, Severity, Award } from './profiles/schema';
 export { checkProvince, PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, MERGERS } from './profiles/provinces';
 export type { Finding, FindingSeverity, MessageData } from './report/finding';
-export { SEVERITY_FILL } from './report/finding';
+export { SEVERITY_FILL, SEVERITY_ORDER } from './report/finding';
 export { catalog, catalogMarkdown, catalogText, ruleCatalog } from './report/catalog';
 export { UNREADABLE, unreadableMessage } from './report/unreadable';
 export { fixOf, fixValue, renderMessage, renderBasis, ruleMeta } from './report/render';

@@ -36,7 +36,8 @@ export function placeFields(at: Place | undefined): Pick<Finding, 'sheet' | 'row
   return { sheet: at.sheet, row: at.row, column: cell.replace(/\d+$/, ''), cell };
 }
 
-const SEVERITY_ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
+/** The graver first: errors, warnings, then notes. */
+export const SEVERITY_ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Findings in reading order: by sheet (as given), then row, column, then severity and rule. */
 export function sortFindings(findings: Finding[], sheetOrder: readonly string[]): Finding[] {
