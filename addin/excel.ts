@@ -15,7 +15,7 @@
  *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkedCells, checkSheetCells, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, testAt, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkSheetCells, formatRanges, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -513,11 +513,9 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
     for (const check of [...checks].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])) {
       if (!made.has(check.sheet)) continue;
       const ws = worksheets.getItem(check.sheet);
-      const cells = checkedCells(check);
-      const ranges = 'list' in check.cells ? cells.map(([c, r]) => [`${c}${r}`, c, r] as const) : [[`${cells[0]![0]}${cells[0]![1]}:${cells.at(-1)![0]}${cells.at(-1)![1]}`, cells[0]![0], cells[0]![1]] as const];
-      for (const [address, c, r] of ranges) {
-        const cf = ws.getRange(address).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-        cf.custom.rule.formula = `=${renamed(testAt(check, c, r, settings), readable)}`;
+      for (const { ref, test } of formatRanges(check, settings)) {
+        const cf = ws.getRange(ref).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+        cf.custom.rule.formula = `=${renamed(test, readable)}`;
         cf.custom.format.fill.color = `#${SEVERITY_FILL[check.severity]}`;
         cf.priority = 0;
       }

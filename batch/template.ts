@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SEVERITY_ARGB } from './sheet-layout';
-import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, testAt, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatRanges, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -118,15 +118,15 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
     v.prompt = `${v.prompt ? `${v.prompt} ` : ''}Kiểm tra: ${check.message}`.slice(0, 255);
     v.showInputMessage = true;
   };
-  /** The validation over a cell already, whichever range it was written for. */
+  /** The validation over a cell already (one column's range), whichever range it was written for. */
   const over = (col: string, row: number) =>
     Object.keys(model).find((k) => {
-      const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(k);
-      return m !== null && m[1] === col && (m[3] ?? m[1]) === col && Number(m[2]) <= row && row <= Number(m[4] ?? m[2]);
+      const [a, b = a] = k.split(':') as [string, string?];
+      const [from, to] = [fromA1(a), fromA1(b!)];
+      return from !== undefined && to !== undefined && from.col === to.col && columnLetters(from.col) === col && from.row <= row && row <= to.row;
     });
   if ('list' in check.cells) {
-    for (const a of check.cells.list) {
-      const [col, row] = [a.replace(/\d+$/, ''), Number(a.replace(/^[A-Z]+/, ''))];
+    for (const [col, row] of checkedCells(check)) {
       const key = over(col, row);
       if (key) {
         add(model[key]!);
@@ -134,7 +134,7 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
       }
       const v = { type: 'any', allowBlank: true } as unknown as ExcelJS.DataValidation;
       add(v);
-      ws.getCell(a).dataValidation = v;
+      ws.getCell(`${col}${row}`).dataValidation = v;
     }
     return;
   }
@@ -159,11 +159,8 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
   checks.forEach((check) => {
     const ws = wb.getWorksheet(check.sheet);
     if (!ws) return;
-    const cells = checkedCells(check);
     const style = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: SEVERITY_ARGB[check.severity] } } };
-    // One format over a column's rows (its test written for the first cell, relative below); one per single cell.
-    const ranges = 'list' in check.cells ? cells.map(([c, r]) => ({ ref: `${c}${r}`, first: [c, r] as const })) : [{ ref: `${cells[0]![0]}${cells[0]![1]}:${cells.at(-1)![0]}${cells.at(-1)![1]}`, first: cells[0]! }];
-    for (const { ref, first } of ranges) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: priority.get(check)!, formulae: [testAt(check, first[0], first[1], settings)], style }] });
+    for (const { ref, test } of formatRanges(check, settings)) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: priority.get(check)!, formulae: [test], style }] });
   });
   // Its formulas carry no stored result: every program computes them as it opens the file
   // (LibreOffice keeps a stored result unless told otherwise). The engine never reads this sheet.

@@ -19,9 +19,9 @@ import type { FindingSeverity } from '../report/finding';
 import { ruleIds, ruleMeta } from '../rules';
 import { columnLetters, fromA1 } from '../model/grid';
 import type { BlocModel } from '../model/bloc';
-import { awardTable, ENDED_PROVINCES, FORM_ROWS, INPUT_ROWS, LISTS_SHEET, MEMBER_LIST_RANGE, RATING_TABLE, REQUIRED_MARK, templateLayout } from './layout';
+import { awardTable, ENDED_PROVINCES, FORM_ROWS, INPUT_ROWS, LISTS_SHEET, MEMBER_LIST_RANGE, RATING_TABLE, templateLayout } from './layout';
 import { locateInfo } from './locate';
-import { INFO_SHEET, SHEETS, TABLE_SHEETS } from './spec';
+import { INFO_SHEET, SHEETS } from './spec';
 import { MERGER_DATE } from '../profiles/provinces';
 
 /** The functions the template's formulas use: in Excel since 2007, in WPS and in LibreOffice, evaluated alike. */
@@ -94,6 +94,14 @@ const awardField = (s: Settings, x: string, col: 'D' | 'E' | 'F' | 'G' | 'K') =>
  */
 const proposalsOf = (s: Settings, from: string, to: string, where: [col: 'D' | 'E' | 'F' | 'G', value: string][]) =>
   `SUMPRODUCT(COUNTIFS(${awardList(s, 'C')},TRIM($C$${from}:C${to}),${where.map(([c, v]) => `${awardList(s, c)},${v}`).join(',')})*(LEN(TRIM($B$${from}:B${to}))>0))`;
+/** The award named in `x` is the Government's flag (a national flag of the catalog). */
+const isGovernmentFlag = (s: Settings, x: string) => `AND(${awardField(s, x, 'E')}="flag",${awardField(s, x, 'F')}="national")`;
+/**
+ * The unit `x` names (when it names one) is nowhere on the list `range`; with `listed`, only
+ * when the list has names (an empty list is another rule's, or none's).
+ */
+const namedNowhere = (x: string, range: string, listed = true) => `AND(LEN(TRIM(${x}))>0,${listed ? `COUNTA(${range})>0,` : ''}SUMPRODUCT(${namesUnit(range, x)})=0)`;
+
 /** The rating `x` states, as its code (error when the reader would not know it). */
 const ratingCode = (x: string) => {
   const text = listRange('I', RATING_TABLE.length);
@@ -141,6 +149,8 @@ const withoutDigits = (x: string, also = '') => [...`0123456789${also}`].reduce(
 const TEXT_COLUMNS = [['Thông tin', 'B', 3, 15, 1], ['Thành viên', 'B', 3, LAST, 4], ['Luân phiên', 'B', 3, LAST, 2], ['Chấm điểm', 'B', 4, LAST, 1], ['Chấm điểm', 'H', 4, LAST, 2], ['Bình xét', 'A', 3, LAST, 1], ['Bình xét', 'F', 3, LAST, 1], ['Đề nghị khen thưởng', 'B', 3, LAST, 4], ['Giao ước', 'B', 3, LAST, 2], ['Số liệu', 'B', 3, LAST, 2]] as const;
 /** Every table's input cells: sheet, first row, columns (from A). */
 const TABLES = [['Thông tin', 3, 2], ['Thành viên', 3, 5], ['Luân phiên', 3, 3], ['Chấm điểm', 3, 9], ['Bình xét', 3, 8], ['Đề nghị khen thưởng', 3, 5], ['Giao ước', 3, 4], ['Số liệu', 3, 6]] as const;
+/** The cells where a date is typed: sheet, cells. */
+const DATE_CELLS: [string, TemplateCheck['cells']][] = [['Thông tin', { list: ['B9'] }], ['Giao ước', { col: 'D', from: 3, to: LAST }]];
 /** The combining marks of Vietnamese: the five tones, circumflex, breve and horn. */
 const COMBINING = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0302', '\u0306', '\u031B'];
 
@@ -289,7 +299,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'Thành viên',
     cells: { col: 'B', from: 3, to: LAST },
     // A member missing from a covenant list that has names (by its name or its abbreviation).
-    test: `AND(LEN(TRIM(B{r}))>0,COUNTA('Giao ước'!$B$3:$B$${LAST})>0,COUNTIF('Giao ước'!$B$3:$B$${LAST},TRIM(B{r}))+IF(LEN(TRIM(C{r}))>0,COUNTIF('Giao ước'!$B$3:$B$${LAST},TRIM(C{r})),0)=0)`,
+    test: namedNowhere('B{r}', `'Giao ước'!$B$3:$B$${LAST}`),
     message: 'Mỗi thành viên có một dòng trong trang "Giao ước".',
   },
   {
@@ -297,7 +307,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'Đề nghị khen thưởng',
     cells: { col: 'C', from: 3, to: LAST },
     // A second proposal of the Government's flag (one a year for a bloc, by the Law).
-    test: (s) => `AND(LEN(TRIM(B{r}))>0,${awardField(s, 'C{r}', 'E')}="flag",${awardField(s, 'C{r}', 'F')}="national",${proposalsOf(s, '3', '{r}', [['E', '"flag"'], ['F', '"national"']])}>1)`,
+    test: (s) => `AND(LEN(TRIM(B{r}))>0,${isGovernmentFlag(s, 'C{r}')},${proposalsOf(s, '3', '{r}', [['E', '"flag"'], ['F', '"national"']])}>1)`,
     message: 'Cờ thi đua của Chính phủ: đề nghị cho một đơn vị dẫn đầu khối.',
   },
   {
@@ -305,7 +315,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'Đề nghị khen thưởng',
     cells: { col: 'B', from: 3, to: LAST },
     // The first proposal of the Government's flag, for a unit another member outscores.
-    test: (s) => `AND(${awardField(s, 'C{r}', 'E')}="flag",${awardField(s, 'C{r}', 'F')}="national",${proposalsOf(s, '2', '{r-1}', [['E', '"flag"'], ['F', '"national"']])}=0,${notLeading('B{r}')})`,
+    test: (s) => `AND(${isGovernmentFlag(s, 'C{r}')},${proposalsOf(s, '2', '{r-1}', [['E', '"flag"'], ['F', '"national"']])}=0,${notLeading('B{r}')})`,
     message: 'Cờ thi đua của Chính phủ chỉ dành cho đơn vị dẫn đầu khối (tổng điểm cao nhất).',
   },
   {
@@ -313,7 +323,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'Đề nghị khen thưởng',
     cells: { col: 'B', from: 3, to: LAST },
     // A leading unit's award (Cờ thi đua dẫn đầu khối…) for a unit another member outscores.
-    test: (s) => `AND(${awardField(s, 'C{r}', 'G')}=1,NOT(AND(${awardField(s, 'C{r}', 'E')}="flag",${awardField(s, 'C{r}', 'F')}="national")),${notLeading('B{r}')})`,
+    test: (s) => `AND(${awardField(s, 'C{r}', 'G')}=1,NOT(${isGovernmentFlag(s, 'C{r}')}),${notLeading('B{r}')})`,
     message: 'Cờ dẫn đầu khối chỉ dành cho đơn vị có tổng điểm cao nhất trong trang "Chấm điểm".',
     scope: { vi: 'đơn vị dẫn đầu theo Chấm điểm', en: 'the leading unit by Chấm điểm' },
   },
@@ -401,7 +411,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'Đề nghị khen thưởng',
     cells: { col: 'B', from: 3, to: LAST },
     // A proposed unit that no row of `Bình xét` names at all (the engine also matches the award).
-    test: `AND(LEN(TRIM(B{r}))>0,SUMPRODUCT(${namesUnit(`${VOTES}!$F$3:$F$${LAST}`, 'B{r}')})=0)`,
+    test: namedNowhere('B{r}', `${VOTES}!$F$3:$F$${LAST}`, false),
     message: 'Đơn vị được đề nghị phải có kết quả bỏ phiếu trong trang "Bình xét".',
     scope: { vi: 'chỉ đơn vị không dòng nào của Bình xét ghi tên', en: 'only a unit no row of Bình xét names' },
   },
@@ -444,7 +454,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     ruleId: 'members/not-scored',
     sheet: 'Thành viên',
     cells: { col: 'B', from: 3, to: LAST },
-    test: `AND(LEN(TRIM(B{r}))>0,COUNTA(${SCORES}!$B$4:$B$${2 + INPUT_ROWS})>0,SUMPRODUCT(${namesUnit(`${SCORES}!$B$4:$B$${2 + INPUT_ROWS}`, 'B{r}')})=0)`,
+    test: namedNowhere('B{r}', `${SCORES}!$B$4:$B$${2 + INPUT_ROWS}`),
     message: 'Mỗi thành viên có một dòng trong trang "Chấm điểm".',
   },
   {
@@ -516,7 +526,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     test: `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND(COLUMN({c}{r})=8,{c}{r}>100.000000001)),COLUMN({c}{r})<>6,SUMPRODUCT(--(LEN(TRIM($A$3:$A{r}))>0))>0)`,
     message: 'Số phiếu không âm; tỷ lệ không quá 100 %.',
   },
-  ...([['Thông tin', { list: ['B9'] }], ['Giao ước', { col: 'D', from: 3, to: LAST }]] as [string, TemplateCheck['cells']][]).map(([sheet, cells]): TemplateCheck => ({
+  ...DATE_CELLS.map(([sheet, cells]): TemplateCheck => ({
     ruleId: 'cell/date-as-text',
     sheet,
     cells,
@@ -524,7 +534,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     message: 'Nhập ngày dạng ngày (ví dụ 30/11/2023 trong ô định dạng ngày), không gõ dạng chữ.',
     scope: { vi: 'ngày/tháng/năm viết liền', en: 'day/month/year with no spaces' },
   })),
-  ...([['Thông tin', { list: ['B9'] }], ['Giao ước', { col: 'D', from: 3, to: LAST }]] as [string, TemplateCheck['cells']][]).map(([sheet, cells]): TemplateCheck => ({
+  ...DATE_CELLS.map(([sheet, cells]): TemplateCheck => ({
     ruleId: 'cell/invalid-date',
     sheet,
     cells,
@@ -555,6 +565,17 @@ export function checkedCells(check: TemplateCheck): [string, number][] {
   const first = fromA1(`${col}1`)!.col;
   for (let w = 0; w < width; w++) for (let r = from; r <= to; r++) out.push([columnLetters(first + w), r]);
   return out;
+}
+
+/**
+ * Where a check's conditional formats go, each with its test: one range over a column's rows
+ * (the test written for its first cell, relative below and to the right), or each single cell.
+ */
+export function formatRanges(check: TemplateCheck, settings: Settings = currentNationalSettings()): { ref: string; test: string }[] {
+  const cells = checkedCells(check);
+  if ('list' in check.cells) return cells.map(([c, r]) => ({ ref: `${c}${r}`, test: testAt(check, c, r, settings) }));
+  const [[c, r], [lc, lr]] = [cells[0]!, cells.at(-1)!];
+  return [{ ref: `${c}${r}:${lc}${lr}`, test: testAt(check, c, r, settings) }];
 }
 
 /**
@@ -616,21 +637,6 @@ export function checkSheetCells(checks: readonly TemplateCheck[], others: readon
 /** The first of `Kiểm tra`'s hidden helper columns (J). */
 export const HELPER_COLUMN = 10;
 
-/** The template's table columns where the layout puts them: sheet name → field key → column number (made when first asked). */
-let templateColumns: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined;
-const TEMPLATE_COLUMNS = (): ReadonlyMap<string, ReadonlyMap<string, number>> => (templateColumns ??= new Map(
-  templateLayout(currentNationalSettings()).flatMap((sheet) => {
-    const spec = TABLE_SHEETS.find((t) => t.name === sheet.name);
-    if (!spec) return [];
-    const at = new Map<string, number>();
-    sheet.columns.forEach((c, i) => {
-      const col = spec.columns.find((x) => x.header === c.header.replace(REQUIRED_MARK, ''));
-      if (col) at.set(col.key, i + 1);
-    });
-    return [[sheet.name, at] as const];
-  }),
-));
-
 /**
  * The workbook's sheets that stand for the template's and are laid out as the template's
  * (headers in row 2, each column where the template has it; `Thông tin`'s labels in A3–A15),
@@ -639,6 +645,7 @@ const TEMPLATE_COLUMNS = (): ReadonlyMap<string, ReadonlyMap<string, number>> =>
  */
 export function fittingSheets(model: BlocModel): Map<string, string> {
   const out = new Map<string, string>();
+  const layout = new Map(templateLayout(currentNationalSettings()).map((s) => [s.name, s.columns]));
   for (const spec of SHEETS) {
     const found = model.sheets[spec.key];
     if (!found) continue;
@@ -647,8 +654,8 @@ export function fittingSheets(model: BlocModel): Map<string, string> {
       if (INFO_SHEET.labels.every((l, i) => cells.get(l.key)?.row === 3 + i && cells.get(l.key)?.labelCol === 1)) out.set(spec.name, found.view.name);
       continue;
     }
-    const expected = TEMPLATE_COLUMNS().get(spec.name);
-    if (found.headerRow === 2 && expected && [...expected].every(([key, col]) => found.columns[key] === col)) out.set(spec.name, found.view.name);
+    const columns = layout.get(spec.name);
+    if (found.headerRow === 2 && columns && columns.every((c, i) => c.key === undefined || found.columns[c.key] === i + 1)) out.set(spec.name, found.view.name);
   }
   return out;
 }

@@ -23,6 +23,8 @@ export type Validation =
 export interface LayoutColumn {
   /** As written: a required column's ends with ` (*)` (the reader ignores it). */
   header: string;
+  /** The field the reader takes the column for (the spec's key); none for the bloc's own criteria. */
+  key?: string;
   width: number;
   prompt: string;
   validation?: Validation;
@@ -236,7 +238,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
   const tables = TABLE_SHEETS.map((spec): LayoutSheet => {
     const columns: LayoutColumn[] = spec.columns.map((c) => {
       const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awardNames, memberList);
-      return { header: marked(c), width: width(c.header, c.type), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}), ...(validation?.type === 'date' ? { numFmt: DATE_FORMAT } : {}) };
+      return { header: marked(c), key: c.key, width: width(c.header, c.type), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}), ...(validation?.type === 'date' ? { numFmt: DATE_FORMAT } : {}) };
     });
     let rows: (string | number | undefined)[][] = [];
     if (spec.key === 'members' || spec.key === 'covenant') rows = members.map((m, i) => [i + 1, m]);
@@ -246,7 +248,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
       columns.splice(2, 0, ...crit);
       rows = [[undefined, 'Điểm tối đa'], ...members.map((m, i) => [i + 1, m])];
     }
-    withFormulas(spec.key, spec.columns, columns, settings, memberList);
+    withFormulas(spec.key, columns, settings, memberList);
     return { name: spec.name, title: spec.title, headerRow: 2, columns, rows, inputRows: INPUT_ROWS, formRows: FORM_ROWS };
   });
   return [info, ...tables, lists];
@@ -257,10 +259,9 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
  * against plan), blank while their figures are: formulas a secretariat may type over. Where
  * the profile divides by another count than the members, the percentage is left to type.
  */
-function withFormulas(key: string, specs: readonly ColumnSpec[], columns: LayoutColumn[], settings: Settings, memberList: string): void {
+function withFormulas(key: string, columns: LayoutColumn[], settings: Settings, memberList: string): void {
   const at = (k: string) => {
-    const header = specs.find((c) => c.key === k)?.header;
-    const i = columns.findIndex((c) => c.header.replace(REQUIRED_MARK, '') === header);
+    const i = columns.findIndex((c) => c.key === k);
     return i < 0 ? undefined : { i, letter: columnLetters(i + 1) };
   };
   if (key === 'scores') {
