@@ -176,6 +176,8 @@ function counted(file: string): Map<string, number> {
     ...FAULTY.map((v) => ({ id: v.id, grid: v.grid() })),
     ...MORE.map((v) => ({ id: v.id, grid: v.grid() })),
   ];
+  /** What the engine finds in each original (rule ids, sorted), checked once. */
+  const original = new Map(cases.map((c) => [c.id, checkGrid(c.grid, { today: TODAY }).findings.map((f) => f.ruleId).sort()]));
   const results = new Map<string, Map<string, number>>();
   const engine = new Map<string, string[]>();
 
@@ -218,7 +220,7 @@ function counted(file: string): Map<string, number> {
   });
 
   test.each([...FAULTY, ...MORE].map((v) => [v.id, v]))('%s: above 0 exactly on the rules the engine finds that the template covers', (_id, v) => {
-    const found = checkGrid(v.grid(), { today: TODAY }).findings.map((f) => f.ruleId);
+    const found = original.get(v.id)!;
     const planted = new Set([...found.filter((r) => COVERED.has(r) && !(MISSED[v.id] ?? []).includes(r)), ...(ALSO[v.id] ?? [])]);
     const counts = results.get(v.id)!;
     const above = [...counts].filter(([, n]) => n > 0).map(([r]) => r).sort();
@@ -231,6 +233,6 @@ function counted(file: string): Map<string, number> {
   });
 
   test.each([...FAULTY, ...MORE].map((v) => [v.id, v]))('%s: the engine finds on the filled template what it finds on the original', (_id, v) => {
-    expect(engine.get(v.id)).toEqual(checkGrid(v.grid(), { today: TODAY }).findings.map((f) => f.ruleId).sort());
+    expect(engine.get(v.id)).toEqual(original.get(v.id));
   });
 });
