@@ -15,20 +15,22 @@ export function fileEntry(o: FileOutcome, lang: 'vi' | 'en'): FileJson {
 }
 
 /**
- * The severities of the cross-file rules: those of the first readable file's profile, in the
- * version it was checked with (workers send the profile's id and version, not its settings).
+ * Each readable file's settings, as the cross-file rules read them: its profile in the version it
+ * was checked with (workers send the profile's id and version, not its settings).
  */
-function batchSettings(ok: readonly Extract<FileOutcome, { ok: true }>[], forced: Profile | undefined): Settings {
-  const first = ok[0]?.result.profile;
-  const profile = first && (forced?.id === first.id ? forced : findProfile(first.id));
-  return profile ? resolveProfile(profile, first.version).settings : currentNationalSettings();
+function fileSettings(forced: Profile | undefined): (o: Extract<FileOutcome, { ok: true }>) => Settings {
+  return (o) => {
+    const { id, version } = o.result.profile;
+    const profile = forced?.id === id ? forced : findProfile(id);
+    return profile ? resolveProfile(profile, version).settings : currentNationalSettings();
+  };
 }
 
 export function assembleReport(outcomes: readonly FileOutcome[], lang: 'vi' | 'en', forced?: Profile): { report: ReportJson; entries: FileJson[] } {
   const entries = outcomes.map((o) => fileEntry(o, lang));
   const ok = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok);
-  const settings = batchSettings(ok, forced);
-  const cross = checkBatch(ok.map((o) => ({ id: o.path, bloc: o.summary, settings }))).map((c) => crossFileJson(c, lang));
+  const settings = fileSettings(forced);
+  const cross = checkBatch(ok.map((o) => ({ id: o.path, bloc: o.summary, settings: settings(o) }))).map((c) => crossFileJson(c, lang));
   return { report: reportJson(entries, cross), entries };
 }
 

@@ -37,7 +37,7 @@ const T = {
     summary: 'Tải sổ tổng hợp (.xlsx)', copies: 'Tải bản đánh dấu các sổ (.zip)',
     writing: (done: number, all: number) => `Đang ghi ${done}/${all} sổ…`,
     noCopy: (name: string, why: string) => `Không ghi được bản đánh dấu của ${name}: ${why}`,
-    cross: 'Giữa các sổ', none: 'Không có phát hiện nào.', suggestion: 'Gợi ý', basis: 'Căn cứ', workbook: 'Cả sổ', other: 'English', close: 'Đóng',
+    cross: 'Giữa các sổ', none: 'Không có phát hiện nào.', suggestion: 'Gợi ý', workbook: 'Cả sổ', other: 'English', close: 'Đóng',
   },
   en: {
     title: 'Emulation workbook check',
@@ -52,7 +52,7 @@ const T = {
     summary: 'Download the office summary (.xlsx)', copies: 'Download annotated copies (.zip)',
     writing: (done: number, all: number) => `Writing ${done}/${all} workbooks…`,
     noCopy: (name: string, why: string) => `No annotated copy of ${name}: ${why}`,
-    cross: 'Across files', none: 'No findings.', suggestion: 'Suggestion', basis: 'Basis', workbook: 'Workbook', other: 'Tiếng Việt', close: 'Close',
+    cross: 'Across files', none: 'No findings.', suggestion: 'Suggestion', workbook: 'Workbook', other: 'Tiếng Việt', close: 'Close',
   },
 } as const;
 
@@ -410,7 +410,7 @@ class Desk {
         const place = f.cell ?? (f.row !== undefined ? `${f.row}:${f.row}` : '');
         li.append(el('span', { class: 'place' }, place), el('span', { class: 'sev' }, SEVERITY_WORDS[this.lang][f.severity]), el('span', { class: 'message' }, f.message));
         if (f.suggestion !== undefined) li.append(el('p', { class: 'suggestion' }, `${t.suggestion}: ${f.suggestion}`));
-        if (f.basis !== undefined) li.append(el('p', { class: 'basis' }, `${t.basis}: ${f.basis}`));
+        if (f.basis !== undefined) li.append(el('p', { class: 'basis' }, f.basis));
         ul.append(li);
       }
       section.append(ul);

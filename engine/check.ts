@@ -1,6 +1,6 @@
 import type { Grid } from './model/grid';
 import type { BlocModel } from './model/bloc';
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, findProfile, matchAward, profileForProvince, resolveProfile, settingBasis, settingOptions, settingSeverity } from './profiles';
+import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, figureBasis, findProfile, matchAward, profileForProvince, resolveProfile, settingBasis, settingOptions, settingSeverity } from './profiles';
 import type { Profile, Settings } from './profiles/schema';
 import { type Finding, type FindingSeverity, placeFields, sortFindings } from './report/finding';
 import { BATCH_RULES, RULES, ruleMeta } from './rules';
@@ -151,7 +151,7 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
       memberName: (i) => model.members[i]?.name ?? '?',
       suggestMember: (text) => index.suggest(text),
       report: (r) => {
-        const basis = r.basis ?? ruleBasis ?? rule.meta.basis;
+        const basis = r.basis ?? ruleBasis ?? rule.meta.basis ?? figureBasis(settings, rule.meta.figure);
         findings.push({
           ruleId: rule.id,
           severity,
@@ -159,7 +159,7 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
           data: reportData(r.data),
           ...placeFields(r.at),
           ...(r.suggestion !== undefined && r.suggestion.length <= MAX_SUGGESTION ? { suggestion: r.suggestion } : {}),
-          ...(basis !== undefined && basis !== 'thông lệ' ? { basis } : {}),
+          ...(basis !== undefined ? { basis } : {}),
         });
       },
     };
@@ -201,15 +201,22 @@ export interface CrossFileFinding {
   files: string[];
 }
 
-/** The batch/* rules over the workbooks of one run; severity from the first file's profile. */
+/**
+ * The batch/* rules over the workbooks of one run. A finding's severity is that of the profile
+ * (and version) of the first file it names: the law of that file's year.
+ */
 export function checkBatch(files: readonly BatchFile[]): CrossFileFinding[] {
   const out: CrossFileFinding[] = [];
-  const settings = files[0]?.settings;
+  const byId = new Map(files.map((f) => [f.id, f]));
   for (const rule of BATCH_RULES) {
-    const severity = severityOf(rule.id, settings ?? currentNationalSettings());
-    if (severity === 'off') continue;
     try {
-      rule.check({ files, report: (r) => out.push({ ruleId: rule.id, severity, messageId: r.messageId, data: r.data ?? {}, files: r.files }) });
+      rule.check({
+        files,
+        report: (r) => {
+          const severity = severityOf(rule.id, byId.get(r.files[0] ?? '')?.settings ?? currentNationalSettings());
+          if (severity !== 'off') out.push({ ruleId: rule.id, severity, messageId: r.messageId, data: r.data ?? {}, files: r.files });
+        },
+      });
     } catch (e) {
       out.push({ ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule: rule.id, error: e instanceof Error ? e.message : String(e) }, files: files.map((f) => f.id) });
     }

@@ -4,6 +4,7 @@ import { type Award, type Profile, ProfileSchema, type Settings, SettingsSchema,
 import { canonicalProvince } from './provinces';
 import { headerKey, memoize, toneKey } from '../text/normalize';
 import { closest } from '../text/fuzzy';
+import type { FigureKey } from '../rules/types';
 
 /** The profiles shipped with thidua. */
 export const BUILT_IN_PROFILES: readonly Profile[] = [quocGia, viDuTinh].map((p) => ProfileSchema.parse(p));
@@ -60,6 +61,15 @@ export function settingSeverity(setting: Settings['rules'][string] | undefined):
 /** The basis a profile version gives a rule's findings, where it gives one. */
 export function settingBasis(setting: Settings['rules'][string] | undefined): string | undefined {
   return typeof setting === 'object' ? setting.basis : undefined;
+}
+
+/**
+ * The basis of a figure of the settings: its own, or, for the quota (one basis a kind), the
+ * province flags' (the quota rule names the kind's where it reports one).
+ */
+export function figureBasis(settings: Settings, key: FigureKey | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  return key === 'quota' ? settings.quota.provinceFlags.basis : settings[key].basis;
 }
 
 export function settingOptions(setting: Settings['rules'][string] | undefined): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { BASIS_KIND_LABEL, basisKind, ruleBasis } from '../law/basis';
 import { TEMPLATE_CHECKS } from '../template/checks';
 import { currentNationalSettings, settingSeverity } from '../profiles';
 import { BATCH_RULES, RULES } from '../rules';
@@ -17,11 +18,18 @@ export interface CatalogEntry {
   severity: string;
   description: string;
   basis?: string;
+  /** What kind of text the basis is, in the catalog's language (a law's article, the province's regulation, …). */
+  basisKind?: string;
   /** The rule's options with their defaults, as a profile sets them. */
   options?: Record<string, unknown>;
   messages: Record<string, string>;
   /** The safe fix its suggestion offers (`meta.fix`). */
   fix?: string;
+}
+
+function basisFields(basis: string | undefined, lang: Lang): Pick<CatalogEntry, 'basis' | 'basisKind'> {
+  if (basis === undefined || basisKind(basis) === 'none') return { basisKind: BASIS_KIND_LABEL.none[lang] };
+  return { basis, basisKind: BASIS_KIND_LABEL[basisKind(basis)][lang] };
 }
 
 export function ruleCatalog(lang: Lang): CatalogEntry[] {
@@ -32,7 +40,7 @@ export function ruleCatalog(lang: Lang): CatalogEntry[] {
       category: r.meta.category,
       severity: settingSeverity(settings.rules[r.id]) ?? 'off',
       description: r.meta.description[lang],
-      ...(r.meta.basis ? { basis: r.meta.basis } : {}),
+      ...basisFields(ruleBasis(r, settings), lang),
       ...(r.meta.options ? { options: r.meta.options.parse({}) as Record<string, unknown> } : {}),
       ...(r.meta.fix ? { fix: r.meta.fix } : {}),
       messages: Object.fromEntries(Object.entries(r.meta.messages).map(([k, v]) => [k, v[lang]])),
@@ -78,7 +86,7 @@ export function catalogMarkdown(lang: Lang): string {
       out.push(`## ${category}`, '');
     }
     out.push(`### \`${e.id}\``, '', e.description, '', `- ${h.severity}: \`${e.severity}\``);
-    if (e.basis) out.push(`- ${h.basis}: ${e.basis}`);
+    if (e.basisKind) out.push(`- ${h.basis}: ${e.basis ? `${e.basis} (${e.basisKind})` : e.basisKind}`);
     if (e.options) out.push(`- ${h.options}: \`${JSON.stringify(e.options)}\``);
     if (e.fix) out.push(`- ${h.fix}: ${h.fixes[e.fix as keyof typeof h.fixes]}`);
     if (covered.has(e.id)) out.push(`- ${h.where}: ${where(e.id)}`);
@@ -100,7 +108,7 @@ export function catalogText(lang: Lang): string {
       out.push('', category.toUpperCase());
     }
     out.push(`  ${e.id.padEnd(32)} ${SEVERITY_WORDS[lang][e.severity as keyof (typeof SEVERITY_WORDS)['vi']] ?? e.severity}`, `      ${e.description}`);
-    if (e.basis) out.push(`      ${lang === 'vi' ? 'Căn cứ' : 'Basis'}: ${e.basis}`);
+    if (e.basisKind) out.push(`      ${lang === 'vi' ? 'Căn cứ' : 'Basis'}: ${e.basis ? `${e.basis} (${e.basisKind})` : e.basisKind}`);
     if (e.category === 'unreadable') out.push(`      → ${e.messages.message}`);
   }
   out.push('', lang === 'vi' ? 'Toàn văn các thông báo: thidua rules --format md (hoặc json).' : 'Every message in full: thidua rules --format md (or json).', '');

@@ -1,11 +1,18 @@
 import type { BlocResult, CrossFileFinding } from '../check';
 import type { Lang } from '../rules/types';
 import type { Finding } from './finding';
-import { renderBasis, renderMessage } from './render';
+import { renderBasis } from '../law/basis';
+import { renderMessage } from './render';
 import type { CrossFileJson, ErrorCode, FileJson, FindingJson, ReportJson } from './schema';
 import { TOOL_VERSION } from '../version';
 
 export { TOOL_VERSION };
+
+/** `basis` as the report shows it (`Căn cứ: …`, with what kind of text it is), or nothing where nothing is written. */
+function basisField(basis: string | undefined, lang: Lang): { basis?: string } {
+  const text = basis === undefined ? undefined : renderBasis(basis, lang);
+  return text === undefined ? {} : { basis: text };
+}
 
 export function findingJson(f: Finding, lang: Lang): FindingJson {
   return {
@@ -17,7 +24,7 @@ export function findingJson(f: Finding, lang: Lang): FindingJson {
     ...(f.column !== undefined ? { column: f.column } : {}),
     message: renderMessage(f, lang),
     ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
-    ...(f.basis !== undefined ? { basis: renderBasis(f.basis, lang) } : {}),
+    ...basisField(f.basis, lang),
     data: f.data,
   };
 }

@@ -39,8 +39,3 @@ export function renderMessage(f: { ruleId: string; messageId: string; data: Mess
   if (!template) return `${f.ruleId} ${f.messageId} ${JSON.stringify(f.data)}`;
   return fillTemplate(template, f.data, lang);
 }
-
-/** `Căn cứ: …` / `Basis: …`. */
-export function renderBasis(basis: string, lang: Lang): string {
-  return lang === 'vi' ? `Căn cứ: ${basis}` : `Basis: ${basis}`;
-}

@@ -13,6 +13,7 @@ import awardsRankOrder from './awards/rank-order';
 import awardsRatingRequired from './awards/rating-required';
 import awardsUnknownType from './awards/unknown-type';
 import batchDuplicateSubmission from './batch/duplicate-submission';
+import batchGovernmentFlagShare from './batch/government-flag-share';
 import batchMembershipChange from './batch/membership-change';
 import batchRotationContinuity from './batch/rotation-continuity';
 import blocMeetingDate from './bloc/meeting-date';
@@ -113,6 +114,7 @@ export const RULES: readonly Rule[] = [
 
 export const BATCH_RULES: readonly BatchRule[] = [
   batchDuplicateSubmission,
+  batchGovernmentFlagShare,
   batchMembershipChange,
   batchRotationContinuity,
 ];

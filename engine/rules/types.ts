@@ -35,8 +35,16 @@ export type FixKind = 'nfc' | 'spaces' | 'number' | 'recomputed';
 export interface RuleMeta<M extends Messages = Messages, O extends z.ZodType | undefined = z.ZodType | undefined> {
   category: RuleCategory;
   description: Bilingual;
-  /** Legal basis cited by every finding of the rule (`Luật Thi đua, khen thưởng 2022, Điều 5`). */
+  /**
+   * Legal basis cited by every finding of the rule (`Luật Thi đua, khen thưởng 2022, Điều 5`),
+   * for the law now in force; a profile version may give another (`rules.<id>.basis`).
+   */
   basis?: string;
+  /**
+   * The profile's figure the rule applies (a threshold, a quota, a window): its basis is the
+   * rule's where the rule has none of its own.
+   */
+  figure?: FigureKey;
   /** Sheets that must be present for the rule to run (a rule whose sheet is absent says nothing). */
   sheets?: readonly SheetKey[];
   messages: M;
@@ -50,6 +58,9 @@ export interface RuleMeta<M extends Messages = Messages, O extends z.ZodType | u
    */
   defersTo?: readonly string[];
 }
+
+/** The figures of a profile that carry their own basis. */
+export type FigureKey = 'precedence' | 'quota' | 'approval' | 'quorum' | 'percentDenominator' | 'rotation' | 'meetingWindow' | 'blocSize' | 'excellentShare';
 
 /** What a rule reports: one of its own messages, with the data that message needs. */
 export type Report<M extends Messages = Messages> = {
@@ -115,7 +126,10 @@ export interface BatchFile {
   /** The file's path as given, or any id the front end uses. */
   id: string;
   bloc: BlocSummary;
-  /** The severities of the file's profile (the first file's apply to the batch). */
+  /**
+   * The settings of the file's profile, in the version it was checked with: a cross-file
+   * finding takes its severity from the first file it names.
+   */
   settings: Settings;
 }
 
@@ -135,6 +149,6 @@ export interface BatchRule {
 }
 
 /** A rule over a run's workbooks, typed as `defineRule` types a rule over one. */
-export function defineBatchRule<const M extends Messages>(rule: { id: string; meta: RuleMeta<M, undefined>; check(ctx: BatchRuleContext<M>): void }): BatchRule {
+export function defineBatchRule<const M extends Messages, O extends z.ZodType | undefined = undefined>(rule: { id: string; meta: RuleMeta<M, O>; check(ctx: BatchRuleContext<M>): void }): BatchRule {
   return rule as unknown as BatchRule;
 }

@@ -17,7 +17,7 @@ describe('built-in profiles', () => {
   });
 
   test.each([
-    ['2019-05-01', '2018-01-01', 'Nghị định 91/2017/NĐ-CP, Điều 69'],
+    ['2019-05-01', '2018-01-01', 'Nghị định 91/2017/NĐ-CP, Điều 66, 69 và 73'],
     ['2024-01-12', '2024-01-01', 'Nghị định 98/2023/NĐ-CP, Điều 54'],
     ['2025-06-30', '2024-01-01', 'Nghị định 98/2023/NĐ-CP, Điều 54'],
     ['2025-07-01', '2025-07-01', 'Nghị định 152/2025/NĐ-CP, Điều 54'],
@@ -35,9 +35,9 @@ describe('built-in profiles', () => {
     expect(settings.quota.certificates.share).toBeNull();
     expect(settings.approval).toMatchObject({ flags: 0.8, others: 0.5 });
     expect(settings.quorum.share).toBeCloseTo(2 / 3);
-    // No national text sets a bloc's vote threshold or its denominator: both are custom (rules.md).
-    expect(settings.percentDenominator).toEqual({ of: 'members', basis: 'thông lệ' });
-    expect(settings.approval.basis).toBe('thông lệ');
+    // No national text sets a bloc's vote threshold or its denominator: both are the province's bloc regulation (rules.md).
+    expect(settings.percentDenominator).toMatchObject({ of: 'members', basis: expect.stringMatching(/^quy chế khối thi đua của tỉnh/) });
+    expect(settings.approval.basis).toMatch(/^quy chế khối thi đua của tỉnh/);
     expect(settings.rotation).toMatchObject({ deputySucceeds: true, noConsecutiveTerm: true });
     expect(settings.meetingWindow).toMatchObject({ start: '10-01', end: '03-31' });
     expect(settings.blocSize).toMatchObject({ min: 3, max: 40 });

@@ -26,8 +26,8 @@ describe('the JSON report v1', () => {
     expect(ReportJsonSchema.parse(report)).toEqual(report);
     expect(file).toMatchObject({ path: 'lai-chau.xlsx', status: 'invalid', bloc: { province: 'Lai Châu', year: 2023 }, profile: { id: 'quoc-gia', version: '2024-01-01' }, counts: { error: 1, warning: 1, info: 0 } });
     expect(file.findings[0]).toMatchObject({ ruleId: 'votes/percent-mismatch', severity: 'error', sheet: 'Bình xét', cell: 'H4', row: 4, column: 'H', suggestion: '83,33' });
-    // The denominator is custom, not law: the finding cites nothing.
-    expect(file.findings[0]!.basis).toBeUndefined();
+    // The denominator is the province's bloc regulation, not law: the finding says so.
+    expect(file.findings[0]!.basis).toBe('Căn cứ: quy chế khối thi đua của tỉnh (giá trị thường dùng; tỉnh quy định khác thì theo quy chế của tỉnh)');
     expect(file.findings[0]!.message).toBe('Tỷ lệ của "Hội Liên hiệp Phụ nữ tỉnh" ghi 100 %, nhưng 5 phiếu ÷ 6 thành viên × 100 = 83,33 %. Hãy sửa thành 83,33.');
     expect(report.counts).toEqual({ files: 2, valid: 0, invalid: 1, unreadable: 1, error: 1, warning: 1, info: 0 });
   });
@@ -35,7 +35,7 @@ describe('the JSON report v1', () => {
   test('English on request', () => {
     const file = fileJson('x.xlsx', faulty(), 'en');
     expect(file.findings[0]!.message).toBe('The percentage for "Hội Liên hiệp Phụ nữ tỉnh" says 100 %, but 5 votes ÷ 6 members × 100 = 83.33 %. Correct it to 83.33.');
-    expect(file.findings[0]!.basis).toBeUndefined();
+    expect(file.findings[0]!.basis).toBe('Basis (the province\'s bloc regulation): quy chế khối thi đua của tỉnh (giá trị thường dùng; tỉnh quy định khác thì theo quy chế của tỉnh)');
   });
 
   test('a finding cites the law in force on the conference date: Luật 2003, Điều 6 before 2024, Luật 2022, Điều 5 from then', () => {
@@ -45,7 +45,7 @@ describe('the JSON report v1', () => {
       if (date) setCell(grid, 'Thông tin', 'B9', { date });
       return fileJson('x.xlsx', checkGrid(grid, { today: TODAY }), lang).findings.find((f) => f.ruleId === 'awards/one-per-unit')?.basis;
     };
-    expect(basisOn(undefined, 'vi')).toBe('Căn cứ: Luật Thi đua, khen thưởng 2003, Điều 6'); // 27/12/2023
+    expect(basisOn(undefined, 'vi')).toBe('Căn cứ: Luật Thi đua, khen thưởng 2003, Điều 6 (khoản 2 điểm b, sửa đổi bởi Luật 39/2013/QH13)'); // 27/12/2023
     expect(basisOn('2024-01-10', 'vi')).toBe('Căn cứ: Luật Thi đua, khen thưởng 2022, Điều 5');
     expect(basisOn('2024-01-10', 'en')).toBe('Basis: Luật Thi đua, khen thưởng 2022, Điều 5');
   });

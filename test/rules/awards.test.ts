@@ -1,4 +1,5 @@
 import { hoiDacThu2021 as H, laiChauMttq as L, ninhThuanHoiDacThu as NB, ninhThuanMatTran as NA, quangNinhMttq as Q } from '../../samples/blocs';
+import { parseProfile } from '../../engine/profiles';
 import { setCell } from '../helpers/grid';
 import { edited, runRuleTests } from '../helpers/rule-tester';
 
@@ -55,7 +56,7 @@ runRuleTests('awards/one-per-unit', {
       name: 'a flag and a Bằng khen for Hội Đông y',
       bloc: edited(NB, (b) => { b.proposals.push({ unit: 'Hội Đông y', award: 'Bằng khen của UBND tỉnh' }); }),
       // The conference was on 27/12/2023: the 2003 law applied (Luật 2022 took effect on 1/1/2024).
-      errors: [{ messageId: 'twice', data: { unit: 'Hội Đông y', first: 'Cờ thi đua xuất sắc', firstRow: 3, award: 'Bằng khen của UBND tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'C7', basis: 'Luật Thi đua, khen thưởng 2003, Điều 6' }],
+      errors: [{ messageId: 'twice', data: { unit: 'Hội Đông y', first: 'Cờ thi đua xuất sắc', firstRow: 3, award: 'Bằng khen của UBND tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'C7', basis: 'Luật Thi đua, khen thưởng 2003, Điều 6 (khoản 2 điểm b, sửa đổi bởi Luật 39/2013/QH13)' }],
     },
     {
       name: 'the same, at a conference in January 2024 (Luật 2022)',
@@ -116,7 +117,7 @@ runRuleTests('awards/government-flag', {
       name: 'to a unit not first',
       bloc: edited(Q, (b) => { b.proposals[1]!.award = GOV; b.votes[1]!.award = GOV; }),
       // A conference in 2023: the 2003 law, cited by its name only (no article of it was checked).
-      errors: [{ messageId: 'notLeading', data: { unit: 'Tỉnh Đoàn', leader: 'Ủy ban MTTQ tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'B4', suggestion: 'Ủy ban MTTQ tỉnh', basis: 'Luật Thi đua, khen thưởng 2003 (sửa đổi 2013); Nghị định 91/2017/NĐ-CP' }],
+      errors: [{ messageId: 'notLeading', data: { unit: 'Tỉnh Đoàn', leader: 'Ủy ban MTTQ tỉnh' }, sheet: 'Đề nghị khen thưởng', cell: 'B4', suggestion: 'Ủy ban MTTQ tỉnh', basis: 'Luật Thi đua, khen thưởng 2003, Điều 25; Nghị định 91/2017/NĐ-CP, Điều 11' }],
     },
     {
       name: 'to two units',
@@ -158,16 +159,33 @@ runRuleTests('awards/rating-required', {
   ],
 });
 
+/**
+ * Off in quoc-gia (no national text caps a bloc's HTXSNV ratings): a province that sets the cap
+ * turns it on in its own profile, with its own basis, and its findings cite that.
+ */
+const CAP_BASIS = 'Quyết định 99/2025/QĐ-UBND của UBND tỉnh (ví dụ trong kiểm thử), Điều 5';
+const CAPPED = parseProfile({
+  id: 'tinh-gioi-han-htxsnv',
+  name: { vi: 'Tỉnh giới hạn HTXSNV', en: 'A province capping HTXSNV' },
+  description: { vi: 'Kiểm thử', en: 'Test' },
+  extends: 'quoc-gia',
+  versions: [{ from: '2018-01-01', basis: CAP_BASIS, excellentShare: { max: 0.2, fromYear: 2025, basis: CAP_BASIS }, rules: { 'awards/excellent-share': 'warning' } }],
+});
+const capped = { profile: CAPPED };
+const rated2025 = (excellent: number) => edited(L, (b) => { b.year = 2025; b.meetingDate = '2025-12-20'; b.members.forEach((m, i) => { m.rating = i >= 1 && i <= excellent ? 'HTXSNV' : 'HTTNV'; }); b.proposals.splice(1); b.votes.splice(1); });
+
 runRuleTests('awards/excellent-share', {
   valid: [
-    { name: 'before 2025 the share is not checked', bloc: L },
-    { name: '2025: one of six rated HTXSNV', bloc: edited(L, (b) => { b.year = 2025; b.meetingDate = '2025-12-20'; b.province = 'Lai Châu'; b.members.forEach((m, i) => { m.rating = i === 1 ? 'HTXSNV' : 'HTTNV'; }); b.proposals.splice(1); b.votes.splice(1); }) },
+    { name: 'the national profile: off, three of six rated HTXSNV is not a finding', bloc: edited(L, (b) => { b.year = 2025; b.meetingDate = '2025-12-20'; }) },
+    { name: 'a province\'s cap, before its first year', bloc: L, options: capped },
+    { name: 'a province\'s cap: one of six rated HTXSNV', bloc: rated2025(1), options: capped },
   ],
   invalid: [
     {
-      name: '2025: three of six rated HTXSNV',
+      name: 'a province\'s cap: three of six rated HTXSNV, citing the province\'s own decision',
       bloc: edited(L, (b) => { b.year = 2025; b.meetingDate = '2025-12-20'; }),
-      errors: [{ messageId: 'over', data: { excellent: 3, good: 6, max: 20, allowed: 1 }, sheet: 'Thành viên', cell: null }],
+      options: capped,
+      errors: [{ messageId: 'over', data: { excellent: 3, good: 6, max: 20, allowed: 1 }, sheet: 'Thành viên', cell: null, basis: CAP_BASIS }],
     },
   ],
 });

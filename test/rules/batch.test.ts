@@ -53,3 +53,47 @@ runBatchRuleTests('batch/membership-change', {
     },
   ],
 });
+
+/**
+ * Blocs of one province and year (Lai Châu, 2023, conferences in December 2023: under Nghị định
+ * 91/2017), each proposing its leader for one flag.
+ */
+const GOV = 'Cờ thi đua của Chính phủ';
+const PROVINCE_FLAG = 'Cờ thi đua của UBND tỉnh';
+const bloc = (n: number, award: string, over: Partial<typeof L> = {}) =>
+  edited(L, (b) => {
+    b.blocName = `Khối thi đua số ${n}`;
+    b.meetingDate = '2023-12-20';
+    b.proposals = [{ unit: 'Liên đoàn Lao động tỉnh', award }, { unit: 'Hội Liên hiệp Phụ nữ tỉnh', award: 'Bằng khen của Chủ tịch UBND tỉnh' }];
+    Object.assign(b, over);
+  });
+const blocs = (government: number, total: number, over: Partial<typeof L> = {}): [string, typeof L][] =>
+  Array.from({ length: total }, (_, i) => [`khoi-${i + 1}.xlsx`, bloc(i + 1, i < government ? GOV : PROVINCE_FLAG, over)]);
+
+runBatchRuleTests('batch/government-flag-share', {
+  valid: [
+    { name: 'one Government flag among five blocs\' flags (20 %)', files: blocs(1, 5) },
+    { name: 'two Government flags among ten blocs\' flags: exactly 20 %', files: blocs(2, 10) },
+    { name: 'one bloc alone says nothing of its province', files: blocs(1, 1) },
+    { name: 'a bloc submitted twice counts once', files: [...blocs(1, 5), ['khoi-1-ban-sua.xlsx', bloc(1, GOV)]] },
+    { name: 'Government flags of two provinces, one bloc each', files: [['lc.xlsx', bloc(1, GOV)], ['st.xlsx', edited(bloc(2, GOV), (b) => { b.province = 'Sóc Trăng'; })]] },
+    { name: 'from 2024 no article of Nghị định 98/2023 read: the limit is off', files: blocs(3, 3, { year: 2024, meetingDate: '2025-01-10' }) },
+    { name: 'year 2023 with conferences in January 2024: the law of 2024 applies', files: blocs(3, 3, { meetingDate: '2024-01-12' }) },
+  ],
+  invalid: [
+    {
+      name: 'three Government flags among ten blocs\' flags',
+      files: blocs(3, 10),
+      errors: [{ messageId: 'over', files: ['khoi-1.xlsx', 'khoi-2.xlsx', 'khoi-3.xlsx'], data: { province: 'Lai Châu', year: 2023, government: 3, blocs: 10, standard: 10, max: 20, allowed: 2, basis: 'Nghị định 91/2017/NĐ-CP, Điều 11' } }],
+    },
+    {
+      name: 'every bloc proposes its leader for the Government flag, the province written two ways',
+      files: [['a.xlsx', bloc(1, GOV)], ['b.xlsx', bloc(2, GOV, { province: 'Tỉnh Lai Châu' })]],
+      errors: [{
+        messageId: 'over',
+        files: ['a.xlsx', 'b.xlsx'],
+        vi: 'Lai Châu, năm 2023: 2 tập thể được đề nghị Cờ thi đua của Chính phủ trong 2 sổ của đợt này, vượt 20 % của 2 tập thể được đề nghị Cờ thi đua cấp tỉnh hoặc Cờ của Chính phủ (tối đa 0). Nếu đợt này chưa có đủ các khối của tỉnh, hãy xét cùng các sổ còn lại; nếu đã đủ, chỉ giữ các tập thể tiêu biểu nhất. Căn cứ: Nghị định 91/2017/NĐ-CP, Điều 11.',
+      }],
+    },
+  ],
+});

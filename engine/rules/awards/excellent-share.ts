@@ -4,6 +4,7 @@ export default defineRule({
   id: 'awards/excellent-share',
   meta: {
     category: 'awards',
+    figure: 'excellentShare',
     description: {
       vi: 'Số đơn vị xếp loại HTXSNV vượt 20 % số đơn vị xếp loại HTTNV trở lên (từ năm 2025).',
       en: 'HTXSNV ratings exceed 20 % of the members rated HTTNV or better (from 2025).',

@@ -30,7 +30,8 @@ export default defineRule({
       if (!award || !isGovernmentFlag(award) || !p.unit) continue;
       const unit = unitName(ctx, p.unit);
       if (first !== undefined) {
-        ctx.report({ at: p.unit.at, messageId: 'second', data: { unit, first } });
+        // "One a bloc" is the quota, not the law's words: its basis is the quota's.
+        ctx.report({ at: p.unit.at, messageId: 'second', data: { unit, first }, basis: ctx.settings.quota.governmentFlag.basis });
         continue;
       }
       first = unit;

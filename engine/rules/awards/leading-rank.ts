@@ -10,6 +10,7 @@ export default defineRule({
       vi: 'Hình thức "dẫn đầu" được đề nghị cho đơn vị không đứng đầu khối (theo Chấm điểm, nếu không có thì theo số phiếu).',
       en: 'A leading award is proposed for a unit that is not first (by Chấm điểm where present, else by votes).',
     },
+    basis: 'Luật Thi đua, khen thưởng 2022, Điều 25',
     sheets: ['proposals'],
     messages: {
       byScores: {

@@ -7,6 +7,7 @@ export default defineRule({
   id: 'awards/quota',
   meta: {
     category: 'awards',
+    figure: 'quota',
     description: {
       vi: 'Số đề nghị của một loại vượt chỉ tiêu của bộ quy tắc (mặc định cờ của tỉnh: tối đa max(1, ⌊20 % × số thành viên⌋), trong đó 1 cờ dẫn đầu).',
       en: 'More proposals of a kind than the profile\'s quota (default province flags: max(1, ⌊20 % × members⌋), of which 1 leading).',

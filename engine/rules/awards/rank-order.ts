@@ -6,6 +6,7 @@ export default defineRule({
   id: 'awards/rank-order',
   meta: {
     category: 'awards',
+    figure: 'precedence',
     description: {
       vi: 'Đơn vị xếp hạng thấp hơn lại được đề nghị hình thức cao hơn đơn vị xếp trên (thứ bậc theo bộ quy tắc).',
       en: 'A unit ranked below another receives a higher award than it (order of awards: the profile\'s precedence).',

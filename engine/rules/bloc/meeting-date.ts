@@ -5,6 +5,7 @@ export default defineRule({
   id: 'bloc/meeting-date',
   meta: {
     category: 'bloc',
+    figure: 'meetingWindow',
     description: {
       vi: 'Ngày hội nghị tổng kết nằm ngoài khoảng thời gian của bộ quy tắc (mặc định 1/10 năm Y đến 31/3 năm Y+1).',
       en: 'The conference date is outside the profile\'s window for year Y (default 1/10/Y to 31/3/Y+1).',

@@ -4,6 +4,7 @@ export default defineRule({
   id: 'bloc/size',
   meta: {
     category: 'bloc',
+    figure: 'blocSize',
     description: { vi: 'Số thành viên ít hơn hoặc nhiều hơn bộ quy tắc cho phép (mặc định 3…40).', en: 'Fewer or more members than the profile allows (default 3…40).' },
     sheets: ['members'],
     messages: {

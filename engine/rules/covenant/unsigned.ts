@@ -5,6 +5,7 @@ export default defineRule({
   meta: {
     category: 'covenant',
     description: { vi: 'Một thành viên chưa ký giao ước thi đua năm sau.', en: 'A member has not signed next year\'s covenant.' },
+    basis: 'Hướng dẫn 1479/HD-BTĐKT (2016) của Ban Thi đua – Khen thưởng Trung ương, mục I.1: hằng năm ký kết giao ước thi đua giữa các đơn vị',
     sheets: ['covenant', 'members'],
     messages: {
       unsigned: {

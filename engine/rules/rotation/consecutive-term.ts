@@ -5,6 +5,7 @@ export default defineRule({
   id: 'rotation/consecutive-term',
   meta: {
     category: 'rotation',
+    figure: 'rotation',
     description: { vi: 'Trưởng khối năm sau cũng là Trưởng khối năm nay (không luân phiên).', en: 'Next year\'s leader is this year\'s leader (no rotation).' },
     sheets: ['info'],
     messages: {

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'rotation/deputy-succession',
   meta: {
     category: 'rotation',
+    figure: 'rotation',
     // The same next leader: the rule that owns the cause speaks, this one adds nothing.
     defersTo: ['rotation/consecutive-term', 'rotation/leader-is-deputy'],
     description: {

@@ -5,6 +5,7 @@ export default defineRule({
   id: 'rotation/repeat-before-all',
   meta: {
     category: 'rotation',
+    figure: 'rotation',
     // The same next leader: the rule that owns the cause speaks, this one adds nothing.
     defersTo: ['rotation/consecutive-term'],
     description: {

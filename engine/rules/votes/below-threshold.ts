@@ -7,6 +7,7 @@ export default defineRule({
   id: 'votes/below-threshold',
   meta: {
     category: 'votes',
+    figure: 'approval',
     description: {
       vi: 'Tỷ lệ đồng ý của đơn vị được đề nghị thấp hơn ngưỡng của bộ quy tắc cho hình thức đó (mặc định: cờ ≥ 80 %, hình thức khác > 50 % số thành viên).',
       en: 'A proposed unit\'s approval is below the profile\'s threshold for that award (default: flags ≥ 80 %, others > 50 % of members).',

@@ -12,6 +12,7 @@ export default defineRule({
   meta: {
     description: { vi: `"Tỷ lệ (%)" lệch quá ${formatNumberVi(tolerance)} so với số phiếu ÷ mẫu số × 100 (mẫu số theo bộ quy tắc, mặc định số thành viên).`, en: `"Tỷ lệ (%)" differs from votes ÷ denominator × 100 by more than ${tolerance} (denominator from the profile: members by default).` },
     category: 'votes',
+    figure: 'percentDenominator',
     fix: 'recomputed',
     sheets: ['votes'],
     options: OPTIONS,

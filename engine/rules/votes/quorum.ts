@@ -5,6 +5,7 @@ export default defineRule({
   id: 'votes/quorum',
   meta: {
     category: 'votes',
+    figure: 'quorum',
     description: { vi: 'Số thành viên dự dưới mức tối thiểu của bộ quy tắc (mặc định 2/3 số thành viên).', en: 'Members present below the profile\'s quorum (default 2/3 of members).' },
     sheets: ['votes', 'members'],
     messages: {
