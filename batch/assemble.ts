@@ -3,7 +3,7 @@
  * the readable ones, the report v1. Pure (the engine only): `thidua validate` and the office
  * desk page (desk/) assemble their reports with this one function.
  */
-import { checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, type Profile, reportJson, type ReportJson, resolveProfile, type Settings, unreadableJson, unreadableMessage } from '../engine';
+import { type BatchFile, checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, type Profile, reportJson, type ReportJson, resolveProfile, unreadableJson, unreadableMessage } from '../engine';
 import { formatHtml } from './format/html';
 import { baseName } from './names';
 import type { FileOutcome } from './worker';
@@ -15,22 +15,22 @@ export function fileEntry(o: FileOutcome, lang: 'vi' | 'en'): FileJson {
 }
 
 /**
- * Each readable file's settings, as the cross-file rules read them: its profile in the version it
- * was checked with (workers send the profile's id and version, not its settings).
+ * The readable files as the cross-file rules read them: each with its summary and its profile's
+ * settings in the version it was checked with (workers send the profile's id and version, not
+ * its settings). `forced` is the run's `--profile` when it is a file.
  */
-function fileSettings(forced: Profile | undefined): (o: Extract<FileOutcome, { ok: true }>) => Settings {
-  return (o) => {
+export function batchFiles(outcomes: readonly FileOutcome[], forced?: Profile): BatchFile[] {
+  return outcomes.flatMap((o) => {
+    if (!o.ok) return [];
     const { id, version } = o.result.profile;
     const profile = forced?.id === id ? forced : findProfile(id);
-    return profile ? resolveProfile(profile, version).settings : currentNationalSettings();
-  };
+    return [{ id: o.path, bloc: o.summary, settings: profile ? resolveProfile(profile, version).settings : currentNationalSettings() }];
+  });
 }
 
 export function assembleReport(outcomes: readonly FileOutcome[], lang: 'vi' | 'en', forced?: Profile): { report: ReportJson; entries: FileJson[] } {
   const entries = outcomes.map((o) => fileEntry(o, lang));
-  const ok = outcomes.filter((o): o is Extract<FileOutcome, { ok: true }> => o.ok);
-  const settings = fileSettings(forced);
-  const cross = checkBatch(ok.map((o) => ({ id: o.path, bloc: o.summary, settings: settings(o) }))).map((c) => crossFileJson(c, lang));
+  const cross = checkBatch(batchFiles(outcomes, forced)).map((c) => crossFileJson(c, lang));
   return { report: reportJson(entries, cross), entries };
 }
 

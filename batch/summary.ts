@@ -2,14 +2,16 @@
  * `--summary`: the office's workbook. `Tổng hợp` opens with a title, when it was checked and
  * with which rules, then one row per file: province, bloc, year, status (coloured), counts,
  * why a file could not be read, whom to call (`Người lập biểu`, `Điện thoại`), leaders,
- * proposals by award and a link to the file's annotated copy. `Phát hiện` has every finding.
+ * proposals by award and a link to the file's annotated copy. `Phát hiện` has every finding;
+ * `Cờ Chính phủ` the Government flags of each province and year against the province-wide limit.
  * Both have filters, frozen headers, widths that fit and a print setup (A4 landscape, one
  * page wide, the header row on every page). Text from the submitted files is written as text:
  * ExcelJS writes a string as a string, so `=…` from a workbook never becomes a formula.
  */
 import ExcelJS from 'exceljs';
 import { baseName as basename } from './names';
-import { checkedDate, currentNationalSettings, type ReportJson, TOOL_VERSION } from '../engine';
+import { checkedDate, currentNationalSettings, governmentFlagTally, type ReportJson, TALLY_TEXT, tallyRows, tallyVerdict, TOOL_VERSION } from '../engine';
+import { batchFiles } from './assemble';
 import { fitWidths, STATUS_STYLE } from './sheet-layout';
 import type { FileOutcome } from './worker';
 
@@ -124,5 +126,22 @@ export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lan
   }
   for (const c of report.crossFile) fs.addRow([c.files.map((p) => basename(p)).join('; '), t.cross, '', t.severity[c.severity], c.ruleId, c.message, '', '']);
   fitWidths(fs, 1, [28, 16, 6, 9, 26, 60, 30, 30]);
+
+  // The Government flags of each province and year, against the province-wide limit.
+  const tally = governmentFlagTally(batchFiles(outcomes));
+  if (tally.length > 0) {
+    const g = TALLY_TEXT[lang];
+    const gs = wb.addWorksheet(g.sheet);
+    gs.getCell('A1').value = g.title;
+    gs.getCell('A1').font = { bold: true, size: 13 };
+    gs.getCell('A2').value = g.note;
+    header(gs, 4, g.head);
+    gs.headerFooter = { oddFooter: `&L${g.title}&R${t.page}` };
+    tallyRows(tally, lang).forEach((cells, i) => {
+      const row = gs.addRow(cells.map((c, col) => (col >= 1 && col <= 5 && /^\d+$/.test(c) ? Number(c) : c)));
+      if (tallyVerdict(tally[i]!) === 'over') row.getCell(7).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_STYLE.invalid.fill } };
+    });
+    fitWidths(gs, 4, [18, 6, 8, 14, 14, 8, 24, 34]);
+  }
   return wb;
 }

@@ -8,13 +8,13 @@
 // First: zod must not probe `new Function`, which the page's Content-Security-Policy forbids.
 import '../addin/pane/zod-jitless';
 import { Buffer } from 'buffer';
-import { assembleReport, perFileReports } from '../batch/assemble';
+import { assembleReport, batchFiles, perFileReports } from '../batch/assemble';
 import { formatCsv } from '../batch/format/csv';
 import { formatHtml } from '../batch/format/html';
 import { passedOver, passedOverLine, uniqueNames } from '../batch/names';
 import type { FileOutcome } from '../batch/check-file';
 import { makeZip } from '../batch/zip-writer';
-import { type FileJson, type FindingJson, type ReportJson, STATUS_WORDS, SEVERITY_WORDS } from '../engine';
+import { type FileJson, type FindingJson, governmentFlagTally, type ReportJson, STATUS_WORDS, SEVERITY_WORDS, TALLY_TEXT, tallyRows, tallyVerdict } from '../engine';
 import type { DeskResult, DeskTask } from './worker';
 import type { WriterJob, WriterResult, WriterTask } from './writer';
 
@@ -321,6 +321,31 @@ class Desk {
       cross.append(ul);
       this.root.append(cross);
     }
+    const flags = this.governmentFlags();
+    if (flags) this.root.append(flags);
+  }
+
+  /** The Government flags of each province and year against the province-wide limit, as the summary workbook has them. */
+  private governmentFlags(): HTMLElement | undefined {
+    const tally = governmentFlagTally(batchFiles(this.outcomes ?? []));
+    if (tally.length === 0) return undefined;
+    const g = TALLY_TEXT[this.lang];
+    const section = el('section', { class: 'government-flags' });
+    section.append(el('h2', {}, g.title), el('p', { class: 'hint' }, g.note));
+    const table = el('table', { id: 'co-chinh-phu' });
+    const head = el('tr');
+    for (const h of g.head) head.append(el('th', { scope: 'col' }, h));
+    const body = el('tbody');
+    tallyRows(tally, this.lang).forEach((cells, i) => {
+      const tr = el('tr', { class: tallyVerdict(tally[i]!) === 'over' ? 'invalid' : '' });
+      for (const c of cells) tr.append(el('td', {}, c));
+      body.append(tr);
+    });
+    const thead = el('thead');
+    thead.append(head);
+    table.append(thead, body);
+    section.append(table);
+    return section;
   }
 
   private outcomes: FileOutcome[] | undefined;

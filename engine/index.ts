@@ -20,6 +20,7 @@ export { parseVietnameseNumber, parseDateText, serialToIso, formatNumberVi, form
 export { checkGrid, checkBatch, countFindings } from './check';
 export type { BlocResult, CheckOptions, Counts, CrossFileFinding } from './check';
 export { RULES, BATCH_RULES } from './rules';
+export { governmentFlagTally, type GovernmentFlagTally, TALLY_TEXT, tallyRows, tallyVerdict } from './rules/batch/government-flag-share';
 export type { Rule, BatchRule, RuleMeta, Lang, BatchFile, FixKind } from './rules/types';
 export { RULE_FAILED_ID } from './rules/rule-failed';
 export { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, findProfile, parseProfile, profileForProvince, resolveProfile, matchAward } from './profiles';

@@ -15,6 +15,7 @@ import { unzip } from '../../batch/zip-writer';
 import { type ReportJson, ReportJsonSchema } from '../../engine/report/schema';
 import { hostileCorpus } from '../../scripts/hostile';
 import { haveBrowser, launch } from '../e2e/harness';
+import { writeProvinceBatch } from '../helpers/province-batch';
 
 const ROOT = join(__dirname, '..', '..');
 const PAGE = join(ROOT, 'dist', 'thidua.html');
@@ -102,6 +103,20 @@ const byName = (report: ReportJson): ReportJson => ({
     expect(fromPage).toEqual(fromCommand);
     expect(fromPage.files).toHaveLength(paths.length);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    await page.close();
+  });
+
+  test('one province\'s blocs: the report is the command\'s, and the Government flags of each province and year are shown as the summary has them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-desk-co-'));
+    const paths = await writeProvinceBatch(dir, 2, 4);
+    const page = await open();
+    await checkAll(page, paths);
+    const fromPage = ReportJsonSchema.parse(JSON.parse((await downloaded(page, '#tai-json')).toString('utf8')));
+    expect(fromPage).toEqual(byName(ReportJsonSchema.parse(JSON.parse(command(paths)))));
+    expect(fromPage.crossFile.map((c) => [c.ruleId, c.files])).toContainEqual(['batch/government-flag-share', ['khoi-1.xlsx', 'khoi-2.xlsx']]);
+    const rows = await page.$$eval('#co-chinh-phu tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
+    expect(rows).toEqual([['Lai Châu', '2023', '4', '4', '2', '0', 'Vượt giới hạn', 'Nghị định 91/2017/NĐ-CP, Điều 11']]);
+    await page.locator('section.government-flags').screenshot({ path: join(SHOTS, 'co-chinh-phu.png') });
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingBasis, settingOptions } from '../../profiles';
+import { settingBasis, settingOptions, settingSeverity } from '../../profiles';
 import { canonicalProvince } from '../../profiles/provinces';
 import { unitKey } from '../../text/abbreviations';
 import { headerKey } from '../../text/normalize';
@@ -28,13 +28,66 @@ function flags(file: BatchFile): { government: number; standard: number } {
   return { government: government.size, standard: standard.size };
 }
 
+/** The Government flags of one province and year, across the blocs of a run. */
+export interface GovernmentFlagTally {
+  province: string;
+  year: number;
+  /** Blocs (one workbook each) of the province and year in the run. */
+  blocs: number;
+  /** Collectives proposed for a province flag or the Government flag. */
+  standard: number;
+  government: number;
+  /** The limit of the law of that year, where the profile applies one (the rule is on). */
+  limit?: { max: number; allowed: number; basis: string };
+  /** The workbooks proposing a Government flag. */
+  proposing: string[];
+}
+
 /**
- * The Government flags of one province and year, across its blocs' workbooks, against the
- * province-wide limit of the decree in force. A Government flag goes to a collective that meets
- * the province flag's standard (it leads among them), so the collectives meeting that standard
- * are, in the blocs' workbooks, those proposed for a province flag or for the Government flag.
- * One bloc alone says nothing of the province: the rule speaks from two blocs of a province on.
+ * The Government flags of each province and year against the province-wide limit of the decree
+ * in force. A Government flag goes to a collective that meets the province flag's standard (it
+ * leads among them), so the collectives meeting that standard are, in the blocs' workbooks,
+ * those proposed for a province flag or for the Government flag. One workbook a bloc (a
+ * duplicate submission is another rule's). The office's summary and desk page show this table;
+ * the rule reports the rows over the limit.
  */
+export function governmentFlagTally(files: readonly BatchFile[]): GovernmentFlagTally[] {
+  const groups = new Map<string, { province: string; year: number; files: Map<string, BatchFile> }>();
+  for (const f of files) {
+    const { province, year } = f.bloc;
+    if (province === undefined || year === undefined) continue;
+    const canon = canonicalProvince(province) ?? province;
+    const key = `${headerKey(canon)}|${year}`;
+    const group = groups.get(key) ?? { province: canon, year, files: new Map<string, BatchFile>() };
+    const bloc = blocIdentity(f.bloc) ?? f.id;
+    if (!group.files.has(bloc)) group.files.set(bloc, f);
+    groups.set(key, group);
+  }
+  const out: GovernmentFlagTally[] = [];
+  for (const { province, year, files: blocs } of groups.values()) {
+    let government = 0;
+    let standard = 0;
+    const proposing: string[] = [];
+    for (const f of blocs.values()) {
+      const n = flags(f);
+      government += n.government;
+      standard += n.standard;
+      if (n.government > 0) proposing.push(f.id);
+    }
+    if (standard === 0) continue;
+    const setting = [...blocs.values()][0]!.settings.rules[ID];
+    const on = settingSeverity(setting) !== undefined && settingSeverity(setting) !== 'off';
+    const options = Options.safeParse(settingOptions(setting));
+    const max = options.success ? options.data.max : 0.2;
+    const limit = on ? { max, allowed: Math.floor(max * standard + 1e-9), basis: settingBasis(setting) ?? DEFAULT_BASIS } : undefined;
+    out.push({ province, year, blocs: blocs.size, standard, government, ...(limit ? { limit } : {}), proposing });
+  }
+  return out.sort((a, b) => a.province.localeCompare(b.province, 'vi') || a.year - b.year);
+}
+
+const DEFAULT_BASIS = 'Nghị định 91/2017/NĐ-CP, Điều 11';
+
+/** One bloc alone says nothing of its province: the rule speaks from two blocs of a province on. */
 export default defineBatchRule({
   id: ID,
   meta: {
@@ -43,7 +96,7 @@ export default defineBatchRule({
       vi: 'Trong một tỉnh và một năm, số tập thể được đề nghị Cờ thi đua của Chính phủ vượt tỷ lệ tối đa (20 %) của số tập thể được đề nghị Cờ thi đua cấp tỉnh hoặc Cờ của Chính phủ, tính trên các sổ của đợt kiểm tra.',
       en: 'In one province and year, the collectives proposed for the Government flag exceed the largest share (20 %) of the collectives proposed for the province flag or the Government flag, across the workbooks of the run.',
     },
-    basis: 'Nghị định 91/2017/NĐ-CP, Điều 11',
+    basis: DEFAULT_BASIS,
     options: Options,
     messages: {
       over: {
@@ -53,40 +106,46 @@ export default defineBatchRule({
     },
   },
   check(ctx) {
-    // One workbook a bloc and year (a duplicate submission is another rule's), grouped by province and year.
-    const groups = new Map<string, { province: string; year: number; files: Map<string, BatchFile> }>();
-    for (const f of ctx.files) {
-      const { province, year } = f.bloc;
-      if (province === undefined || year === undefined) continue;
-      const canon = canonicalProvince(province) ?? province;
-      const key = `${headerKey(canon)}|${year}`;
-      const group = groups.get(key) ?? { province: canon, year, files: new Map<string, BatchFile>() };
-      const bloc = blocIdentity(f.bloc) ?? f.id;
-      if (!group.files.has(bloc)) group.files.set(bloc, f);
-      groups.set(key, group);
-    }
-    for (const { province, year, files } of groups.values()) {
-      if (files.size < 2) continue;
-      const first = [...files.values()][0]!;
-      const setting = first.settings.rules[ID];
-      const options = Options.safeParse(settingOptions(setting));
-      const max = options.success ? options.data.max : 0.2;
-      let government = 0;
-      let standard = 0;
-      const proposing: string[] = [];
-      for (const f of files.values()) {
-        const n = flags(f);
-        government += n.government;
-        standard += n.standard;
-        if (n.government > 0) proposing.push(f.id);
-      }
-      const allowed = Math.floor(max * standard + 1e-9);
-      if (government <= allowed) continue;
+    for (const t of governmentFlagTally(ctx.files)) {
+      if (t.blocs < 2 || !t.limit || t.government <= t.limit.allowed) continue;
+      const { max, allowed, basis } = t.limit;
       ctx.report({
-        files: proposing,
+        files: t.proposing,
         messageId: 'over',
-        data: { province, year, government, blocs: files.size, standard, max: Math.round(max * 1000) / 10, allowed, basis: settingBasis(setting) ?? 'Nghị định 91/2017/NĐ-CP, Điều 11' },
+        data: { province: t.province, year: t.year, government: t.government, blocs: t.blocs, standard: t.standard, max: Math.round(max * 1000) / 10, allowed, basis },
       });
     }
   },
 });
+
+export type TallyVerdict = 'within' | 'over' | 'one-bloc' | 'no-limit';
+
+/** What a row of the table says of its province and year. */
+export function tallyVerdict(t: GovernmentFlagTally): TallyVerdict {
+  if (!t.limit) return 'no-limit';
+  if (t.blocs < 2) return 'one-bloc';
+  return t.government > t.limit.allowed ? 'over' : 'within';
+}
+
+/** The table's words, one place for the office's summary workbook and the desk page. */
+export const TALLY_TEXT = {
+  vi: {
+    title: 'Cờ thi đua của Chính phủ theo tỉnh và năm',
+    sheet: 'Cờ Chính phủ',
+    head: ['Tỉnh/Thành phố', 'Năm', 'Số khối', 'Tập thể được đề nghị cờ', 'Đề nghị Cờ của Chính phủ', 'Tối đa', 'Kết quả', 'Căn cứ'],
+    note: 'Tập thể được đề nghị cờ: đề nghị Cờ thi đua cấp tỉnh hoặc Cờ của Chính phủ, trong các sổ của đợt này. Giới hạn của cả tỉnh: chỉ đúng khi đợt này có đủ các khối của tỉnh.',
+    verdict: { within: 'Trong giới hạn', over: 'Vượt giới hạn', 'one-bloc': 'Một khối: chưa đủ để xét cả tỉnh', 'no-limit': 'Không xét: chưa có căn cứ đã đọc cho năm này' },
+  },
+  en: {
+    title: 'Government flags by province and year',
+    sheet: 'Government flags',
+    head: ['Province', 'Year', 'Blocs', 'Collectives proposed for a flag', 'Government flags proposed', 'At most', 'Result', 'Basis'],
+    note: 'Collectives proposed for a flag: for the province flag or the Government flag, in the workbooks of this run. The limit is the whole province\'s: it holds only when the run has all the province\'s blocs.',
+    verdict: { within: 'Within the limit', over: 'Over the limit', 'one-bloc': 'One bloc: not enough to judge the province', 'no-limit': 'Not judged: no basis read for this year' },
+  },
+} as const;
+
+/** The table's rows as text, in its columns' order. */
+export function tallyRows(tally: readonly GovernmentFlagTally[], lang: 'vi' | 'en'): string[][] {
+  return tally.map((t) => [t.province, String(t.year), String(t.blocs), String(t.standard), String(t.government), t.limit ? String(t.limit.allowed) : '—', TALLY_TEXT[lang].verdict[tallyVerdict(t)], t.limit?.basis ?? '']);
+}
