@@ -77,8 +77,8 @@ export function basisKind(basis: string): BasisKind {
 
 /** What each kind is called, for a civil servant. */
 export const BASIS_KIND_LABEL: Record<BasisKind, Record<Lang, string>> = {
-  article: { vi: 'điều khoản của luật, nghị định, thông tư (đã đọc)', en: 'an article of a law, decree or circular (read)' },
-  document: { vi: 'luật, nghị định (chưa nêu điều)', en: 'a law or decree (no article named)' },
+  article: { vi: 'điều khoản đã đọc của luật, nghị định, thông tư', en: 'an article read of a law, decree or circular' },
+  document: { vi: 'luật, nghị định, chưa nêu điều', en: 'a law or decree, no article named' },
   guidance: { vi: 'văn bản hướng dẫn', en: 'a guidance' },
   province: { vi: 'quy chế khối thi đua của tỉnh', en: 'the province\'s bloc regulation' },
   none: { vi: 'không có văn bản quy định', en: 'no written rule' },

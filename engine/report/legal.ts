@@ -19,8 +19,8 @@ const KIND_MEANING: Record<Exclude<BasisKind, 'unread' | 'other'>, string> = {
   article: 'một điều của luật, nghị định hoặc thông tư mà người làm thidua đã đọc; nội dung điều đó ở bảng dưới. Sai với điều này là trái quy định.',
   document: 'một luật, nghị định được nêu tên nhưng chưa nêu điều, vì điều đó chưa đọc được; không trích một điều chưa đọc.',
   guidance: 'một văn bản hướng dẫn (hướng dẫn, công văn) của cơ quan thi đua, khen thưởng; không phải luật.',
-  province: 'quy chế khối thi đua của tỉnh: khối do Ủy ban nhân dân tỉnh tổ chức (Nghị định 91/2017/NĐ-CP, Điều 12; Hướng dẫn 1479/HD-BTĐKT, mục I.1), nên ngưỡng phiếu, số dự tối thiểu, chỉ tiêu, luân phiên, thời gian họp, số thành viên là của tỉnh. Bộ quy tắc quốc gia dùng giá trị thường gặp; tỉnh có quy định khác thì dùng bộ quy tắc của tỉnh.',
-  none: 'không có văn bản quy định: thông báo không nêu căn cứ.',
+  province: 'khối do Ủy ban nhân dân tỉnh tổ chức (Nghị định 91/2017/NĐ-CP, Điều 12; Hướng dẫn 1479/HD-BTĐKT, mục I.1), nên ngưỡng phiếu, số dự tối thiểu, chỉ tiêu, luân phiên, thời gian họp, số thành viên là của tỉnh. Bộ quy tắc quốc gia dùng giá trị thường gặp; tỉnh có quy định khác thì dùng bộ quy tắc của tỉnh.',
+  none: 'thông báo không nêu căn cứ.',
   example: 'ví dụ minh hoạ trong bộ quy tắc mẫu, không phải quy định thật của tỉnh nào.',
 };
 

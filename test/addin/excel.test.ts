@@ -11,7 +11,7 @@ import { laiChauMttq } from '../../samples/blocs';
 import { templateWorkbook } from '../../batch/template';
 import { readXlsx } from '../../batch/xlsx/reader';
 import { readBloc } from '../../engine/template/reader';
-import { fittingSheets, TEMPLATE_CHECKS } from '../../engine/template/checks';
+import { fittingSheets, templateChecks } from '../../engine/template/checks';
 import { FakeExcel, type FakeOptions } from '../e2e/fake-office';
 
 function excel(grid: Grid = blocToGrid(laiChauMttq), options: FakeOptions = {}) {
@@ -262,7 +262,7 @@ describe('"Tạo mẫu" on a workbook whose sheets have other names', () => {
     expect([...new Set(marks.map((m) => m.sheet))]).toEqual(['Giao ước']);
     expect(marks.every((m) => !m.formula.includes("'Thành viên'!"))).toBe(true);
     // Every rule still counted: the renamed sheets are laid out as the template's.
-    const rules = new Set(TEMPLATE_CHECKS.map((c) => c.ruleId));
+    const rules = new Set(templateChecks().checks.map((c) => c.ruleId));
     const grid2 = fake.setup('Kiểm tra')!.formulas;
     expect(grid2.filter(([a]) => /^C\d+$/.test(a))).toHaveLength(rules.size);
   });

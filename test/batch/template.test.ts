@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { SHEETS } from '../../engine/template/spec';
-import { PORTABLE_FUNCTIONS, TEMPLATE_CHECKS, templateChecks } from '../../engine/template/checks';
+import { PORTABLE_FUNCTIONS, templateChecks } from '../../engine/template/checks';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
 import { excelValue } from '../../batch/write-grid';
 import { Pkg } from '../../batch/xlsx/package-edit';
@@ -103,10 +103,11 @@ describe('thidua template', () => {
     expect(over).toContainEqual(expect.objectContaining({ type: 'expression', formulae: ['AND(ISNUMBER(G3),G3>IFERROR(LOOKUP(9.99E+307,$E$3:E3),9.99E+307))'] }));
     expect(votes.getCell('G5').dataValidation.prompt).toContain('Kiểm tra: Số phiếu đồng ý không được vượt số phiếu hợp lệ.');
     const check = wb.getWorksheet('Kiểm tra')!;
-    const rules = new Set(TEMPLATE_CHECKS.map((c) => c.ruleId)).size;
+    const active = templateChecks().checks;
+    const rules = new Set(active.map((c) => c.ruleId)).size;
     expect(check.getRow(1).values).toEqual([undefined, 'Quy tắc', 'Nội dung', 'Số vấn đề', undefined, 'Tổng số vấn đề:', { formula: `SUM(C2:C${rules + 1})` }]);
     const ids = Array.from({ length: rules }, (_, i) => check.getCell(i + 2, 1).value);
-    expect(new Set(ids)).toEqual(new Set(TEMPLATE_CHECKS.map((c) => c.ruleId)));
+    expect(new Set(ids)).toEqual(new Set(active.map((c) => c.ruleId)));
     expect(String((check.getCell('C2').value as ExcelJS.CellFormulaValue).formula)).toMatch(/^SUM\([A-Z]+2:[A-Z]+\d+\)/);
     expect(check.getCell('E4').value).toBe(templateChecks().others[0]); // the rules only thidua checks, beside
     expect((check as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
