@@ -3,7 +3,7 @@
  * the readable ones, the report v1. Pure (the engine only): `thidua validate` and the office
  * desk page (desk/) assemble their reports with this one function.
  */
-import { type BatchFile, checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, type Profile, reportJson, type ReportJson, resolveProfile, unreadableJson, unreadableMessage } from '../engine';
+import { type BatchFile, checkBatch, crossFileJson, currentNationalSettings, type FileJson, findingJson, findProfile, governmentFlagTally, type GovernmentFlagTally, type Profile, reportJson, type ReportJson, resolveProfile, unreadableJson, unreadableMessage } from '../engine';
 import { formatHtml } from './format/html';
 import { baseName } from './names';
 import type { FileOutcome } from './worker';
@@ -19,7 +19,7 @@ export function fileEntry(o: FileOutcome, lang: 'vi' | 'en'): FileJson {
  * settings in the version it was checked with (workers send the profile's id and version, not
  * its settings). `forced` is the run's `--profile` when it is a file.
  */
-export function batchFiles(outcomes: readonly FileOutcome[], forced?: Profile): BatchFile[] {
+function batchFiles(outcomes: readonly FileOutcome[], forced?: Profile): BatchFile[] {
   return outcomes.flatMap((o) => {
     if (!o.ok) return [];
     const { id, version } = o.result.profile;
@@ -28,10 +28,15 @@ export function batchFiles(outcomes: readonly FileOutcome[], forced?: Profile): 
   });
 }
 
-export function assembleReport(outcomes: readonly FileOutcome[], lang: 'vi' | 'en', forced?: Profile): { report: ReportJson; entries: FileJson[] } {
+/**
+ * The report, and the Government flags of each province and year (the office's summary and the
+ * desk page show them), from the same files and settings as the cross-file rules.
+ */
+export function assembleReport(outcomes: readonly FileOutcome[], lang: 'vi' | 'en', forced?: Profile): { report: ReportJson; entries: FileJson[]; governmentFlags: GovernmentFlagTally[] } {
   const entries = outcomes.map((o) => fileEntry(o, lang));
-  const cross = checkBatch(batchFiles(outcomes, forced)).map((c) => crossFileJson(c, lang));
-  return { report: reportJson(entries, cross), entries };
+  const files = batchFiles(outcomes, forced);
+  const cross = checkBatch(files).map((c) => crossFileJson(c, lang));
+  return { report: reportJson(entries, cross), entries, governmentFlags: governmentFlagTally(files) };
 }
 
 /**

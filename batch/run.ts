@@ -167,7 +167,7 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool,
     () => bar?.tick(),
   );
   bar?.stop();
-  const { report, entries } = assembleReport(outcomes, options.lang, forced);
+  const { report, entries, governmentFlags } = assembleReport(outcomes, options.lang, forced);
   const format = formatOf(options);
   const checkedAt = new Date();
   const rendered = render(report, format, options.lang, format === 'text' && !options.out && options.color && io.stdoutTty, checkedAt);
@@ -191,7 +191,7 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool,
     const { summaryWorkbook } = await import('./summary');
     const from = dirname(resolve(options.summary));
     const links = made && new Map([...made].map(([path, copy]) => [path, relative(from, resolve(copy)).split(sep).map(encodeURIComponent).join('/')]));
-    writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang, { checkedAt, ...(links ? { copies: links } : {}) }).xlsx.writeBuffer()));
+    writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang, { checkedAt, governmentFlags, ...(links ? { copies: links } : {}) }).xlsx.writeBuffer()));
     said(options, io, `Đã ghi sổ tổng hợp: ${options.summary}`, `Summary written: ${options.summary}`);
   }
   if (io.stderrTty && !options.quiet && format === 'text' && !options.out && files.length > 1) io.err(`\n${summaryTable(report, options.lang)}\n`);

@@ -10,8 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { baseName as basename } from './names';
-import { checkedDate, currentNationalSettings, governmentFlagTally, type ReportJson, TALLY_TEXT, tallyRows, tallyVerdict, TOOL_VERSION } from '../engine';
-import { batchFiles } from './assemble';
+import { checkedDate, currentNationalSettings, type GovernmentFlagTally, type ReportJson, TALLY_TEXT, tallyRows, tallyVerdict, TOOL_VERSION } from '../engine';
 import { fitWidths, STATUS_STYLE } from './sheet-layout';
 import type { FileOutcome } from './worker';
 
@@ -45,6 +44,8 @@ const T = {
 export interface SummaryOptions {
   checkedAt: Date;
   copies?: ReadonlyMap<string, string>;
+  /** The Government flags of each province and year (`assembleReport`'s), for `Cờ Chính phủ`. */
+  governmentFlags?: readonly GovernmentFlagTally[];
 }
 
 /** The header row at `row`: bold, shaded, frozen, filtered and printed on every page. */
@@ -128,7 +129,7 @@ export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lan
   fitWidths(fs, 1, [28, 16, 6, 9, 26, 60, 30, 30]);
 
   // The Government flags of each province and year, against the province-wide limit.
-  const tally = governmentFlagTally(batchFiles(outcomes));
+  const tally = options.governmentFlags ?? [];
   if (tally.length > 0) {
     const g = TALLY_TEXT[lang];
     const gs = wb.addWorksheet(g.sheet);
@@ -138,7 +139,7 @@ export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lan
     header(gs, 4, g.head);
     gs.headerFooter = { oddFooter: `&L${g.title}&R${t.page}` };
     tallyRows(tally, lang).forEach((cells, i) => {
-      const row = gs.addRow(cells.map((c, col) => (col >= 1 && col <= 5 && /^\d+$/.test(c) ? Number(c) : c)));
+      const row = gs.addRow(cells);
       if (tallyVerdict(tally[i]!) === 'over') row.getCell(7).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_STYLE.invalid.fill } };
     });
     fitWidths(gs, 4, [18, 6, 8, 14, 14, 8, 24, 34]);

@@ -8,13 +8,13 @@
 // First: zod must not probe `new Function`, which the page's Content-Security-Policy forbids.
 import '../addin/pane/zod-jitless';
 import { Buffer } from 'buffer';
-import { assembleReport, batchFiles, perFileReports } from '../batch/assemble';
+import { assembleReport, perFileReports } from '../batch/assemble';
 import { formatCsv } from '../batch/format/csv';
 import { formatHtml } from '../batch/format/html';
 import { passedOver, passedOverLine, uniqueNames } from '../batch/names';
 import type { FileOutcome } from '../batch/check-file';
 import { makeZip } from '../batch/zip-writer';
-import { type FileJson, type FindingJson, governmentFlagTally, type ReportJson, STATUS_WORDS, SEVERITY_WORDS, TALLY_TEXT, tallyRows, tallyVerdict } from '../engine';
+import { type FileJson, type FindingJson, type GovernmentFlagTally, type ReportJson, STATUS_WORDS, SEVERITY_WORDS, TALLY_TEXT, tallyRows, tallyVerdict } from '../engine';
 import type { DeskResult, DeskTask } from './worker';
 import type { WriterJob, WriterResult, WriterTask } from './writer';
 
@@ -207,7 +207,7 @@ class Desk {
     const t = T[this.lang];
     this.writing = t.writing(0, 1);
     this.render();
-    const r = await this.writer.run({ kind: 'summary', report, outcomes: this.outcomes ?? [], lang: this.lang, checkedAt: this.checkedAt.toISOString() });
+    const r = await this.writer.run({ kind: 'summary', report, outcomes: this.outcomes ?? [], governmentFlags: this.flags, lang: this.lang, checkedAt: this.checkedAt.toISOString() });
     this.writing = undefined;
     if ('bytes' in r) download('tong-hop.xlsx', new Uint8Array(r.bytes), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     else this.notes = [r.reason];
@@ -327,7 +327,7 @@ class Desk {
 
   /** The Government flags of each province and year against the province-wide limit, as the summary workbook has them. */
   private governmentFlags(): HTMLElement | undefined {
-    const tally = governmentFlagTally(batchFiles(this.outcomes ?? []));
+    const tally = this.flags;
     if (tally.length === 0) return undefined;
     const g = TALLY_TEXT[this.lang];
     const section = el('section', { class: 'government-flags' });
@@ -338,7 +338,7 @@ class Desk {
     const body = el('tbody');
     tallyRows(tally, this.lang).forEach((cells, i) => {
       const tr = el('tr', { class: tallyVerdict(tally[i]!) === 'over' ? 'invalid' : '' });
-      for (const c of cells) tr.append(el('td', {}, c));
+      for (const c of cells) tr.append(el('td', {}, String(c)));
       body.append(tr);
     });
     const thead = el('thead');
@@ -349,6 +349,8 @@ class Desk {
   }
 
   private outcomes: FileOutcome[] | undefined;
+  /** The Government flags of each province and year, assembled with the report (language-free). */
+  private flags: GovernmentFlagTally[] = [];
 
   private table(report: ReportJson): HTMLElement {
     const t = T[this.lang];
@@ -490,7 +492,7 @@ class Desk {
     });
     this.outcomes = outcomes;
     this.checkedAt = new Date();
-    this.report = assembleReport(outcomes, this.lang).report;
+    ({ report: this.report, governmentFlags: this.flags } = assembleReport(outcomes, this.lang));
     // The report and its table in two tasks, so that the page answers in between.
     await new Promise((r) => setTimeout(r, 0));
     this.render();

@@ -10,10 +10,10 @@ import { readBuffer } from '../batch/check-file';
 import { DEFAULT_LIMITS } from '../batch/intake';
 import { summaryWorkbook } from '../batch/summary';
 import type { FileOutcome } from '../batch/check-file';
-import type { FileJson, ReportJson } from '../engine';
+import type { FileJson, GovernmentFlagTally, ReportJson } from '../engine';
 
 export type WriterTask =
-  | { id: number; kind: 'summary'; report: ReportJson; outcomes: FileOutcome[]; lang: 'vi' | 'en'; checkedAt: string }
+  | { id: number; kind: 'summary'; report: ReportJson; outcomes: FileOutcome[]; governmentFlags: GovernmentFlagTally[]; lang: 'vi' | 'en'; checkedAt: string }
   | { id: number; kind: 'copy'; name: string; bytes: ArrayBuffer; entry: FileJson; lang: 'vi' | 'en'; checkedAt: string };
 
 /** A task as the page asks it (the id is the writer's to give). */
@@ -32,7 +32,7 @@ scope.onmessage = async (e) => {
   const task = e.data;
   try {
     if (task.kind === 'summary') {
-      out(task.id, Buffer.from(await summaryWorkbook(task.report, task.outcomes, task.lang, { checkedAt: new Date(task.checkedAt) }).xlsx.writeBuffer()));
+      out(task.id, Buffer.from(await summaryWorkbook(task.report, task.outcomes, task.lang, { checkedAt: new Date(task.checkedAt), governmentFlags: task.governmentFlags }).xlsx.writeBuffer()));
       return;
     }
     const read = readBuffer(task.name, Buffer.from(task.bytes), DEFAULT_LIMITS, () => true);

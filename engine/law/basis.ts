@@ -6,6 +6,7 @@
  * regulation, nothing written, or an example.
  */
 import { figureBasis, settingBasis } from '../profiles';
+import { memoize } from '../text/normalize';
 import type { Settings } from '../profiles/schema';
 import type { Lang, RuleMeta } from '../rules/types';
 import { DOCUMENTS, READ_ARTICLES, READ_GUIDANCE, type ReadArticle } from './texts';
@@ -62,8 +63,8 @@ export function readArticle(c: CitedArticle): ReadArticle | undefined {
   return READ_ARTICLES.find((a) => a.document === c.document && a.article === c.article);
 }
 
-/** What kind of text a basis is. */
-export function basisKind(basis: string): BasisKind {
+/** What kind of text a basis is (a report asks it of every finding: a few distinct texts, remembered). */
+export const basisKind = memoize((basis: string): BasisKind => {
   const text = basis.trim();
   if (/^ví dụ/i.test(text)) return 'example';
   if (/^(thông lệ|không có)/i.test(text)) return 'none';
@@ -73,7 +74,7 @@ export function basisKind(basis: string): BasisKind {
   if (READ_GUIDANCE.some((g) => text.includes(g.id)) || /^(Hướng dẫn|Công văn)|\/HD-|\/BNV-/.test(text)) return 'guidance';
   if (NATIONAL.some((d) => text.includes(d))) return 'document';
   return 'other';
-}
+});
 
 /** What each kind is called, for a civil servant. */
 export const BASIS_KIND_LABEL: Record<BasisKind, Record<Lang, string>> = {

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { settingBasis, settingOptions, settingSeverity } from '../../profiles';
-import { canonicalProvince } from '../../profiles/provinces';
 import { unitKey } from '../../text/abbreviations';
-import { headerKey } from '../../text/normalize';
-import { isGovernmentFlag } from '../awards/catalog';
-import { defineBatchRule, type BatchFile } from '../types';
-import { blocIdentity } from './identity';
+import { isGovernmentFlag, matchAwardById } from '../awards/catalog';
+import { defineBatchRule, type BatchFile, type Lang } from '../types';
+import { blocIdentity, provinceIdentity } from './identity';
 
 const ID = 'batch/government-flag-share';
 
@@ -19,7 +17,7 @@ function flags(file: BatchFile): { government: number; standard: number } {
   const government = new Set<string>();
   const standard = new Set<string>();
   for (const p of file.bloc.proposals) {
-    const award = file.settings.awards.find((a) => a.id === p.award);
+    const award = matchAwardById(p.award, file.settings);
     if (!award || award.kind !== 'flag' || !p.unit.trim()) continue;
     const unit = unitKey(p.unit);
     standard.add(unit);
@@ -56,9 +54,9 @@ export function governmentFlagTally(files: readonly BatchFile[]): GovernmentFlag
   for (const f of files) {
     const { province, year } = f.bloc;
     if (province === undefined || year === undefined) continue;
-    const canon = canonicalProvince(province) ?? province;
-    const key = `${headerKey(canon)}|${year}`;
-    const group = groups.get(key) ?? { province: canon, year, files: new Map<string, BatchFile>() };
+    const p = provinceIdentity(province);
+    const key = `${p.key}|${year}`;
+    const group = groups.get(key) ?? { province: p.name, year, files: new Map<string, BatchFile>() };
     const bloc = blocIdentity(f.bloc) ?? f.id;
     if (!group.files.has(bloc)) group.files.set(bloc, f);
     groups.set(key, group);
@@ -78,7 +76,7 @@ export function governmentFlagTally(files: readonly BatchFile[]): GovernmentFlag
     const setting = [...blocs.values()][0]!.settings.rules[ID];
     const on = settingSeverity(setting) !== undefined && settingSeverity(setting) !== 'off';
     const options = Options.safeParse(settingOptions(setting));
-    const max = options.success ? options.data.max : 0.2;
+    const { max } = options.success ? options.data : Options.parse({});
     const limit = on ? { max, allowed: Math.floor(max * standard + 1e-9), basis: settingBasis(setting) ?? DEFAULT_BASIS } : undefined;
     out.push({ province, year, blocs: blocs.size, standard, government, ...(limit ? { limit } : {}), proposing });
   }
@@ -145,7 +143,7 @@ export const TALLY_TEXT = {
   },
 } as const;
 
-/** The table's rows as text, in its columns' order. */
-export function tallyRows(tally: readonly GovernmentFlagTally[], lang: 'vi' | 'en'): string[][] {
-  return tally.map((t) => [t.province, String(t.year), String(t.blocs), String(t.standard), String(t.government), t.limit ? String(t.limit.allowed) : '—', TALLY_TEXT[lang].verdict[tallyVerdict(t)], t.limit?.basis ?? '']);
+/** The table's rows, in its columns' order: counts as numbers, for a workbook's cells. */
+export function tallyRows(tally: readonly GovernmentFlagTally[], lang: Lang): (string | number)[][] {
+  return tally.map((t) => [t.province, t.year, t.blocs, t.standard, t.government, t.limit ? t.limit.allowed : '—', TALLY_TEXT[lang].verdict[tallyVerdict(t)], t.limit?.basis ?? '']);
 }
