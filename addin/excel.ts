@@ -15,7 +15,7 @@
  *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkSheetCells, formatRanges, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkSheetCells, geometryOf, formatRanges, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -379,7 +379,7 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
       const today = new Date().toISOString().slice(0, 10);
       const picked = profile ? findProfile(profile) : undefined;
       const settings = picked ? resolveProfile(picked, today).settings : currentNationalSettings();
-      const layout = templateLayout(settings, picked && picked.id !== DEFAULT_PROFILE_ID ? { profile: picked.id } : {}, { today, profiles: BUILT_IN_PROFILES.map((p) => p.id), ...(memberList ? { memberList } : {}) });
+      const layout = templateLayout(settings, picked && picked.id !== DEFAULT_PROFILE_ID ? { profile: picked.id } : {}, { today, profiles: BUILT_IN_PROFILES.filter((p) => !p.example).map((p) => p.id), ...(memberList ? { memberList } : {}) });
       return createTemplateSheets(host, layout, settings, names);
     },
   };
@@ -508,12 +508,13 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
     }
     const readable = new Map<string, string>([...names, ...[...made].filter((n) => existing.has(n)).map((n) => [n, n] as const), ...(listsFit ? [[LISTS_SHEET, LISTS_SHEET] as const] : [])]);
     const all = templateChecks(settings);
-    const checks = all.checks.filter((c) => sheetsRead(c, settings).every((n) => readable.has(n)));
+    const g = geometryOf(layout);
+    const checks = all.checks.filter((c) => sheetsRead(c, g, settings).every((n) => readable.has(n)));
     // Each format put first as it is added, the graver last: where two colour one cell, the error's shows.
     for (const check of [...checks].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])) {
-      if (!made.has(check.sheet)) continue;
-      const ws = worksheets.getItem(check.sheet);
-      for (const { ref, test } of formatRanges(check, settings)) {
+      if (!made.has(g.name(check.sheet))) continue;
+      const ws = worksheets.getItem(g.name(check.sheet));
+      for (const { ref, test } of formatRanges(check, g, settings)) {
         const cf = ws.getRange(ref).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
         cf.custom.rule.formula = `=${renamed(test, readable)}`;
         cf.custom.format.fill.color = `#${SEVERITY_FILL[check.severity]}`;
@@ -525,7 +526,7 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
       const kept = new Set(checks.map((c) => c.ruleId));
       const others = [...new Set([...all.others, ...all.checks.map((c) => c.ruleId).filter((id) => !kept.has(id))])].sort();
       const ks = worksheets.add(CHECK_SHEET);
-      const grid = checkSheetCells(checks, others, settings, readable);
+      const grid = checkSheetCells(checks, others, g, settings, readable);
       for (const [address, value] of grid) {
         const range = ks.getRange(address);
         if (typeof value === 'string' && value.startsWith('=')) range.formulas = [[value]];

@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SEVERITY_ARGB } from './sheet-layout';
-import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatRanges, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, templateLayout, type TemplatePrefill, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatRanges, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, templateLayout, type TemplatePrefill, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -37,6 +37,16 @@ function excelValidation(v: Validation, prompt: string, header: string): ExcelJS
 function headerValue(text: string): ExcelJS.CellValue {
   if (!text.endsWith(REQUIRED_MARK)) return text;
   return { richText: [{ text: text.slice(0, -REQUIRED_MARK.length), font: { bold: true } }, { text: REQUIRED_MARK, font: { bold: true, color: { argb: 'FFC00000' } } }] };
+}
+
+/** The built-in profiles a real template offers in `Bộ quy tắc`: the made-up example's is for demonstrations only. */
+export const REAL_PROFILES = () => BUILT_IN_PROFILES.filter((p) => !p.example).map((p) => p.id);
+
+/** A sheet the template has written: a check of a sheet it lacks is a fault of the template's, never dropped. */
+function sheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const ws = wb.getWorksheet(name);
+  if (!ws) throw new Error(`The template has no sheet "${name}" for its checks`);
+  return ws;
 }
 
 /** A2:B2-style address of a block. */
@@ -108,11 +118,11 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
  * drop-down or check already over them, or as a message of its own (a validation that allows
  * any value). Excel shows at most 255 characters.
  */
-function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
-  const ws = wb.getWorksheet(check.sheet);
-  if (!ws) return;
+function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck, g: Geometry): void {
+  const ws = sheetOf(wb, g.name(check.sheet));
   const model = validations(ws).model;
-  const cols = new Set(checkedCells(check).map(([c]) => c));
+  const cells = checkedCells(check, g);
+  const cols = new Set(cells.map(([c]) => c));
   const add = (v: ExcelJS.DataValidation) => {
     if (v.prompt?.includes(check.message)) return;
     v.prompt = `${v.prompt ? `${v.prompt} ` : ''}Kiểm tra: ${check.message}`.slice(0, 255);
@@ -125,8 +135,8 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
       const [from, to] = [fromA1(a), fromA1(b!)];
       return from !== undefined && to !== undefined && from.col === to.col && columnLetters(from.col) === col && from.row <= row && row <= to.row;
     });
-  if ('list' in check.cells) {
-    for (const [col, row] of checkedCells(check)) {
+  if ('info' in check.cells) {
+    for (const [col, row] of cells) {
       const key = over(col, row);
       if (key) {
         add(model[key]!);
@@ -140,9 +150,11 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
   }
   for (const col of cols) {
     // A table's validations start on its first row (3): a check from a later row shares them.
-    const key = over(col, check.cells.from) ?? over(col, 3);
+    const rows = cells.filter(([c]) => c === col).map(([, r]) => r);
+    const [from, to] = [Math.min(...rows), Math.max(...rows)];
+    const key = over(col, from) ?? over(col, 3);
     if (key) add(model[key]!);
-    else validations(ws).add(`${col}${Math.min(3, check.cells.from)}:${col}${check.cells.to}`, { type: 'any', allowBlank: true, showInputMessage: true, promptTitle: 'Kiểm tra', prompt: `Kiểm tra: ${check.message}`.slice(0, 255) } as unknown as ExcelJS.DataValidation);
+    else validations(ws).add(`${col}${Math.min(3, from)}:${col}${to}`, { type: 'any', allowBlank: true, showInputMessage: true, promptTitle: 'Kiểm tra', prompt: `Kiểm tra: ${check.message}`.slice(0, 255) } as unknown as ExcelJS.DataValidation);
   }
 }
 
@@ -152,22 +164,22 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck): void {
  * helper cells in its hidden columns, with a total at the top and the rules only thidua or
  * the add-in can check beside. The sheet is protected, without a password.
  */
-function writeChecks(wb: ExcelJS.Workbook, settings: Settings): void {
+function writeChecks(wb: ExcelJS.Workbook, settings: Settings, g: Geometry): void {
   const { checks, others } = templateChecks(settings);
   // Where two checks colour one cell, the graver's colour shows: errors first, then warnings.
   const priority = new Map([...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((c, i) => [c, i + 1]));
   checks.forEach((check) => {
-    const ws = wb.getWorksheet(check.sheet);
-    if (!ws) return;
+    const ws = sheetOf(wb, g.name(check.sheet));
     const style = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: SEVERITY_ARGB[check.severity] } } };
-    for (const { ref, test } of formatRanges(check, settings)) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: priority.get(check)!, formulae: [test], style }] });
+    for (const { ref, test } of formatRanges(check, g, settings)) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: priority.get(check)!, formulae: [test], style }] });
   });
   // Its formulas carry no stored result: every program computes them as it opens the file
   // (LibreOffice keeps a stored result unless told otherwise). The engine never reads this sheet.
-  checks.forEach((check) => promptChecks(wb, check));
+  checks.forEach((check) => promptChecks(wb, check, g));
   const ks = wb.addWorksheet(CHECK_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
-  for (const [address, value] of checkSheetCells(checks, others, settings)) {
-    ks.getCell(address).value = typeof value === 'string' && value.startsWith('=') ? ({ formula: value.slice(1) } as ExcelJS.CellFormulaValue) : value;
+  for (const [address, value] of checkSheetCells(checks, others, g, settings)) {
+    const helper = (fromA1(address)?.col ?? 0) >= HELPER_COLUMN;
+    ks.getCell(address).value = typeof value === 'string' && value.startsWith('=') ? ({ formula: value.slice(1), ...(helper ? { shareType: 'array', ref: address } : {}) } as ExcelJS.CellFormulaValue) : value;
   }
   ks.getRow(1).font = { bold: true };
   ks.getCell('E3').font = { bold: true };
@@ -201,9 +213,9 @@ export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date
   // The formulas' values are written blank, as they are while nothing is typed, and every
   // program is asked to compute them again as it opens the file.
   wb.calcProperties = { fullCalcOnLoad: true };
-  const layout = templateLayout(settings, filled, { today, profiles: BUILT_IN_PROFILES.map((p) => p.id) });
+  const layout = templateLayout(settings, filled, { today, profiles: REAL_PROFILES() });
   for (const sheet of layout.filter((s) => !s.hidden)) writeSheet(wb, sheet);
-  writeChecks(wb, settings);
+  writeChecks(wb, settings, geometryOf(layout));
   for (const sheet of layout.filter((s) => s.hidden)) writeSheet(wb, sheet);
   return wb;
 }

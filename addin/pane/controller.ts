@@ -5,7 +5,7 @@
  * piece after another: two checks never overlap, and no change is ever dropped (a change
  * that comes while a check runs is read by the next one).
  */
-import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, type BlocModel, fittingSheets, fromA1 } from '../../engine';
+import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, tableRows, currentNationalSettings, type BlocModel, fittingSheets, fromA1 } from '../../engine';
 import type { Change, HostSheet, Mark, ReadResult, TemplateOutcome, WriteOutcome } from '../excel';
 
 export type { Mark } from '../excel';
@@ -214,7 +214,9 @@ export class PaneController {
   createTemplate(): Promise<void> {
     return this.enqueue(async () => {
       const members = this.model?.sheets.members;
-      const memberList = members && members.columns.unit !== undefined ? memberListRange(members.view.name, members.columns.unit, members.firstRow) : undefined;
+      // The workbook's own member list, over as many rows as the template's tables have.
+      const rows = tableRows(currentNationalSettings(), this.model?.members.length ?? 0);
+      const memberList = members && members.columns.unit !== undefined ? memberListRange(members.view.name, members.columns.unit, members.firstRow, rows) : undefined;
       // The checks read the workbook's sheets that are laid out as the template's, by their names.
       const outcome = await this.host.createTemplate(memberList, this.model ? fittingSheets(this.model) : new Map(), typeof this.options.check?.profile === 'string' ? this.options.check.profile : this.options.check?.profile?.id);
       this.state = { ...this.state, added: outcome.added };

@@ -1,5 +1,6 @@
 import { BASIS_KIND_LABEL, basisKind, ruleBasis } from '../law/basis';
 import { TEMPLATE_CHECKS } from '../template/checks';
+import { SHEETS } from '../template/spec';
 import { currentNationalSettings, settingSeverity } from '../profiles';
 import { BATCH_RULES, RULES } from '../rules';
 import type { Lang, RuleMeta } from '../rules/types';
@@ -74,7 +75,7 @@ export function catalogMarkdown(lang: Lang): string {
   const out = [`# ${h.title}`, '', h.note, ''];
   // Which rules the template checks by itself (a column), and where.
   const covered = new Map<string, string[]>();
-  for (const c of TEMPLATE_CHECKS) covered.set(c.ruleId, [...(covered.get(c.ruleId) ?? []), c.sheet]);
+  for (const c of TEMPLATE_CHECKS) covered.set(c.ruleId, [...(covered.get(c.ruleId) ?? []), SHEETS.find((s) => s.key === c.sheet)!.name]);
   const scopes = new Map(TEMPLATE_CHECKS.filter((c) => c.scope).map((c) => [c.ruleId, c.scope![lang]]));
   const where = (id: string) => `${[...new Set(covered.get(id))].join(', ')}${scopes.has(id) ? `; ${scopes.get(id)}` : ''}`;
   const rules = ruleCatalog(lang);

@@ -3,45 +3,61 @@
  * for each rule a formula can decide on the template's own layout, a test that is TRUE where a
  * cell is faulty. The writers (`thidua template`, the pane's "Tạo mẫu") make each a conditional
  * format on the cells it tests and a row of the sheet `Kiểm tra` that counts its problems, so
- * that Excel 2010–2019, WPS and LibreOffice check the workbook as it is typed, with no add-in.
+ * that Excel 2010 and later, WPS, LibreOffice and Gnumeric check the workbook as it is typed,
+ * with no add-in, and give the same counts.
  *
- * Only functions those programs evaluate alike (`PORTABLE_FUNCTIONS`; a test holds every
- * formula the template writes to them): no dynamic arrays, LET, XLOOKUP or TEXTJOIN, and no
- * array formula to confirm with Ctrl+Shift+Enter. What reads a range cell by cell does it
- * inside SUMPRODUCT; each test is one cell's, and `Kiểm tra` sums one helper cell per tested cell.
+ * Every test is written from the template's geometry (sheets and columns by their keys, the
+ * rows the profile sizes) and the profile's figures; only functions those programs evaluate
+ * alike (`PORTABLE_FUNCTIONS`; a test holds every formula the template writes to them), none
+ * volatile. What reads a range cell by cell is meant as an array: `Kiểm tra`'s helper cells are
+ * array formulas (a program's guess otherwise: Gnumeric guesses otherwise than Excel), and a
+ * conditional format is evaluated as one by Excel.
  *
  * The tests are a subset of the engine's rules, by exact names where the engine also matches
  * abbreviations and spellings: a template that the engine finds clean counts 0 everywhere.
  */
+import type { z } from 'zod';
 import { currentNationalSettings, settingOptions, settingSeverity } from '../profiles';
 import type { Settings } from '../profiles/schema';
 import type { FindingSeverity } from '../report/finding';
+import { SEVERITY_WORDS } from '../report/text';
 import { ruleIds, ruleMeta } from '../rules';
+import { OPTIONS as OUT_OF_RANGE } from '../rules/cell/out-of-range';
+import { OPTIONS as TOTAL_OPTIONS } from '../rules/scores/total-mismatch';
+import { OPTIONS as STATS_PERCENT } from '../rules/stats/percent-mismatch';
+import { OPTIONS as VOTES_PERCENT } from '../rules/votes/percent-mismatch';
 import { columnLetters, fromA1 } from '../model/grid';
 import type { BlocModel } from '../model/bloc';
-import { awardTable, ENDED_PROVINCES, FORM_ROWS, INPUT_ROWS, LISTS_SHEET, MEMBER_LIST_RANGE, RATING_TABLE, templateLayout } from './layout';
+import { type Geometry, geometryOf, type TableKey } from './geometry';
+import { templateLayout } from './layout';
 import { locateInfo } from './locate';
-import { INFO_SHEET, SHEETS } from './spec';
+import { INFO_SHEET, type SheetKey, SHEETS, TABLE_SHEETS } from './spec';
 import { MERGER_DATE } from '../profiles/provinces';
 
-/** The functions the template's formulas use: in Excel since 2007, in WPS and in LibreOffice, evaluated alike. */
+/** The functions the template's formulas use: in Excel since 2007, in WPS, LibreOffice and Gnumeric, evaluated alike (none volatile). */
 export const PORTABLE_FUNCTIONS: readonly string[] = [
-  'ABS', 'AND', 'COLUMN', 'COUNT', 'COUNTA', 'COUNTIF', 'COUNTIFS', 'DATE', 'DAY', 'FIND', 'IF', 'IFERROR', 'INDEX', 'INT', 'ISERROR',
-  'ISNUMBER', 'ISTEXT', 'LEFT', 'LEN', 'LOOKUP', 'LOWER', 'MATCH', 'MAX', 'MID', 'NOT', 'OR', 'RIGHT', 'ROUND', 'ROUNDUP', 'ROW',
-  'SUBSTITUTE', 'SUM', 'SUMIF', 'SUMPRODUCT', 'TODAY', 'TRIM', 'VALUE', 'YEAR',
+  'ABS', 'AND', 'COLUMN', 'COLUMNS', 'COUNT', 'COUNTA', 'COUNTIF', 'DATE', 'DAY', 'FIND', 'IF', 'IFERROR', 'INDEX', 'INT', 'ISERROR',
+  'ISNUMBER', 'ISTEXT', 'LEFT', 'LEN', 'LOOKUP', 'LOWER', 'MATCH', 'MAX', 'MID', 'MMULT', 'N', 'NOT', 'OR', 'RIGHT', 'ROUND', 'ROUNDUP', 'ROW',
+  'SUBSTITUTE', 'SUM', 'SUMIF', 'SUMPRODUCT', 'TRANSPOSE', 'TRIM', 'VALUE',
 ];
+
+/**
+ * The cells a check tests: `Thông tin` values by their labels' keys, or a table's columns by
+ * their fields (`*criteria`: every criterion of `Chấm điểm`) over the rows of its units (`all`:
+ * `Chấm điểm`'s row of maxima too).
+ */
+export type CheckedCells = { info: readonly string[] } | { cols: readonly string[]; rows?: 'all' | 'first' };
 
 export interface TemplateCheck {
   ruleId: string;
   /** The sheet whose cells it tests and colours. */
-  sheet: string;
-  /** The tested cells: one column over the form's rows (from `from`), or single cells. */
-  cells: { col: string; from: number; to: number; width?: number } | { list: string[] };
+  sheet: SheetKey;
+  cells: CheckedCells;
   /**
    * TRUE where the cell is faulty; `{r}` the row, `{r-1}` the row above, `{c}` the column
-   * (letters) of the tested cell; a function when the figures come from the profile.
+   * (letters) of the tested cell; from the template's geometry and the profile's figures.
    */
-  test: string | ((settings: Settings) => string);
+  test: (g: Geometry, s: Settings) => string;
   /** What the input message of the cells says (Vietnamese). */
   message: string;
   /** The part of the rule a formula decides, where it is less than the engine's (docs/rules.md). */
@@ -55,78 +71,117 @@ export interface TemplateChecks {
   others: string[];
 }
 
-/** The template's last form row: a table's data from row 3 (Chấm điểm's units from row 4). */
-const LAST = 2 + FORM_ROWS;
+/** A rule's options in a profile, as its own schema reads them (the defaults where it sets none or none valid). */
+function optionsIn<T extends z.ZodType>(schema: T, s: Settings, id: string): z.infer<T> {
+  const parsed = schema.safeParse(settingOptions(s.rules[id]));
+  return parsed.success ? parsed.data : schema.parse({});
+}
 
-const NAMES = MEMBER_LIST_RANGE;
+/** The combining marks of Vietnamese: the five tones, circumflex, breve and horn. */
+const COMBINING = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0302', '\u0306', '\u031B'];
+/** `x` (a cell or a range) without its combining marks: as long as `x` where `x` is in NFC. */
+const withoutMarks = (x: string) => COMBINING.reduce((f, m) => `SUBSTITUTE(${f},"${m}","")`, x);
+/** `x` has no mark typed apart from its letter: what it names can be looked up letter for letter (else text/not-nfc says why). */
+const composed = (x: string) => `LEN(${x})=LEN(${withoutMarks(x)})`;
+
+const names = (g: Geometry) => g.range('members', 'unit');
 /** The members' abbreviations, beside their names. */
-const ABBRS = MEMBER_LIST_RANGE.replace(/\$B\$/g, '$C$');
+const abbrs = (g: Geometry) => g.range('members', 'abbr');
+const memberCount = (g: Geometry) => `COUNTA(${names(g)})`;
 
 /** A unit named in `x` that is neither a member's name nor its abbreviation (exact, after trimming). */
-const unknownUnit = (x: string) => `AND(LEN(TRIM(${x}))>0,COUNTIF(${NAMES},TRIM(${x}))+COUNTIF(${ABBRS},TRIM(${x}))=0)`;
+const unknownUnit = (g: Geometry, x: string) => `AND(LEN(TRIM(${x}))>0,${composed(x)},COUNTIF(${names(g)},TRIM(${x}))+COUNTIF(${abbrs(g)},TRIM(${x}))=0)`;
 /** The member row a unit names (by name, else by abbreviation), or `none` when neither. */
-const memberRow = (x: string, none: number) => `IFERROR(MATCH(TRIM(${x}),${NAMES},0),IFERROR(MATCH(TRIM(${x}),${ABBRS},0),${none}))`;
+const memberRow = (g: Geometry, x: string, none: number) => `IFERROR(MATCH(TRIM(${x}),${names(g)},0),IFERROR(MATCH(TRIM(${x}),${abbrs(g)},0),${none}))`;
 /** Two cells naming the same member (by name or abbreviation), both filled. */
-const sameUnit = (a: string, b: string) => `AND(LEN(TRIM(${a}))>0,LEN(TRIM(${b}))>0,OR(TRIM(${a})=TRIM(${b}),${memberRow(a, -1)}=${memberRow(b, -2)}))`;
-const MEMBERS = `MAX(1,COUNTA(${NAMES}))`;
+const sameUnit = (g: Geometry, a: string, b: string) => `AND(LEN(TRIM(${a}))>0,LEN(TRIM(${b}))>0,OR(TRIM(${a})=TRIM(${b}),${memberRow(g, a, -1)}=${memberRow(g, b, -2)}))`;
 /** The member row of `x`, 0 when it names none. */
-const member = (x: string) => memberRow(x, 0);
+const member = (g: Geometry, x: string) => memberRow(g, x, 0);
 /**
  * An array over `range` (inside SUMPRODUCT): 1 where the cell names the unit `x` names, by the
  * same text or by the member's other name (its name for an abbreviation, and the reverse), 0
  * elsewhere (blank cells too).
  */
-const namesUnit = (range: string, x: string) => {
-  const name = `IFERROR(INDEX(${NAMES},MATCH(TRIM(${x}),${ABBRS},0)),TRIM(${x}))`;
-  const abbr = `IFERROR(INDEX(${ABBRS},MATCH(TRIM(${x}),${NAMES},0)),TRIM(${x}))`;
+const namesUnit = (g: Geometry, range: string, x: string) => {
+  const name = `IFERROR(INDEX(${names(g)},MATCH(TRIM(${x}),${abbrs(g)},0)),TRIM(${x}))`;
+  const abbr = `IFERROR(INDEX(${abbrs(g)},MATCH(TRIM(${x}),${names(g)},0)),TRIM(${x}))`;
   return `(LEN(TRIM(${range}))>0)*((TRIM(${range})=TRIM(${x}))+(TRIM(${range})=${name})+(TRIM(${range})=${abbr})>0)`;
 };
-
-/** A range of `Danh mục` (column `col`, from row 3, `rows` long). */
-const listRange = (col: string, rows: number) => `'${LISTS_SHEET}'!$${col}$3:$${col}$${2 + rows}`;
-/** The award catalog's columns in `Danh mục`: names, ids, kinds, levels, leading. */
-const awardList = (s: Settings, col: 'C' | 'D' | 'E' | 'F' | 'G' | 'K') => listRange(col, awardTable(s).length);
-/** A field of the award named in `x` (error when the catalog lacks the name). */
-const awardField = (s: Settings, x: string, col: 'D' | 'E' | 'F' | 'G' | 'K') => `INDEX(${awardList(s, col)},MATCH(TRIM(${x}),${awardList(s, 'C')},0))`;
-/**
- * How many of the proposals in rows `from`–`to` of `Đề nghị khen thưởng` (as references of that
- * sheet) name a unit and an award of the catalog with the given fields (`kind`, `level`…).
- */
-const proposalsOf = (s: Settings, from: string, to: string, where: [col: 'D' | 'E' | 'F' | 'G', value: string][]) =>
-  `SUMPRODUCT(COUNTIFS(${awardList(s, 'C')},TRIM($C$${from}:C${to}),${where.map(([c, v]) => `${awardList(s, c)},${v}`).join(',')})*(LEN(TRIM($B$${from}:B${to}))>0))`;
-/** The award named in `x` is the Government's flag (a national flag of the catalog). */
-const isGovernmentFlag = (s: Settings, x: string) => `AND(${awardField(s, x, 'E')}="flag",${awardField(s, x, 'F')}="national")`;
 /**
  * The unit `x` names (when it names one) is nowhere on the list `range`; with `listed`, only
- * when the list has names (an empty list is another rule's, or none's).
+ * when the list has names (an empty list is another rule's, or none's). A name or a list with a
+ * mark typed apart is text/not-nfc's: compared letter for letter, it would be missed wrongly.
  */
-const namedNowhere = (x: string, range: string, listed = true) => `AND(LEN(TRIM(${x}))>0,${listed ? `COUNTA(${range})>0,` : ''}SUMPRODUCT(${namesUnit(range, x)})=0)`;
+const namedNowhere = (g: Geometry, x: string, range: string, listed = true) =>
+  `AND(LEN(TRIM(${x}))>0,${listed ? `COUNTA(${range})>0,` : ''}${composed(x)},SUMPRODUCT(--(LEN(${range})<>LEN(${withoutMarks(range)})))=0,SUMPRODUCT(${namesUnit(g, range, x)})=0)`;
+
+/** A field of the award named in `x` (error when the catalog lacks the name). */
+const awardField = (g: Geometry, x: string, list: 'awardId' | 'awardKind' | 'awardLevel' | 'awardLeading' | 'awardPrecedence') => `INDEX(${g.list(list)},MATCH(TRIM(${x}),${g.list('awardName')},0))`;
+/**
+ * How many of the proposals in rows `from`–`to` of `Đề nghị khen thưởng` (as references of that
+ * sheet) name a unit and an award of the catalog whose fields compare so: each proposal against
+ * each name of the catalog, as a table (COUNTIFS with a range for its criterion is one of the
+ * functions programs evaluate each in its own way).
+ */
+const proposalsOf = (g: Geometry, from: string, to: string, where: [list: 'awardKind' | 'awardLevel' | 'awardLeading', op: '=' | '<>', value: string][]) => {
+  const [u, a] = [g.col('proposals', 'unit'), g.col('proposals', 'award')];
+  return `SUMPRODUCT((TRIM($${a}$${from}:${a}${to})=TRANSPOSE(${g.list('awardName')}))*${where.map(([l, op, v]) => `(TRANSPOSE(${g.list(l)})${op}${v})`).join('*')}*(LEN(TRIM($${u}$${from}:${u}${to}))>0))`;
+};
+/** The award named in `x` is the Government's flag (a national flag of the catalog). */
+const isGovernmentFlag = (g: Geometry, x: string) => `AND(${awardField(g, x, 'awardKind')}="flag",${awardField(g, x, 'awardLevel')}="national")`;
 
 /** The rating `x` states, as its code (error when the reader would not know it). */
-const ratingCode = (x: string) => {
-  const text = listRange('I', RATING_TABLE.length);
-  const code = listRange('J', RATING_TABLE.length);
+const ratingCode = (g: Geometry, x: string) => {
+  const [text, code] = [g.list('ratingText'), g.list('ratingCode')];
   return `INDEX(${code},IFERROR(MATCH(TRIM(${x}),${text},0),MATCH(SUBSTITUTE(SUBSTITUTE(TRIM(${x}),".","")," ",""),${text},0)))`;
 };
 
-const PROPOSALS = "'Đề nghị khen thưởng'";
-const SCORES = "'Chấm điểm'";
-const VOTES = "'Bình xét'";
-const INFO = "'Thông tin'";
-/** The award of a `Bình xét` row: the last written in column A down to that row. */
-const votesAward = `INDEX($A$1:$A$${LAST},MAX(1,SUMPRODUCT(MAX((LEN(TRIM($A$3:$A{r}))>0)*ROW($A$3:$A{r})))))`;
+/** The award of a `Bình xét` row: the last written in its column down to that row. */
+const votesAward = (g: Geometry) => {
+  const a = g.col('votes', 'award');
+  return `INDEX($${a}$1:$${a}$${g.last('votes')},MAX(1,SUMPRODUCT(MAX((LEN(TRIM($${a}$${g.first('votes')}:$${a}{r}))>0)*ROW($${a}$${g.first('votes')}:$${a}{r})))))`;
+};
+
 /**
- * The unit named in `x` (a member) does not lead the bloc by `Chấm điểm`: its own row has every
- * criterion and another member's row, every criterion filled, sums more (as the engine ranks, on
- * the criteria's sum; a row with a criterion missing is left out, its total being the stated one).
+ * `Chấm điểm` as the engine ranks it, the criteria read between the unit's column and the
+ * total's whatever their number (a column inserted among them is one more): for each row of
+ * units, its true total (the criteria's sum when every one is filled, else the stated total), a
+ * very low number where it has none or names no unit. References of `Chấm điểm` from `at`.
  */
-const notLeading = (x: string) => {
-  const col = (c: string) => `${SCORES}!$${c}$4:$${c}$${LAST}`;
-  const full = `ISNUMBER(${col('C')})*ISNUMBER(${col('D')})*ISNUMBER(${col('E')})`;
-  const sum = `(${col('C')}+${col('D')}+${col('E')})`;
-  const own = namesUnit(col('B'), x);
-  const isMember = `(LEN(TRIM(${col('B')}))>0)*((COUNTIF(${NAMES},TRIM(${col('B')}))+COUNTIF(${ABBRS},TRIM(${col('B')})))>0)`;
-  return `AND(${member(x)}>0,SUMPRODUCT(${full}*${own})>0,SUMPRODUCT(MAX(${full}*${isMember}*${sum}))>SUMPRODUCT(MAX(${full}*${own}*${sum}))+0.000001)`;
+function scoreTable(g: Geometry, at: string) {
+  const [u, t] = [g.col('scores', 'unit'), g.col('scores', 'total')];
+  const [first, last] = [g.first('scores'), g.last('scores')];
+  const block = `${at}$${u}$${first}:$${t}$${last}`;
+  const header = `${at}$${u}$${first}:$${t}$${first}`;
+  const inside = `(COLUMN(${block})>COLUMN(${at}$${u}$${first}))*(COLUMN(${block})<COLUMN(${at}$${t}$${first}))`;
+  const ones = `TRANSPOSE(COLUMN(${header})^0)`;
+  const units = `${at}$${u}$${first}:$${u}$${last}`;
+  const totals = `${at}$${t}$${first}:$${t}$${last}`;
+  const sums = `MMULT(IF(ISNUMBER(${block}),${block},0)*${inside},${ones})`;
+  const filled = `MMULT(ISNUMBER(${block})*${inside},${ones})`;
+  const count = `(COLUMNS(${header})-2)`;
+  const values = `IF(LEN(TRIM(${units}))>0,IF(${filled}=${count},${sums},IF(ISNUMBER(${totals}),${totals},-9.99E+307)),-9.99E+307)`;
+  return { units, values };
+}
+/** One row of `Chấm điểm` (its own sheet's): the criteria's sum, how many are filled, how many there are. */
+function scoreRow(g: Geometry) {
+  const span = `$${g.col('scores', 'unit')}{r}:$${g.col('scores', 'total')}{r}`;
+  const [u, t] = [`$${g.col('scores', 'unit')}{r}`, `$${g.col('scores', 'total')}{r}`];
+  return { sum: `(SUM(${span})-N(${u})-N(${t}))`, filled: `(COUNT(${span})-COUNT(${u})-COUNT(${t}))`, count: `(COLUMNS(${span})-2)` };
+}
+/** The true total of the unit `x` names, in `Chấm điểm` (a very low number where it has none). */
+const scoreOf = (g: Geometry, x: string) => {
+  const { units, values } = scoreTable(g, g.ref('scores'));
+  return `SUMPRODUCT(MAX(IF(${namesUnit(g, units, x)},${values},-9.99E+307)))`;
+};
+/**
+ * The unit named in `x` (a member) does not lead the bloc by `Chấm điểm`: its own row has a
+ * total and another member's row has more (as the engine ranks, on each row's true total).
+ */
+const notLeading = (g: Geometry, x: string) => {
+  const { units, values } = scoreTable(g, g.ref('scores'));
+  const isMember = `((COUNTIF(${names(g)},TRIM(${units}))+COUNTIF(${abbrs(g)},TRIM(${units})))>0)`;
+  return `AND(${member(g, x)}>0,${scoreOf(g, x)}>-1E+307,SUMPRODUCT(MAX(IF(${isMember},${values},-9.99E+307)))>${scoreOf(g, x)}+0.000001)`;
 };
 /**
  * `x` is text shaped as day/month/year (separators `/`, `.` or `-`, a four-digit year after
@@ -145,392 +200,486 @@ const dateText = (x: string, real: boolean) => {
 /** `x` without its digits (and the characters of `also`): nothing is left of a number. */
 const withoutDigits = (x: string, also = '') => [...`0123456789${also}`].reduce((f, d) => `SUBSTITUTE(${f},"${d}","")`, `TRIM(${x})`);
 
-/** The columns where text is typed: sheet, first column, first and last row, columns. */
-const TEXT_COLUMNS = [['Thông tin', 'B', 3, 15, 1], ['Thành viên', 'B', 3, LAST, 4], ['Luân phiên', 'B', 3, LAST, 2], ['Chấm điểm', 'B', 4, LAST, 1], ['Chấm điểm', 'H', 4, LAST, 2], ['Bình xét', 'A', 3, LAST, 1], ['Bình xét', 'F', 3, LAST, 1], ['Đề nghị khen thưởng', 'B', 3, LAST, 4], ['Giao ước', 'B', 3, LAST, 2], ['Số liệu', 'B', 3, LAST, 2]] as const;
-/** Every table's input cells: sheet, first row, columns (from A). */
-const TABLES = [['Thông tin', 3, 2], ['Thành viên', 3, 5], ['Luân phiên', 3, 3], ['Chấm điểm', 3, 9], ['Bình xét', 3, 8], ['Đề nghị khen thưởng', 3, 5], ['Giao ước', 3, 4], ['Số liệu', 3, 6]] as const;
-/** The cells where a date is typed: sheet, cells. */
-const DATE_CELLS: [string, TemplateCheck['cells']][] = [['Thông tin', { list: ['B9'] }], ['Giao ước', { col: 'D', from: 3, to: LAST }]];
-/** The combining marks of Vietnamese: the five tones, circumflex, breve and horn. */
-const COMBINING = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0302', '\u0306', '\u031B'];
+/** Every `Thông tin` value, by its label's key. */
+const INFO_VALUES = INFO_SHEET.labels.map((l) => l.key);
+/** The columns where text is typed, by sheet. */
+const TEXT_COLUMNS: [SheetKey, CheckedCells][] = [
+  ['info', { info: INFO_VALUES }],
+  ['members', { cols: ['unit', 'abbr', 'rating', 'note'] }],
+  ['rotation', { cols: ['leader', 'deputy'] }],
+  ['scores', { cols: ['unit', 'note'] }],
+  ['votes', { cols: ['award', 'unit'] }],
+  ['proposals', { cols: ['unit', 'award', 'achievement', 'note'] }],
+  ['covenant', { cols: ['unit', 'signed'] }],
+  ['stats', { cols: ['indicator', 'unitOfMeasure'] }],
+];
+/** Every table's input cells. */
+const TABLES: [SheetKey, CheckedCells][] = [
+  ['info', { info: INFO_VALUES }],
+  ...TABLE_SHEETS.map((t): [SheetKey, CheckedCells] => [t.key, { cols: ['*all'], rows: 'all' }]),
+];
+/** The cells where a date is typed. */
+const DATE_CELLS: [SheetKey, CheckedCells][] = [['info', { info: ['meetingDate'] }], ['covenant', { cols: ['date'] }]];
+/** A table's required fields, each checked on a row that has something else (its other columns). */
+const REQUIRED: [TableKey, string][] = [['members', 'unit'], ['rotation', 'year'], ['rotation', 'leader'], ['scores', 'unit'], ['votes', 'unit'], ['votes', 'votes'], ['proposals', 'unit'], ['proposals', 'award'], ['covenant', 'unit'], ['stats', 'indicator']];
+/** A table's columns from its second (past STT, or past the award in `Bình xét`) to its last, on row `{r}`. */
+const rowSpan = (g: Geometry, sheet: TableKey) => {
+  const cols = g.columns(sheet);
+  return `$${cols[1]}{r}:$${cols.at(-1)}{r}`;
+};
 
 export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
   {
     ruleId: 'cell/required',
-    sheet: 'Thông tin',
-    cells: { list: ['B3', 'B4', 'B5', 'B6', 'B9', 'B11'] },
-    test: 'LEN(TRIM({c}{r}))=0',
+    sheet: 'info',
+    cells: { info: INFO_SHEET.labels.filter((l) => l.required).map((l) => l.key) },
+    test: () => 'LEN(TRIM({c}{r}))=0',
     message: 'Bắt buộc: hãy điền ô này.',
   },
   // A table's required cell left blank on a row that has something else.
-  ...([['Thành viên', 'B', 3, 'B', 'E'], ['Luân phiên', 'A', 3, 'A', 'C'], ['Luân phiên', 'B', 3, 'A', 'C'], ['Chấm điểm', 'B', 4, 'B', 'I'], ['Bình xét', 'F', 3, 'B', 'H'], ['Bình xét', 'G', 3, 'B', 'H'], ['Đề nghị khen thưởng', 'B', 3, 'B', 'E'], ['Đề nghị khen thưởng', 'C', 3, 'B', 'E'], ['Giao ước', 'B', 3, 'B', 'D'], ['Số liệu', 'B', 3, 'B', 'F']] as const).map(([sheet, col, from, first, last]): TemplateCheck => ({
+  ...REQUIRED.map(([sheet, field]): TemplateCheck => ({
     ruleId: 'cell/required',
     sheet,
-    cells: { col, from, to: LAST },
-    test: `AND(LEN(TRIM(${col}{r}))=0,SUMPRODUCT(--(LEN(TRIM($${first}{r}:$${last}{r}))>0))>0)`,
+    cells: { cols: [field] },
+    test: (g) => `AND(LEN(TRIM(${g.col(sheet, field)}{r}))=0,SUMPRODUCT(--(LEN(TRIM(${rowSpan(g, sheet)}))>0))>0)`,
     message: 'Bắt buộc trên dòng đã có số liệu.',
   })),
   {
     ruleId: 'cell/required',
-    sheet: 'Bình xét',
-    cells: { col: 'A', from: 3, to: LAST },
+    sheet: 'votes',
+    cells: { cols: ['award'] },
     // The award on a row with something, where no row above names one (a blank under an award continues it).
-    test: 'AND(LEN(TRIM(A{r}))=0,SUMPRODUCT(--(LEN(TRIM($B{r}:$H{r}))>0))>0,SUMPRODUCT(--(LEN(TRIM($A$2:A{r-1}))>0))<=1)',
+    test: (g) => {
+      const a = g.col('votes', 'award');
+      return `AND(LEN(TRIM(${a}{r}))=0,SUMPRODUCT(--(LEN(TRIM(${rowSpan(g, 'votes')}))>0))>0,SUMPRODUCT(--(LEN(TRIM($${a}$${g.first('votes') - 1}:${a}{r-1}))>0))<=1)`;
+    },
     message: 'Ghi hình thức khen thưởng.',
   },
   {
     ruleId: 'cell/required',
-    sheet: 'Bình xét',
-    cells: { col: 'B', from: 3, to: LAST, width: 4 },
+    sheet: 'votes',
+    cells: { cols: ['present', 'issued', 'returned', 'valid'] },
     // The ballot counts on an award's first row.
-    test: 'AND(LEN(TRIM({c}{r}))=0,LEN(TRIM($A{r}))>0,COUNTIF($A$2:$A{r-1},TRIM($A{r}))=0)',
+    test: (g) => {
+      const a = g.col('votes', 'award');
+      return `AND(LEN(TRIM({c}{r}))=0,LEN(TRIM($${a}{r}))>0,COUNTIF($${a}$${g.first('votes') - 1}:$${a}{r-1},TRIM($${a}{r}))=0)`;
+    },
     message: 'Dòng đầu của mỗi hình thức ghi đủ số phiếu.',
   },
   {
     ruleId: 'bloc/member-count-mismatch',
-    sheet: 'Thông tin',
-    cells: { list: ['B8'] },
-    test: `AND(ISNUMBER(B8),B8<>COUNTA(${NAMES}))`,
+    sheet: 'info',
+    cells: { info: ['memberCount'] },
+    test: (g) => `AND(ISNUMBER({c}{r}),{c}{r}<>${memberCount(g)})`,
     message: 'Phải bằng số đơn vị trong trang "Thành viên".',
   },
   {
     ruleId: 'refs/unknown-unit',
-    sheet: 'Thông tin',
-    cells: { list: ['B6', 'B7', 'B11', 'B12'] },
-    test: unknownUnit('{c}{r}'),
+    sheet: 'info',
+    cells: { info: ['leader', 'deputy', 'nextLeader', 'nextDeputy'] },
+    test: (g) => unknownUnit(g, '{c}{r}'),
     message: 'Chọn đơn vị trong danh sách thành viên (đúng tên hoặc tên viết tắt trong trang "Thành viên").',
   },
-  { ruleId: 'refs/unknown-unit', sheet: 'Chấm điểm', cells: { col: 'B', from: 4, to: LAST }, test: unknownUnit('B{r}'), message: 'Đơn vị phải có trong trang "Thành viên".' },
-  { ruleId: 'refs/unknown-unit', sheet: 'Bình xét', cells: { col: 'F', from: 3, to: LAST }, test: unknownUnit('F{r}'), message: 'Đơn vị phải có trong trang "Thành viên".' },
-  { ruleId: 'refs/unknown-unit', sheet: 'Đề nghị khen thưởng', cells: { col: 'B', from: 3, to: LAST }, test: unknownUnit('B{r}'), message: 'Đơn vị phải có trong trang "Thành viên".' },
-  { ruleId: 'refs/unknown-unit', sheet: 'Giao ước', cells: { col: 'B', from: 3, to: LAST }, test: unknownUnit('B{r}'), message: 'Đơn vị phải có trong trang "Thành viên".' },
+  ...(['scores', 'votes', 'proposals', 'covenant'] as const).map((sheet): TemplateCheck => ({
+    ruleId: 'refs/unknown-unit',
+    sheet,
+    cells: { cols: ['unit'] },
+    test: (g) => unknownUnit(g, '{c}{r}'),
+    message: 'Đơn vị phải có trong trang "Thành viên".',
+  })),
   {
     ruleId: 'members/duplicate',
-    sheet: 'Thành viên',
-    cells: { col: 'B', from: 3, to: LAST },
-    test: `AND(LEN(TRIM(B{r}))>0,COUNTIF(${NAMES},TRIM(B{r}))>1)`,
+    sheet: 'members',
+    cells: { cols: ['unit'] },
+    test: (g) => `AND(LEN(TRIM({c}{r}))>0,COUNTIF(${names(g)},TRIM({c}{r}))>1)`,
     message: 'Mỗi đơn vị chỉ ghi một lần.',
   },
   {
     ruleId: 'rotation/leader-is-deputy',
-    sheet: 'Thông tin',
-    cells: { list: ['B7', 'B12'] },
-    test: sameUnit('{c}{r}', '{c}{r-1}'),
+    sheet: 'info',
+    cells: { info: ['deputy', 'nextDeputy'] },
+    test: (g) => sameUnit(g, '{c}{r}', '{c}{r-1}'),
     message: 'Phó trưởng khối phải khác Trưởng khối.',
   },
   {
     ruleId: 'rotation/consecutive-term',
-    sheet: 'Thông tin',
-    cells: { list: ['B11'] },
-    test: sameUnit('B11', 'B6'),
+    sheet: 'info',
+    cells: { info: ['nextLeader'] },
+    test: (g) => sameUnit(g, g.info('nextLeader'), g.info('leader')),
     message: 'Trưởng khối luân phiên: đơn vị năm nay không làm Trưởng khối năm sau.',
   },
   {
     ruleId: 'votes/candidate-over-valid',
-    sheet: 'Bình xét',
-    cells: { col: 'G', from: 3, to: LAST },
-    // The valid ballots are on the award's first row: the last number in E down to this row
-    // (LOOKUP of a number larger than any finds the last number, with no array to enter).
-    test: 'AND(ISNUMBER(G{r}),G{r}>IFERROR(LOOKUP(9.99E+307,$E$3:E{r}),9.99E+307))',
+    sheet: 'votes',
+    cells: { cols: ['votes'] },
+    // The valid ballots are on the award's first row: the last number in their column down to
+    // this row (LOOKUP of a number larger than any finds the last number, with no array to enter).
+    test: (g) => {
+      const [e, v] = [g.col('votes', 'valid'), g.col('votes', 'votes')];
+      return `AND(ISNUMBER(${v}{r}),${v}{r}>IFERROR(LOOKUP(9.99E+307,$${e}$${g.first('votes')}:${e}{r}),9.99E+307))`;
+    },
     message: 'Số phiếu đồng ý không được vượt số phiếu hợp lệ.',
   },
   {
     ruleId: 'votes/percent-mismatch',
-    sheet: 'Bình xét',
-    cells: { col: 'H', from: 3, to: LAST },
-    test: `AND(ISNUMBER(G{r}),ISNUMBER(H{r}),G{r}<=${MEMBERS},ABS(H{r}-G{r}/${MEMBERS}*100)>0.5)`,
-    message: 'Tỷ lệ (%) = số phiếu đồng ý ÷ số thành viên × 100.',
+    sheet: 'votes',
+    cells: { cols: ['percent'] },
+    // Against the profile's denominator (the members, or the award's members present or valid
+    // ballots on its first row) and within the profile's tolerance; more votes than the
+    // denominator is the votes' fault, not the percentage's.
+    test: (g, s) => {
+      const { tolerance } = optionsIn(VOTES_PERCENT, s, 'votes/percent-mismatch');
+      const [v, h] = [g.col('votes', 'votes'), g.col('votes', 'percent')];
+      const of = s.percentDenominator.of;
+      const base = of === 'members' ? memberCount(g) : `IFERROR(LOOKUP(9.99E+307,$${g.col('votes', of)}$${g.first('votes')}:${g.col('votes', of)}{r}),0)`;
+      return `AND(ISNUMBER(${v}{r}),ISNUMBER(${h}{r}),${base}>0,${v}{r}<=${base},ABS(${h}{r}-${v}{r}/${base}*100)>${tolerance}+0.000000001)`;
+    },
+    message: 'Tỷ lệ (%) = số phiếu đồng ý ÷ mẫu số của bộ quy tắc (mặc định số thành viên) × 100.',
   },
   {
     ruleId: 'scores/total-mismatch',
-    sheet: 'Chấm điểm',
-    cells: { col: 'F', from: 4, to: LAST },
-    test: 'AND(ISNUMBER(F{r}),ABS(F{r}-SUM(C{r}:E{r}))>0.01)',
+    sheet: 'scores',
+    cells: { cols: ['total'] },
+    // Every criterion between the unit and the total, however many (a column inserted among them counts).
+    test: (g, s) => {
+      const { tolerance } = optionsIn(TOTAL_OPTIONS, s, 'scores/total-mismatch');
+      const t = g.col('scores', 'total');
+      return `AND(ISNUMBER(${t}{r}),ABS(${t}{r}-${scoreRow(g).sum})>${tolerance}+0.000000001)`;
+    },
     message: 'Tổng điểm = tổng điểm các tiêu chí.',
   },
   {
     ruleId: 'scores/over-max',
-    sheet: 'Chấm điểm',
-    cells: { col: 'C', from: 4, to: LAST, width: 3 },
-    test: 'AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND(ISNUMBER({c}$3),{c}{r}>{c}$3)))',
+    sheet: 'scores',
+    cells: { cols: ['*criteria'] },
+    test: (g) => `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND(ISNUMBER({c}$${g.maxRow()}),{c}{r}>{c}$${g.maxRow()})))`,
     message: 'Điểm không vượt điểm tối đa (dòng "Điểm tối đa") và không âm.',
   },
   {
     ruleId: 'scores/rank-mismatch',
-    sheet: 'Chấm điểm',
-    cells: { col: 'G', from: 4, to: LAST },
-    // Ranked by the criteria's sum, as the engine ranks (a wrong total is the total's fault,
-    // not every rank's): 1 + the units whose sum is higher; competition ranking (1, 2, 2, 4).
-    test: `AND(ISNUMBER(G{r}),COUNT(C{r}:E{r})=3,G{r}<>1+SUMPRODUCT(--(($C$4:$C$${LAST}+$D$4:$D$${LAST}+$E$4:$E$${LAST})>SUM(C{r}:E{r}))))`,
+    sheet: 'scores',
+    cells: { cols: ['rank'] },
+    // Ranked on each row's true total, as the engine ranks (a wrong total is the total's fault,
+    // not every rank's): 1 + the units whose total is higher; competition ranking (1, 2, 2, 4).
+    test: (g) => {
+      const { values } = scoreTable(g, '');
+      const row = scoreRow(g);
+      const t = g.col('scores', 'total');
+      const own = `IF(${row.filled}=${row.count},${row.sum},${t}{r})`;
+      return `AND(ISNUMBER(${g.col('scores', 'rank')}{r}),LEN(TRIM(${g.col('scores', 'unit')}{r}))>0,ISNUMBER(${own}),${g.col('scores', 'rank')}{r}<>1+SUMPRODUCT(--(${values}>${own}+0.000001)))`;
+    },
     message: 'Xếp hạng theo tổng điểm: cao nhất là 1, bằng điểm thì cùng hạng.',
   },
   {
     ruleId: 'bloc/size',
-    sheet: 'Thành viên',
-    cells: { list: ['B3'] },
-    test: (s) => `AND(COUNTA(${NAMES})>0,OR(COUNTA(${NAMES})<${s.blocSize.min},COUNTA(${NAMES})>${s.blocSize.max}))`,
+    sheet: 'members',
+    cells: { cols: ['unit'], rows: 'first' },
+    test: (g, s) => `AND(${memberCount(g)}>0,OR(${memberCount(g)}<${s.blocSize.min},${memberCount(g)}>${s.blocSize.max}))`,
     message: 'Số đơn vị thành viên trong khoảng của bộ quy tắc (mặc định từ 3 đến 40).',
   },
   {
     ruleId: 'votes/ballot-order',
-    sheet: 'Bình xét',
-    cells: { col: 'E', from: 3, to: LAST },
+    sheet: 'votes',
+    cells: { cols: ['valid'] },
     // On an award's first row (its ballot counts): valid ≤ returned ≤ issued ≤ present ≤ members.
-    test: `OR(AND(ISNUMBER(E{r}),ISNUMBER(D{r}),E{r}>D{r}),AND(ISNUMBER(D{r}),ISNUMBER(C{r}),D{r}>C{r}),AND(ISNUMBER(C{r}),ISNUMBER(B{r}),C{r}>B{r}),AND(ISNUMBER(B{r}),COUNTA(${NAMES})>0,B{r}>COUNTA(${NAMES})))`,
+    test: (g) => {
+      const [b, c, d, e] = (['present', 'issued', 'returned', 'valid'] as const).map((f) => g.col('votes', f));
+      return `OR(AND(ISNUMBER(${e}{r}),ISNUMBER(${d}{r}),${e}{r}>${d}{r}),AND(ISNUMBER(${d}{r}),ISNUMBER(${c}{r}),${d}{r}>${c}{r}),AND(ISNUMBER(${c}{r}),ISNUMBER(${b}{r}),${c}{r}>${b}{r}),AND(ISNUMBER(${b}{r}),${memberCount(g)}>0,${b}{r}>${memberCount(g)}))`;
+    },
     message: 'Phiếu hợp lệ ≤ phiếu thu về ≤ phiếu phát ra ≤ số thành viên dự ≤ số thành viên.',
   },
   {
     ruleId: 'votes/quorum',
-    sheet: 'Bình xét',
-    cells: { col: 'B', from: 3, to: LAST },
-    test: (s) => `AND(ISNUMBER(B{r}),COUNTA(${NAMES})>0,B{r}<ROUNDUP(${s.quorum.share}*COUNTA(${NAMES})-0.000000001,0))`,
+    sheet: 'votes',
+    cells: { cols: ['present'] },
+    test: (g, s) => `AND(ISNUMBER({c}{r}),${memberCount(g)}>0,{c}{r}<ROUNDUP(${s.quorum.share}*${memberCount(g)}-0.000000001,0))`,
     message: 'Số thành viên dự phải đủ tỷ lệ tối thiểu của bộ quy tắc (mặc định 2/3 số thành viên).',
   },
   {
     ruleId: 'covenant/unsigned',
-    sheet: 'Giao ước',
-    cells: { col: 'C', from: 3, to: LAST },
+    sheet: 'covenant',
+    cells: { cols: ['signed'] },
     // Blank, or written as not signed (Không, Chưa ký, No, 0, -), on a row that names a unit.
-    test: 'AND(LEN(TRIM(B{r}))>0,OR(LEN(TRIM(C{r}))=0,C{r}=FALSE,LOWER(TRIM(C{r}))="không",LOWER(TRIM(C{r}))="khong",LOWER(TRIM(C{r}))="chưa ký",LOWER(TRIM(C{r}))="chua ky",LOWER(TRIM(C{r}))="no",TRIM(C{r})="0",TRIM(C{r})="-"))',
+    test: (g) => {
+      const c = '{c}{r}';
+      return `AND(LEN(TRIM(${g.col('covenant', 'unit')}{r}))>0,OR(LEN(TRIM(${c}))=0,${c}=FALSE,LOWER(TRIM(${c}))="không",LOWER(TRIM(${c}))="khong",LOWER(TRIM(${c}))="chưa ký",LOWER(TRIM(${c}))="chua ky",LOWER(TRIM(${c}))="no",TRIM(${c})="0",TRIM(${c})="-"))`;
+    },
     message: 'Ghi "Có" khi đơn vị đã ký giao ước thi đua năm sau.',
   },
   {
     ruleId: 'covenant/unsigned',
-    sheet: 'Thành viên',
-    cells: { col: 'B', from: 3, to: LAST },
+    sheet: 'members',
+    cells: { cols: ['unit'] },
     // A member missing from a covenant list that has names (by its name or its abbreviation).
-    test: namedNowhere('B{r}', `'Giao ước'!$B$3:$B$${LAST}`),
+    test: (g) => namedNowhere(g, '{c}{r}', g.range('covenant', 'unit')),
     message: 'Mỗi thành viên có một dòng trong trang "Giao ước".',
   },
   {
     ruleId: 'awards/government-flag',
-    sheet: 'Đề nghị khen thưởng',
-    cells: { col: 'C', from: 3, to: LAST },
+    sheet: 'proposals',
+    cells: { cols: ['award'] },
     // A second proposal of the Government's flag (one a year for a bloc, by the Law).
-    test: (s) => `AND(LEN(TRIM(B{r}))>0,${isGovernmentFlag(s, 'C{r}')},${proposalsOf(s, '3', '{r}', [['E', '"flag"'], ['F', '"national"']])}>1)`,
+    test: (g) => `AND(LEN(TRIM(${g.col('proposals', 'unit')}{r}))>0,${isGovernmentFlag(g, '{c}{r}')},${proposalsOf(g, String(g.first('proposals')), '{r}', [['awardKind', '=', '"flag"'], ['awardLevel', '=', '"national"']])}>1)`,
     message: 'Cờ thi đua của Chính phủ: đề nghị cho một đơn vị dẫn đầu khối.',
   },
   {
     ruleId: 'awards/government-flag',
-    sheet: 'Đề nghị khen thưởng',
-    cells: { col: 'B', from: 3, to: LAST },
+    sheet: 'proposals',
+    cells: { cols: ['unit'] },
     // The first proposal of the Government's flag, for a unit another member outscores.
-    test: (s) => `AND(${isGovernmentFlag(s, 'C{r}')},${proposalsOf(s, '2', '{r-1}', [['E', '"flag"'], ['F', '"national"']])}=0,${notLeading('B{r}')})`,
+    test: (g) => {
+      const a = `${g.col('proposals', 'award')}{r}`;
+      return `AND(${isGovernmentFlag(g, a)},${proposalsOf(g, String(g.first('proposals') - 1), '{r-1}', [['awardKind', '=', '"flag"'], ['awardLevel', '=', '"national"']])}=0,${notLeading(g, '{c}{r}')})`;
+    },
     message: 'Cờ thi đua của Chính phủ chỉ dành cho đơn vị dẫn đầu khối (tổng điểm cao nhất).',
   },
   {
     ruleId: 'awards/leading-rank',
-    sheet: 'Đề nghị khen thưởng',
-    cells: { col: 'B', from: 3, to: LAST },
+    sheet: 'proposals',
+    cells: { cols: ['unit'] },
     // A leading unit's award (Cờ thi đua dẫn đầu khối…) for a unit another member outscores.
-    test: (s) => `AND(${awardField(s, 'C{r}', 'G')}=1,NOT(${isGovernmentFlag(s, 'C{r}')}),${notLeading('B{r}')})`,
+    test: (g) => {
+      const a = `${g.col('proposals', 'award')}{r}`;
+      return `AND(${awardField(g, a, 'awardLeading')}=1,NOT(${isGovernmentFlag(g, a)}),${notLeading(g, '{c}{r}')})`;
+    },
     message: 'Cờ dẫn đầu khối chỉ dành cho đơn vị có tổng điểm cao nhất trong trang "Chấm điểm".',
     scope: { vi: 'đơn vị dẫn đầu theo Chấm điểm', en: 'the leading unit by Chấm điểm' },
   },
   {
     ruleId: 'awards/quota',
-    sheet: 'Đề nghị khen thưởng',
-    cells: { col: 'C', from: 3, to: LAST },
+    sheet: 'proposals',
+    cells: { cols: ['award'] },
     // Past the profile's quotas: the province's flags (a share of the members, at least its
     // minimum), the leading flags, and Bằng khen where the profile sets a share.
-    test: (s) => {
+    test: (g, s) => {
       const { provinceFlags, leadingFlags, certificates } = s.quota;
-      const isProvinceFlag = `AND(${awardField(s, 'C{r}', 'E')}="flag",${awardField(s, 'C{r}', 'F')}<>"national")`;
+      const from = String(g.first('proposals'));
+      const isProvinceFlag = `AND(${awardField(g, '{c}{r}', 'awardKind')}="flag",${awardField(g, '{c}{r}', 'awardLevel')}<>"national")`;
       const over = [
-        `AND(${isProvinceFlag},${proposalsOf(s, '3', '{r}', [['E', '"flag"'], ['F', '"<>national"']])}>MAX(${provinceFlags.min},INT(${provinceFlags.share}*COUNTA(${NAMES})+0.000000001)))`,
-        `AND(${isProvinceFlag},${awardField(s, 'C{r}', 'G')}=1,${proposalsOf(s, '3', '{r}', [['E', '"flag"'], ['F', '"<>national"'], ['G', '1']])}>${leadingFlags.max})`,
-        ...(certificates.share === null ? [] : [`AND(${awardField(s, 'C{r}', 'E')}="certificate",${proposalsOf(s, '3', '{r}', [['E', '"certificate"']])}>INT(${certificates.share}*COUNTA(${NAMES})+0.000000001))`]),
+        `AND(${isProvinceFlag},${proposalsOf(g, from, '{r}', [['awardKind', '=', '"flag"'], ['awardLevel', '<>', '"national"']])}>MAX(${provinceFlags.min},INT(${provinceFlags.share}*${memberCount(g)}+0.000000001)))`,
+        `AND(${isProvinceFlag},${awardField(g, '{c}{r}', 'awardLeading')}=1,${proposalsOf(g, from, '{r}', [['awardKind', '=', '"flag"'], ['awardLevel', '<>', '"national"'], ['awardLeading', '=', '1']])}>${leadingFlags.max})`,
+        ...(certificates.share === null ? [] : [`AND(${awardField(g, '{c}{r}', 'awardKind')}="certificate",${proposalsOf(g, from, '{r}', [['awardKind', '=', '"certificate"']])}>INT(${certificates.share}*${memberCount(g)}+0.000000001))`]),
       ];
-      return `AND(LEN(TRIM(B{r}))>0,OR(${over.map((o) => `IFERROR(${o},FALSE)`).join(',')}))`;
+      return `AND(LEN(TRIM(${g.col('proposals', 'unit')}{r}))>0,OR(${over.map((o) => `IFERROR(${o},FALSE)`).join(',')}))`;
     },
     message: 'Số cờ và Bằng khen đề nghị không vượt chỉ tiêu của bộ quy tắc.',
   },
   {
     ruleId: 'awards/rank-order',
-    sheet: 'Đề nghị khen thưởng',
-    cells: { col: 'C', from: 3, to: LAST },
+    sheet: 'proposals',
+    cells: { cols: ['award'] },
     // A higher award (the profile's precedence) than a member proposed here and outscoring
-    // this one in `Chấm điểm` gets: each unit's criteria summed by its name as `Chấm điểm` writes it.
-    test: (s) => {
-      const scores = (c: string) => `${SCORES}!$${c}$4:$${c}$${LAST}`;
-      const units = `TRIM($B$3:$B$${LAST})`;
-      const sumOf = (x: string) => ['C', 'D', 'E'].map((c) => `SUMIF(${scores('B')},${x},${scores(c)})`).join('+');
-      const fullOf = (x: string) => ['C', 'D', 'E'].map((c) => `COUNTIFS(${scores('B')},${x},${scores(c)},"<>")`).join('+');
-      const isMember = `((COUNTIF(${NAMES},${units})+COUNTIF(${ABBRS},${units}))>0)`;
-      const known = `(COUNTIF(${awardList(s, 'C')},TRIM($C$3:$C$${LAST}))>0)`;
-      const lower = `(SUMIF(${awardList(s, 'C')},TRIM($C$3:$C$${LAST}),${awardList(s, 'K')})>${awardField(s, 'C{r}', 'K')})`;
-      const own = 'TRIM(B{r})';
-      return `AND(${member('B{r}')}>0,COUNTIF(${scores('B')},${own})=1,${fullOf(own)}=3,SUMPRODUCT(${isMember}*(COUNTIF(${scores('B')},${units})=1)*((${fullOf(units)})=3)*${known}*${lower}*((${sumOf(units)})>${sumOf(own)}+0.000001))>0)`;
+    // this one in `Chấm điểm` gets: each unit's true total by its name as `Chấm điểm` writes it.
+    test: (g) => {
+      const { units: scored, values } = scoreTable(g, g.ref('scores'));
+      const [u, a] = [g.col('proposals', 'unit'), g.col('proposals', 'award')];
+      const [first, last] = [g.first('proposals'), g.last('proposals')];
+      const units = `TRIM($${u}$${first}:$${u}$${last})`;
+      const awards = `TRIM($${a}$${first}:$${a}$${last})`;
+      // Each proposal's unit against each row of Chấm điểm: the rows it names, and their totals.
+      const named = `(${units}=TRANSPOSE(TRIM(${scored})))`;
+      const totalOf = `MMULT(--${named},IF(${values}>-1E+307,${values},0))`;
+      const scoredOnce = `(COUNTIF(${scored},${units})=1)*(MMULT(--${named},--(${values}>-1E+307))=1)`;
+      const isMember = `((COUNTIF(${names(g)},${units})+COUNTIF(${abbrs(g)},${units}))>0)`;
+      const known = `(COUNTIF(${g.list('awardName')},${awards})>0)`;
+      const lower = `(SUMIF(${g.list('awardName')},${awards},${g.list('awardPrecedence')})>${awardField(g, '{c}{r}', 'awardPrecedence')})`;
+      const own = `TRIM(${u}{r})`;
+      return `AND(${member(g, `${u}{r}`)}>0,COUNTIF(${scored},${own})=1,${scoreOf(g, `${u}{r}`)}>-1E+307,SUMPRODUCT(${isMember}*${scoredOnce}*${known}*${lower}*(${totalOf}>${scoreOf(g, `${u}{r}`)}+0.000001))>0)`;
     },
     message: 'Đơn vị xếp trên (tổng điểm cao hơn) không nhận hình thức thấp hơn đơn vị xếp dưới.',
     scope: { vi: 'đơn vị ghi cùng tên ở Chấm điểm và Đề nghị khen thưởng', en: 'units named alike in Chấm điểm and Đề nghị khen thưởng' },
   },
   {
     ruleId: 'awards/one-per-unit',
-    sheet: 'Đề nghị khen thưởng',
-    cells: { col: 'C', from: 3, to: LAST },
+    sheet: 'proposals',
+    cells: { cols: ['award'] },
     // A unit already proposed on a row above, by the same name or the member's other name.
-    test: `AND(LEN(TRIM(B{r}))>0,SUMPRODUCT(${namesUnit('$B$2:B{r-1}', 'B{r}')})>0)`,
+    test: (g) => {
+      const u = g.col('proposals', 'unit');
+      return `AND(LEN(TRIM(${u}{r}))>0,SUMPRODUCT(${namesUnit(g, `$${u}$${g.first('proposals') - 1}:${u}{r-1}`, `${u}{r}`)})>0)`;
+    },
     message: 'Mỗi đơn vị chỉ được đề nghị một hình thức khen thưởng.',
   },
   {
     ruleId: 'awards/rating-required',
-    sheet: 'Đề nghị khen thưởng',
-    cells: { col: 'B', from: 3, to: LAST },
+    sheet: 'proposals',
+    cells: { cols: ['unit'] },
     // A member proposed for an award of the catalog, rated below HTXSNV in `Thành viên`.
-    test: (s) => `AND(ISNUMBER(MATCH(TRIM(C{r}),${awardList(s, 'C')},0)),${member('B{r}')}>0,${ratingCode(`INDEX('Thành viên'!$D$3:$D$${2 + INPUT_ROWS},MAX(1,${member('B{r}')}))`)}<>"HTXSNV")`,
+    test: (g) => `AND(ISNUMBER(MATCH(TRIM(${g.col('proposals', 'award')}{r}),${g.list('awardName')},0)),${member(g, '{c}{r}')}>0,${ratingCode(g, `INDEX(${g.range('members', 'rating')},MAX(1,${member(g, '{c}{r}')}))`)}<>"HTXSNV")`,
     message: 'Đơn vị được đề nghị khen thưởng phải xếp loại "Hoàn thành xuất sắc nhiệm vụ" (cột Xếp loại, trang "Thành viên").',
   },
   {
     ruleId: 'awards/excellent-share',
-    sheet: 'Thành viên',
-    cells: { col: 'D', from: 3, to: LAST },
+    sheet: 'members',
+    cells: { cols: ['rating'] },
     // From the profile's year: HTXSNV past its share of the members rated HTTNV or better.
-    test: (s) => {
+    test: (g, s) => {
       const { max, fromYear } = s.excellentShare;
-      const count = (codes: string[]) => codes.map((c) => `SUMPRODUCT(COUNTIF($D$3:$D$${2 + INPUT_ROWS},${listRange('I', RATING_TABLE.length)})*(${listRange('J', RATING_TABLE.length)}="${c}"))`).join('+');
-      return `AND(ISNUMBER(${INFO}!$B$5),${INFO}!$B$5>=${fromYear},${ratingCode('D{r}')}="HTXSNV",${count(['HTXSNV'])}>INT(${max}*(${count(['HTXSNV', 'HTTNV'])})+0.000000001))`;
+      const d = g.col('members', 'rating');
+      const count = (codes: string[]) => codes.map((c) => `SUMPRODUCT(COUNTIF($${d}$${g.first('members')}:$${d}$${g.last('members')},${g.list('ratingText')})*(${g.list('ratingCode')}="${c}"))`).join('+');
+      const year = `${g.ref('info')}$${g.info('year').replace(/(\d+)$/, '$$$1')}`;
+      return `AND(ISNUMBER(${year}),${year}>=${fromYear},${ratingCode(g, '{c}{r}')}="HTXSNV",${count(['HTXSNV'])}>INT(${max}*(${count(['HTXSNV', 'HTTNV'])})+0.000000001))`;
     },
-    message: 'Số đơn vị xếp loại "Hoàn thành xuất sắc nhiệm vụ" không vượt tỷ lệ của bộ quy tắc (từ năm 2025: 20 % số đơn vị hoàn thành tốt trở lên).',
+    message: 'Số đơn vị xếp loại "Hoàn thành xuất sắc nhiệm vụ" không vượt tỷ lệ của bộ quy tắc.',
   },
   {
     ruleId: 'votes/below-threshold',
-    sheet: 'Bình xét',
-    cells: { col: 'G', from: 3, to: LAST },
+    sheet: 'votes',
+    cells: { cols: ['votes'] },
     // A candidate proposed (same unit, same award) with fewer votes than the profile's
     // threshold for that kind of award: flags at least, others more than, a share of members.
-    test: (s) => {
-      const proposed = `SUMPRODUCT(COUNTIFS(${awardList(s, 'C')},TRIM(${PROPOSALS}!$C$3:$C$${LAST}),${awardList(s, 'D')},${awardField(s, votesAward, 'D')})*${namesUnit(`${PROPOSALS}!$B$3:$B$${LAST}`, 'F{r}')})>0`;
-      const share = `G{r}/COUNTA(${NAMES})`;
-      return `AND(ISNUMBER(G{r}),LEN(TRIM(F{r}))>0,COUNTA(${NAMES})>0,${proposed},IF(${awardField(s, votesAward, 'E')}="flag",${share}<${s.approval.flags}-0.000000001,${share}<=${s.approval.others}+0.000000001))`;
+    test: (g, s) => {
+      const [f, v] = [g.col('votes', 'unit'), g.col('votes', 'votes')];
+      const award = votesAward(g);
+      const proposed = `SUMPRODUCT((TRIM(${g.range('proposals', 'award')})=TRANSPOSE(${g.list('awardName')}))*(TRANSPOSE(${g.list('awardId')})=${awardField(g, award, 'awardId')})*${namesUnit(g, g.range('proposals', 'unit'), `${f}{r}`)})>0`;
+      const share = `${v}{r}/${memberCount(g)}`;
+      return `AND(ISNUMBER(${v}{r}),LEN(TRIM(${f}{r}))>0,${memberCount(g)}>0,${proposed},IF(${awardField(g, award, 'awardKind')}="flag",${share}<${s.approval.flags}-0.000000001,${share}<=${s.approval.others}+0.000000001))`;
     },
     message: 'Đơn vị được đề nghị phải đạt tỷ lệ phiếu của bộ quy tắc (mặc định: cờ từ 80 %, hình thức khác trên 50 % số thành viên).',
   },
   {
     ruleId: 'votes/missing',
-    sheet: 'Đề nghị khen thưởng',
-    cells: { col: 'B', from: 3, to: LAST },
+    sheet: 'proposals',
+    cells: { cols: ['unit'] },
     // A proposed unit that no row of `Bình xét` names at all (the engine also matches the award).
-    test: namedNowhere('B{r}', `${VOTES}!$F$3:$F$${LAST}`, false),
+    test: (g) => namedNowhere(g, '{c}{r}', g.range('votes', 'unit'), false),
     message: 'Đơn vị được đề nghị phải có kết quả bỏ phiếu trong trang "Bình xét".',
     scope: { vi: 'chỉ đơn vị không dòng nào của Bình xét ghi tên', en: 'only a unit no row of Bình xét names' },
   },
   {
     ruleId: 'votes/inconsistent-ballots',
-    sheet: 'Bình xét',
-    cells: { col: 'B', from: 3, to: LAST, width: 4 },
+    sheet: 'votes',
+    cells: { cols: ['present', 'issued', 'returned', 'valid'] },
     // A count on a row under its award's first row (the first row naming that award) that
     // differs from the first row's.
-    test: `AND(ISNUMBER({c}{r}),MATCH(${votesAward},$A$1:$A$${LAST},0)<>{r},ISNUMBER(INDEX({c}$1:{c}$${LAST},MATCH(${votesAward},$A$1:$A$${LAST},0))),{c}{r}<>INDEX({c}$1:{c}$${LAST},MATCH(${votesAward},$A$1:$A$${LAST},0)))`,
+    test: (g) => {
+      const a = g.col('votes', 'award');
+      const last = g.last('votes');
+      const head = `MATCH(${votesAward(g)},$${a}$1:$${a}$${last},0)`;
+      return `AND(ISNUMBER({c}{r}),${head}<>{r},ISNUMBER(INDEX({c}$1:{c}$${last},${head})),{c}{r}<>INDEX({c}$1:{c}$${last},${head}))`;
+    },
     message: 'Các dòng của cùng một hình thức ghi cùng số phiếu như dòng đầu, hoặc để trống.',
   },
   {
     ruleId: 'bloc/meeting-date',
-    sheet: 'Thông tin',
-    cells: { list: ['B9'] },
-    test: (s) => {
+    sheet: 'info',
+    cells: { info: ['meetingDate'] },
+    test: (g, s) => {
       const [sm, sd] = s.meetingWindow.start.split('-').map(Number);
       const [em, ed] = s.meetingWindow.end.split('-').map(Number);
       const wraps = s.meetingWindow.end < s.meetingWindow.start ? 1 : 0;
-      return `AND(ISNUMBER(B9),ISNUMBER(B5),OR(B9<DATE(B5,${sm},${sd}),B9>DATE(B5+${wraps},${em},${ed})))`;
+      const y = g.info('year');
+      return `AND(ISNUMBER({c}{r}),ISNUMBER(${y}),OR({c}{r}<DATE(${y},${sm},${sd}),{c}{r}>DATE(${y}+${wraps},${em},${ed})))`;
     },
     message: 'Hội nghị tổng kết họp trong khoảng thời gian của bộ quy tắc (mặc định từ 01/10 năm thi đua đến 31/3 năm sau).',
   },
   {
     ruleId: 'bloc/unknown-province',
-    sheet: 'Thông tin',
-    cells: { list: ['B3'] },
+    sheet: 'info',
+    cells: { info: ['province'] },
     // A province that ended with the 2025 merger, named for a bloc whose conference (or year's
     // end) comes after it (the engine also knows spellings and the provinces that never were).
-    test: () => {
-      const ended = listRange('H', ENDED_PROVINCES.length);
+    test: (g) => {
+      const ended = g.list('endedProvinces');
       const [y, m, d] = MERGER_DATE.split('-').map(Number);
-      return `AND(IF(ISNUMBER(B9),B9,IF(ISNUMBER(B5),DATE(B5,12,31),TODAY()))>=DATE(${y},${m},${d}),OR(COUNTIF(${ended},TRIM(B3))>0,AND(LOWER(LEFT(TRIM(B3),5))="tỉnh ",COUNTIF(${ended},TRIM(MID(TRIM(B3),6,99)))>0)))`;
+      const [date, year] = [g.info('meetingDate'), g.info('year')];
+      const p = '{c}{r}';
+      return `AND(OR(ISNUMBER(${date}),ISNUMBER(${year})),IF(ISNUMBER(${date}),${date},DATE(N(${year}),12,31))>=DATE(${y},${m},${d}),OR(COUNTIF(${ended},TRIM(${p}))>0,AND(LOWER(LEFT(TRIM(${p}),5))="tỉnh ",COUNTIF(${ended},TRIM(MID(TRIM(${p}),6,99)))>0)))`;
     },
     message: 'Tỉnh đã hợp nhất từ 01/7/2025 (Nghị quyết 202/2025/QH15): ghi tên tỉnh mới.',
     scope: { vi: 'chỉ tỉnh đã hợp nhất từ 01/7/2025', en: 'only the provinces merged on 1 July 2025' },
   },
   {
     ruleId: 'members/not-scored',
-    sheet: 'Thành viên',
-    cells: { col: 'B', from: 3, to: LAST },
-    test: namedNowhere('B{r}', `${SCORES}!$B$4:$B$${2 + INPUT_ROWS}`),
+    sheet: 'members',
+    cells: { cols: ['unit'] },
+    test: (g) => namedNowhere(g, '{c}{r}', g.range('scores', 'unit')),
     message: 'Mỗi thành viên có một dòng trong trang "Chấm điểm".',
   },
   {
     ruleId: 'rotation/deputy-succession',
-    sheet: 'Thông tin',
-    cells: { list: ['B11'] },
+    sheet: 'info',
+    cells: { info: ['nextLeader'] },
     // Where the profile has this year's deputy lead next year (not this year's leader's own fault).
-    test: (s) => (s.rotation.deputySucceeds ? `AND(LEN(TRIM(B7))>0,LEN(TRIM(B11))>0,NOT(${sameUnit('B7', 'B11')}),NOT(${sameUnit('B6', 'B11')}))` : 'FALSE'),
+    test: (g, s) => {
+      const [deputy, next, leader] = [g.info('deputy'), g.info('nextLeader'), g.info('leader')];
+      return s.rotation.deputySucceeds ? `AND(LEN(TRIM(${deputy}))>0,LEN(TRIM(${next}))>0,NOT(${sameUnit(g, deputy, next)}),NOT(${sameUnit(g, leader, next)}))` : 'FALSE';
+    },
     message: 'Phó trưởng khối năm nay làm Trưởng khối năm sau (theo bộ quy tắc).',
   },
-  ...([['Thông tin', 'B', 5, 5, 1], ['Thông tin', 'B', 8, 8, 1], ['Chấm điểm', 'C', 3, LAST, 5], ['Bình xét', 'B', 3, LAST, 4], ['Bình xét', 'G', 3, LAST, 2], ['Số liệu', 'D', 3, LAST, 3]] as const).map(([sheet, col, from, to, width]): TemplateCheck => ({
+  ...([['info', { info: ['year', 'memberCount'] }], ['scores', { cols: ['*criteria', 'total', 'rank'], rows: 'all' }], ['votes', { cols: ['present', 'issued', 'returned', 'valid', 'votes', 'percent'] }], ['stats', { cols: ['plan', 'actual', 'percent'] }]] as [SheetKey, CheckedCells][]).map(([sheet, cells]): TemplateCheck => ({
     ruleId: 'cell/number-as-text',
     sheet,
-    cells: { col, from, to, width },
+    cells,
     // Text that is digits alone, or digits on both sides of one `.` or `,` (53.211, 48,5).
-    test: `AND(ISTEXT({c}{r}),LEN(TRIM({c}{r}))>0,LEN(${withoutDigits('{c}{r}', '.,')})=0,LEN(TRIM({c}{r}))-LEN(SUBSTITUTE(SUBSTITUTE(TRIM({c}{r}),".",""),",",""))<=1,ISNUMBER(FIND(LEFT(TRIM({c}{r}),1),"0123456789")),ISNUMBER(FIND(RIGHT(TRIM({c}{r}),1),"0123456789")))`,
+    test: () => `AND(ISTEXT({c}{r}),LEN(TRIM({c}{r}))>0,LEN(${withoutDigits('{c}{r}', '.,')})=0,LEN(TRIM({c}{r}))-LEN(SUBSTITUTE(SUBSTITUTE(TRIM({c}{r}),".",""),",",""))<=1,ISNUMBER(FIND(LEFT(TRIM({c}{r}),1),"0123456789")),ISNUMBER(FIND(RIGHT(TRIM({c}{r}),1),"0123456789")))`,
     message: 'Ghi số dạng số (không phải chữ).',
     scope: { vi: 'chữ số, có thể với một dấu . hoặc ,', en: 'digits, with at most one . or ,' },
   })),
-  ...TEXT_COLUMNS.map(([sheet, col, from, to, width]): TemplateCheck => ({
+  ...TEXT_COLUMNS.map(([sheet, cells]): TemplateCheck => ({
     ruleId: 'text/whitespace',
     sheet,
-    cells: { col, from, to, width },
-    test: 'AND(ISTEXT({c}{r}),LEN(TRIM({c}{r}))>0,LEN({c}{r})<>LEN(TRIM({c}{r})))',
+    cells,
+    test: () => 'AND(ISTEXT({c}{r}),LEN(TRIM({c}{r}))>0,LEN({c}{r})<>LEN(TRIM({c}{r})))',
     message: 'Bỏ dấu cách thừa (đầu, cuối hoặc hai dấu cách liền nhau).',
     scope: { vi: 'dấu cách thường', en: 'ordinary spaces' },
   })),
-  ...TEXT_COLUMNS.map(([sheet, col, from, to, width]): TemplateCheck => ({
+  ...TEXT_COLUMNS.map(([sheet, cells]): TemplateCheck => ({
     ruleId: 'text/not-nfc',
     sheet,
-    cells: { col, from, to, width },
+    cells,
     // A mark typed apart from its letter (Vietnamese has a precomposed letter for each).
-    test: `AND(ISTEXT({c}{r}),LEN({c}{r})<>LEN(${[...COMBINING].reduce((f, m) => `SUBSTITUTE(${f},"${m}","")`, '{c}{r}')}))`,
+    test: () => `AND(ISTEXT({c}{r}),NOT(${composed('{c}{r}')}))`,
     message: 'Dùng Unicode dựng sẵn (gõ dấu liền với chữ).',
   })),
-  ...TABLES.map(([sheet, from, width]): TemplateCheck => ({
+  ...TABLES.map(([sheet, cells]): TemplateCheck => ({
     ruleId: 'cell/formula-error',
     sheet,
-    cells: { col: 'A', from, to: LAST, width },
-    test: 'ISERROR({c}{r})',
+    cells,
+    test: () => 'ISERROR({c}{r})',
     message: 'Ô không được có lỗi công thức (#REF!, #DIV/0!, #VALUE!…).',
   })),
-  ...(['B', 'C'] as const).map((col): TemplateCheck => {
-    // Luân phiên's leader (B) or deputy (C) of this year or next, against Thông tin's, where both name members.
-    const [now, next] = col === 'B' ? ['$B$6', '$B$11'] : ['$B$7', '$B$12'];
-    const stated = `IF(A{r}=${INFO}!$B$5,${INFO}!${now},IF(A{r}=${INFO}!$B$5+1,${INFO}!${next},""))`;
-    return {
-      ruleId: 'rotation/history-mismatch',
-      sheet: 'Luân phiên',
-      cells: { col, from: 3, to: LAST },
-      test: `AND(ISNUMBER(A{r}),ISNUMBER(${INFO}!$B$5),${member(`${col}{r}`)}>0,${member(stated)}>0,${member(`${col}{r}`)}<>${member(stated)})`,
-      message: 'Năm nay và năm sau ghi như trang "Thông tin" (Trưởng khối, Phó trưởng khối).',
-      scope: { vi: 'đơn vị có trong trang Thành viên', en: 'units in Thành viên' },
-    };
-  }),
+  ...(['leader', 'deputy'] as const).map((field): TemplateCheck => ({
+    // Luân phiên's leader or deputy of this year or next, against Thông tin's, where both name members.
+    ruleId: 'rotation/history-mismatch',
+    sheet: 'rotation',
+    cells: { cols: [field] },
+    test: (g) => {
+      const abs = (a: string) => `${g.ref('info')}${a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')}`;
+      const [year, now, next] = [abs(g.info('year')), abs(g.info(field)), abs(g.info(field === 'leader' ? 'nextLeader' : 'nextDeputy'))];
+      const a = `${g.col('rotation', 'year')}{r}`;
+      const stated = `IF(${a}=${year},${now},IF(${a}=${year}+1,${next},""))`;
+      return `AND(ISNUMBER(${a}),ISNUMBER(${year}),${member(g, '{c}{r}')}>0,${member(g, stated)}>0,${member(g, '{c}{r}')}<>${member(g, stated)})`;
+    },
+    message: 'Năm nay và năm sau ghi như trang "Thông tin" (Trưởng khối, Phó trưởng khối).',
+    scope: { vi: 'đơn vị có trong trang Thành viên', en: 'units in Thành viên' },
+  })),
   {
     ruleId: 'cell/out-of-range',
-    sheet: 'Thông tin',
-    cells: { list: ['B5'] },
-    test: (s) => `AND(ISNUMBER(B5),OR(B5<${Number(settingOptions(s.rules['cell/out-of-range']).minYear ?? 2000)},B5>YEAR(TODAY())+1))`,
-    message: 'Năm thi đua là năm được tổng kết (không quá năm sau).',
+    sheet: 'info',
+    cells: { info: ['year'] },
+    // Before the profile's first year (the year after next is thidua's to judge: it knows today).
+    test: (_g, s) => `AND(ISNUMBER({c}{r}),{c}{r}<${optionsIn(OUT_OF_RANGE, s, 'cell/out-of-range').minYear})`,
+    message: 'Năm thi đua là năm được tổng kết.',
+    scope: { vi: 'năm trước năm đầu của bộ quy tắc', en: 'a year before the profile\'s first' },
   },
-  { ruleId: 'cell/out-of-range', sheet: 'Thông tin', cells: { list: ['B8'] }, test: 'AND(ISNUMBER(B8),B8<0)', message: 'Số đếm không âm.' },
+  { ruleId: 'cell/out-of-range', sheet: 'info', cells: { info: ['memberCount'] }, test: () => 'AND(ISNUMBER({c}{r}),{c}{r}<0)', message: 'Số đếm không âm.' },
   {
     ruleId: 'cell/out-of-range',
-    sheet: 'Bình xét',
-    cells: { col: 'B', from: 3, to: LAST, width: 7 },
+    sheet: 'votes',
+    cells: { cols: ['present', 'issued', 'returned', 'valid', 'votes', 'percent'] },
     // Counts below 0, and Tỷ lệ (%) above 100, on the rows of an award (the rows above the first award are not read).
-    test: `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND(COLUMN({c}{r})=8,{c}{r}>100.000000001)),COLUMN({c}{r})<>6,SUMPRODUCT(--(LEN(TRIM($A$3:$A{r}))>0))>0)`,
+    test: (g) => {
+      const a = g.col('votes', 'award');
+      return `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND("{c}"="${g.col('votes', 'percent')}",{c}{r}>100.000000001)),SUMPRODUCT(--(LEN(TRIM($${a}$${g.first('votes')}:$${a}{r}))>0))>0)`;
+    },
     message: 'Số phiếu không âm; tỷ lệ không quá 100 %.',
   },
   ...DATE_CELLS.map(([sheet, cells]): TemplateCheck => ({
     ruleId: 'cell/date-as-text',
     sheet,
     cells,
-    test: dateText('{c}{r}', true),
+    test: () => dateText('{c}{r}', true),
     message: 'Nhập ngày dạng ngày (ví dụ 30/11/2023 trong ô định dạng ngày), không gõ dạng chữ.',
     scope: { vi: 'ngày/tháng/năm viết liền', en: 'day/month/year with no spaces' },
   })),
@@ -538,44 +687,68 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     ruleId: 'cell/invalid-date',
     sheet,
     cells,
-    test: dateText('{c}{r}', false),
+    test: () => dateText('{c}{r}', false),
     message: 'Ngày phải có thật (ngày/tháng/năm).',
     scope: { vi: 'ngày/tháng/năm viết liền không có thật', en: 'a day/month/year with no spaces that is no date' },
   })),
   {
     ruleId: 'stats/percent-mismatch',
-    sheet: 'Số liệu',
-    cells: { col: 'F', from: 3, to: LAST },
-    test: 'AND(ISNUMBER(D{r}),ISNUMBER(E{r}),ISNUMBER(F{r}),D{r}<>0,ABS(F{r}-E{r}/D{r}*100)>0.5)',
+    sheet: 'stats',
+    cells: { cols: ['percent'] },
+    test: (g, s) => {
+      const { tolerance } = optionsIn(STATS_PERCENT, s, 'stats/percent-mismatch');
+      const [d, e] = [g.col('stats', 'plan'), g.col('stats', 'actual')];
+      return `AND(ISNUMBER(${d}{r}),ISNUMBER(${e}{r}),ISNUMBER({c}{r}),${d}{r}<>0,ABS({c}{r}-${e}{r}/${d}{r}*100)>${tolerance}+0.000000001)`;
+    },
     message: 'Tỷ lệ (%) = Thực hiện ÷ Kế hoạch × 100.',
   },
 ];
 
-/** A check's test for one cell: `{r}`, `{r-1}` and `{c}` filled in, the profile's figures too. */
-export function testAt(check: TemplateCheck, col: string, row: number, settings: Settings = currentNationalSettings()): string {
-  const test = typeof check.test === 'function' ? check.test(settings) : check.test;
-  return test.replaceAll('{r-1}', String(row - 1)).replaceAll('{r}', String(row)).replaceAll('{c}', col);
+/** The geometry of the template a profile's settings make (its default criteria, tables sized to the profile). */
+export function defaultGeometry(settings: Settings = currentNationalSettings()): Geometry {
+  return geometryOf(templateLayout(settings, {}, { today: '2000-01-01', profiles: [] }));
 }
 
-/** Every cell a check tests, as [column letters, row]. */
-export function checkedCells(check: TemplateCheck): [string, number][] {
-  if ('list' in check.cells) return check.cells.list.map((a) => [columnLetters(fromA1(a)!.col), fromA1(a)!.row]);
-  const { col, from, to, width = 1 } = check.cells;
-  const out: [string, number][] = [];
-  const first = fromA1(`${col}1`)!.col;
-  for (let w = 0; w < width; w++) for (let r = from; r <= to; r++) out.push([columnLetters(first + w), r]);
-  return out;
+/** A check's test for one cell: `{r}`, `{r-1}` and `{c}` filled in, the profile's figures too. */
+export function testAt(check: TemplateCheck, col: string, row: number, g: Geometry, settings: Settings): string {
+  return check.test(g, settings).replaceAll('{r-1}', String(row - 1)).replaceAll('{r}', String(row)).replaceAll('{c}', col);
+}
+
+/** Every cell a check tests, as [column letters, row]: by column, then by row. */
+export function checkedCells(check: TemplateCheck, g: Geometry): [string, number][] {
+  const cells = check.cells;
+  if ('info' in cells) return cells.info.map((label) => {
+    const at = fromA1(g.info(label))!;
+    return [columnLetters(at.col), at.row];
+  });
+  const sheet = check.sheet as TableKey;
+  const cols = cells.cols.flatMap((c) => (c === '*criteria' ? g.criteria() : c === '*all' ? g.columns(sheet) : [g.col(sheet, c)]));
+  const from = cells.rows === 'all' && sheet === 'scores' ? g.maxRow() : g.first(sheet);
+  const to = cells.rows === 'first' ? from : g.last(sheet);
+  return cols.flatMap((c) => Array.from({ length: to - from + 1 }, (_, k): [string, number] => [c, from + k]));
 }
 
 /**
- * Where a check's conditional formats go, each with its test: one range over a column's rows
- * (the test written for its first cell, relative below and to the right), or each single cell.
+ * Where a check's conditional formats go, each with its test: one range over each run of
+ * adjacent columns (the test written for its first cell, relative below and to the right), or
+ * each single cell.
  */
-export function formatRanges(check: TemplateCheck, settings: Settings = currentNationalSettings()): { ref: string; test: string }[] {
-  const cells = checkedCells(check);
-  if ('list' in check.cells) return cells.map(([c, r]) => ({ ref: `${c}${r}`, test: testAt(check, c, r, settings) }));
-  const [[c, r], [lc, lr]] = [cells[0]!, cells.at(-1)!];
-  return [{ ref: `${c}${r}:${lc}${lr}`, test: testAt(check, c, r, settings) }];
+export function formatRanges(check: TemplateCheck, g: Geometry, settings: Settings): { ref: string; test: string }[] {
+  const cells = checkedCells(check, g);
+  if ('info' in check.cells) return cells.map(([c, r]) => ({ ref: `${c}${r}`, test: testAt(check, c, r, g, settings) }));
+  const rows = cells.filter(([c]) => c === cells[0]![0]).map(([, r]) => r);
+  const [from, to] = [rows[0]!, rows.at(-1)!];
+  const cols = [...new Set(cells.map(([c]) => fromA1(`${c}1`)!.col))];
+  const runs: number[][] = [];
+  for (const c of cols) {
+    const run = runs.at(-1);
+    if (run && run.at(-1)! + 1 === c) run.push(c);
+    else runs.push([c]);
+  }
+  return runs.map((run) => {
+    const [a, b] = [columnLetters(run[0]!), columnLetters(run.at(-1)!)];
+    return { ref: `${a}${from}:${b}${to}`, test: testAt(check, a, from, g, settings) };
+  });
 }
 
 /**
@@ -609,27 +782,42 @@ export function qualify(formula: string, sheet: string): string {
   return formula.replace(/('(?:[^']|'')*'!\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)|("(?:[^"]|"")*")|([A-Z][A-Z0-9.]*\()|(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/g, (m, named: string | undefined, text: string | undefined, fn: string | undefined, ref: string | undefined) => (ref !== undefined && named === undefined && text === undefined && fn === undefined ? `${prefix}${ref}` : m));
 }
 
-/** `Kiểm tra`'s layout: a row per rule checked (from row 2), the total, the helper cells' columns. */
+/** `Kiểm tra`'s layout: a row per rule checked (from row 2), the totals, the helper cells' columns. */
 export const CHECK_SHEET = 'Kiểm tra';
+
+/** What each colour of the template's cells means (its legend, in `Thông tin` and `Kiểm tra`). */
+export const COLOUR_LEGEND: readonly [severity: FindingSeverity, text: string][] = [
+  ['error', 'Ô tô đỏ: lỗi, phải sửa trước khi gửi.'],
+  ['warning', 'Ô tô vàng: cảnh báo, xem lại và sửa nếu sai.'],
+  ['info', 'Ô tô xanh: lưu ý, nên xem (không bắt buộc sửa).'],
+];
 
 /**
  * `Kiểm tra` as cells (address → a value, or a formula starting with `=`): a row per rule
- * checked from row 2 (id, description, count), the total in F1, the rules only thidua checks
- * from E4, and the helper cells (one per tested cell) from column J. Both writers use it; the
- * pane names the template's sheets as the workbook does (`names`).
+ * checked from row 2 (id, description, count, severity), the problems (errors and warnings)
+ * in F1 and the notes (`info`) in F2 apart, the rules only thidua checks from E4, and the helper cells
+ * (one per tested cell, each an array formula) from column J. Both writers use it; the pane
+ * names the template's sheets as the workbook does (`names`).
  */
-export function checkSheetCells(checks: readonly TemplateCheck[], others: readonly string[], settings: Settings = currentNationalSettings(), names: ReadonlyMap<string, string> = new Map()): [string, string | number][] {
-  const out: [string, string | number][] = [['A1', 'Quy tắc'], ['B1', 'Nội dung'], ['C1', 'Số vấn đề'], ['E1', 'Tổng số vấn đề:']];
+export function checkSheetCells(checks: readonly (TemplateCheck & { severity: FindingSeverity })[], others: readonly string[], g: Geometry, settings: Settings, names: ReadonlyMap<string, string> = new Map()): [string, string | number][] {
+  const out: [string, string | number][] = [['A1', 'Quy tắc'], ['B1', 'Nội dung'], ['C1', 'Số vấn đề'], ['D1', 'Mức độ'], ['E1', 'Số lỗi và cảnh báo (cần sửa):'], ['E2', 'Số lưu ý (nên xem):']];
   const rules = [...new Set(checks.map((c) => c.ruleId))];
   const sums = new Map<string, string[]>();
+  const severities = new Map(checks.map((c) => [c.ruleId, c.severity]));
   checks.forEach((check, i) => {
     const col = columnLetters(HELPER_COLUMN + i);
-    const cells = checkedCells(check);
-    cells.forEach(([c, r], k) => out.push([`${col}${k + 2}`, `=IF(IFERROR(${qualify(renamed(testAt(check, c, r, settings), names), names.get(check.sheet) ?? check.sheet)},FALSE),1,0)`]));
+    const cells = checkedCells(check, g);
+    const sheet = g.name(check.sheet);
+    cells.forEach(([c, r], k) => out.push([`${col}${k + 2}`, `=IF(IFERROR(${qualify(renamed(testAt(check, c, r, g, settings), names), names.get(sheet) ?? sheet)},FALSE),1,0)`]));
     sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${cells.length + 1})`]);
   });
-  rules.forEach((id, k) => out.push([`A${k + 2}`, id], [`B${k + 2}`, ruleDescription(id)], [`C${k + 2}`, `=${sums.get(id)!.join('+')}`]));
-  out.push(['F1', `=SUM(C2:C${rules.length + 1})`], ['E3', 'Chỉ thidua hoặc phần bổ trợ kiểm tra được (số 0 ở cột C không nói gì về các quy tắc này):']);
+  rules.forEach((id, k) => out.push([`A${k + 2}`, id], [`B${k + 2}`, ruleDescription(id)], [`C${k + 2}`, `=${sums.get(id)!.join('+')}`], [`D${k + 2}`, SEVERITY_WORDS.vi[severities.get(id)!]]));
+  const last = rules.length + 1;
+  out.push(
+    ['F1', `=SUMIF(D2:D${last},"<>${SEVERITY_WORDS.vi.info}",C2:C${last})`],
+    ['F2', `=SUMIF(D2:D${last},"${SEVERITY_WORDS.vi.info}",C2:C${last})`],
+    ['E3', 'Chỉ thidua hoặc phần bổ trợ kiểm tra được (số 0 ở cột C không nói gì về các quy tắc này):'],
+  );
   others.forEach((id, k) => out.push([`E${k + 4}`, id], [`F${k + 4}`, ruleDescription(id)]));
   return out;
 }
@@ -661,9 +849,9 @@ export function fittingSheets(model: BlocModel): Map<string, string> {
 }
 
 /** The sheets a check reads: its own and those its formula names. */
-export function sheetsRead(check: TemplateCheck, settings: Settings = currentNationalSettings()): string[] {
-  const formula = typeof check.test === 'function' ? check.test(settings) : check.test;
-  return [...new Set([check.sheet, ...[...formula.matchAll(/'((?:[^']|'')+)'!/g)].map((m) => m[1]!.replace(/''/g, "'"))])];
+export function sheetsRead(check: TemplateCheck, g: Geometry, settings: Settings): string[] {
+  const formula = check.test(g, settings);
+  return [...new Set([g.name(check.sheet), ...[...formula.matchAll(/'((?:[^']|'')+)'!/g)].map((m) => m[1]!.replace(/''/g, "'"))])];
 }
 
 /** A formula's references to the template's sheets given the workbook's names for them. */

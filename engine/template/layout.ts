@@ -1,7 +1,7 @@
 import { columnLetters } from '../model/grid';
 import { PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, provincesInForce } from '../profiles/provinces';
 import type { Settings } from '../profiles/schema';
-import { type ColumnSpec, INFO_SHEET, RATINGS, TABLE_SHEETS } from './spec';
+import { type ColumnSpec, INFO_SHEET, RATINGS, SCORE_MAX_LABELS, type SheetKey, TABLE_SHEETS } from './spec';
 
 /**
  * The blank template (template.md, "What thidua template writes") as data: sheets with their
@@ -25,6 +25,10 @@ export interface LayoutColumn {
   header: string;
   /** The field the reader takes the column for (the spec's key); none for the bloc's own criteria. */
   key?: string;
+  /** One of `Chấm điểm`'s criteria (the bloc's own columns between the unit and the total). */
+  criterion?: true;
+  /** `Danh mục`: the list the column holds, as the checks look it up. */
+  list?: ListKey;
   width: number;
   prompt: string;
   validation?: Validation;
@@ -34,6 +38,9 @@ export interface LayoutColumn {
   numFmt?: string;
 }
 
+/** The lists of `Danh mục`, one per column: what the drop-downs and the checks read. */
+export type ListKey = 'provinces' | 'profiles' | 'awardName' | 'awardId' | 'awardKind' | 'awardLevel' | 'awardLeading' | 'endedProvinces' | 'ratingText' | 'ratingCode' | 'awardPrecedence';
+
 /** Dates as Vietnamese write them, whatever the computer's own setting. */
 export const DATE_FORMAT = 'dd/mm/yyyy';
 
@@ -41,6 +48,8 @@ export const DATE_FORMAT = 'dd/mm/yyyy';
 export const REQUIRED_MARK = ' (*)';
 
 export interface LayoutSheet {
+  /** The sheet's key in the spec (`lists` for `Danh mục`). */
+  key: SheetKey | 'lists';
   name: string;
   title: string;
   /** Row of the headers (1-based); data starts below it. Thông tin has labels in A, values in B. */
@@ -50,7 +59,7 @@ export interface LayoutSheet {
   rows: (string | number | undefined)[][];
   /** How many rows below the header carry the validations. */
   inputRows: number;
-  /** How many of them are drawn as a form (borders) and carry the formulas: what prints. */
+  /** How many of them are drawn as a form (borders) and carry the formulas and the checks: what prints. */
   formRows: number;
   /** Thông tin: the validation of each row's value (column B), beside `rows`. */
   valueValidations?: ({ validation: Validation; prompt: string; numFmt?: string } | undefined)[];
@@ -65,23 +74,35 @@ export interface TemplatePrefill {
   members?: string[];
   /** The profile the template's checks follow, written in `Bộ quy tắc` so the engine follows it too. */
   profile?: string;
+  /** The bloc's criteria of `Chấm điểm`, each with its maximum (`--criteria`; default three unnamed). */
+  criteria?: Criterion[];
 }
 
-/** Rows of a table that carry validations: room for the largest bloc and then some. */
-export const INPUT_ROWS = 60;
+/** A criterion of `Chấm điểm` as `--criteria` gives it: its name and its maximum points. */
+export interface Criterion {
+  name: string;
+  max?: number;
+}
+
+/** The criteria a template has when none is given: three to rename. */
+export const DEFAULT_CRITERIA: readonly Criterion[] = [{ name: 'Tiêu chí 1' }, { name: 'Tiêu chí 2' }, { name: 'Tiêu chí 3' }];
+
 /**
- * Rows drawn as a form, with borders and formulas: a bloc of 20 units and its maximum row in
- * `Chấm điểm`, or its candidates in `Bình xét`, with room to spare, on one printed page. The
- * drop-downs and checks go on to `INPUT_ROWS`; below the form a larger bloc types its totals.
+ * Rows of a table where a bloc types its units, drawn as a form and checked: room for the
+ * bloc's members (`--members`) and for the largest bloc the profile allows.
  */
-export const FORM_ROWS = 30;
-/** Where the member drop-down reads names from (`Thành viên`!B3:B62). */
-export const MEMBER_LIST_RANGE = `'Thành viên'!$B$3:$B$${2 + INPUT_ROWS}`;
+export function tableRows(settings: Settings, members = 0): number {
+  return Math.max(members, settings.blocSize.max);
+}
+/** `Bình xét` has a row per award and candidate: the members' rows and twenty more. */
+export const EXTRA_VOTE_ROWS = 20;
+/** Rows of a table when no profile says (the pane's member drop-down over a sheet of the workbook's own). */
+export const DEFAULT_ROWS = 60;
 
 /** The member list's range in a workbook whose member sheet is `sheet`, its names in `col` from `firstRow`. */
-export function memberListRange(sheet: string, col: number, firstRow: number): string {
+export function memberListRange(sheet: string, col: number, firstRow: number, rows = DEFAULT_ROWS): string {
   const c = columnLetters(col);
-  return `'${sheet.replace(/'/g, "''")}'!$${c}$${firstRow}:$${c}$${firstRow + INPUT_ROWS - 1}`;
+  return `'${sheet.replace(/'/g, "''")}'!$${c}$${firstRow}:$${c}$${firstRow + rows - 1}`;
 }
 /** The hidden sheet of the lists too long for a drop-down written inline (Excel: 255 characters). */
 export const LISTS_SHEET = 'Danh mục';
@@ -190,26 +211,29 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
   const profiles = prefill.profile && !options.profiles.includes(prefill.profile) ? [...options.profiles, prefill.profile] : options.profiles;
   const awards = awardTable(settings);
   const precedence = awardPrecedence(settings);
-  const memberList = options.memberList ?? MEMBER_LIST_RANGE;
   const members = prefill.members ?? [];
+  const rows = tableRows(settings, members.length);
+  const memberList = options.memberList ?? memberListRange(TABLE_SHEETS[0]!.name, 2, 3, rows);
   // A bloc's year is summed up at its end, or in the January after: the provinces of 31/12.
   const provinces = provincesInForce(prefill.year !== undefined ? `${prefill.year}-12-31` : options.today);
+  const listColumn = (header: string, width: number, list: ListKey): LayoutColumn => ({ header, width, prompt: '', list });
   const lists: LayoutSheet = {
+    key: 'lists',
     name: LISTS_SHEET,
     title: 'DANH MỤC DÙNG CHO DANH SÁCH CHỌN (không sửa)',
     headerRow: 2,
     columns: [
-      { header: 'Tỉnh/Thành phố', width: 24, prompt: '' },
-      { header: 'Bộ quy tắc', width: 16, prompt: '' },
-      { header: 'Hình thức khen thưởng', width: 40, prompt: '' },
-      { header: 'Mã', width: 20, prompt: '' },
-      { header: 'Loại', width: 10, prompt: '' },
-      { header: 'Cấp', width: 10, prompt: '' },
-      { header: 'Dẫn đầu', width: 8, prompt: '' },
-      { header: 'Tỉnh đã hợp nhất (từ 01/7/2025)', width: 24, prompt: '' },
-      { header: 'Xếp loại', width: 30, prompt: '' },
-      { header: 'Mã xếp loại', width: 12, prompt: '' },
-      { header: 'Thứ bậc hình thức', width: 10, prompt: '' },
+      listColumn('Tỉnh/Thành phố', 24, 'provinces'),
+      listColumn('Bộ quy tắc', 16, 'profiles'),
+      listColumn('Hình thức khen thưởng', 40, 'awardName'),
+      listColumn('Mã', 20, 'awardId'),
+      listColumn('Loại', 10, 'awardKind'),
+      listColumn('Cấp', 10, 'awardLevel'),
+      listColumn('Dẫn đầu', 8, 'awardLeading'),
+      listColumn('Tỉnh đã hợp nhất (từ 01/7/2025)', 24, 'endedProvinces'),
+      listColumn('Xếp loại', 30, 'ratingText'),
+      listColumn('Mã xếp loại', 12, 'ratingCode'),
+      listColumn('Thứ bậc hình thức', 10, 'awardPrecedence'),
     ],
     rows: Array.from({ length: Math.max(provinces.length, profiles.length, awards.length, ENDED_PROVINCES.length, RATING_TABLE.length) }, (_, i) => [
       provinces[i], profiles[i], ...(awards[i] ?? [undefined, undefined, undefined, undefined, undefined]), ENDED_PROVINCES[i], ...(RATING_TABLE[i] ?? [undefined, undefined]), precedence[i],
@@ -220,6 +244,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
   };
   const provinceRange = `'${LISTS_SHEET}'!$A$3:$A$${2 + provinces.length}`;
   const info: LayoutSheet = {
+    key: 'info',
     name: INFO_SHEET.name,
     title: INFO_SHEET.title,
     headerRow: 2,
@@ -235,29 +260,35 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
     formRows: INFO_SHEET.labels.length,
     valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, profiles, memberList)),
   };
+  const criteria = prefill.criteria && prefill.criteria.length > 0 ? prefill.criteria : DEFAULT_CRITERIA;
   const tables = TABLE_SHEETS.map((spec): LayoutSheet => {
-    const columns: LayoutColumn[] = spec.columns.map((c) => {
+    // One rating per unit: `Thành viên`'s (Chấm điểm's would be a second, free to differ).
+    const specColumns = spec.key === 'scores' ? spec.columns.filter((c) => c.key !== 'rating') : spec.columns;
+    const columns: LayoutColumn[] = specColumns.map((c) => {
       const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awardNames, memberList);
       return { header: marked(c), key: c.key, width: width(c.header, c.type), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}), ...(validation?.type === 'date' ? { numFmt: DATE_FORMAT } : {}) };
     });
-    let rows: (string | number | undefined)[][] = [];
-    if (spec.key === 'members' || spec.key === 'covenant') rows = members.map((m, i) => [i + 1, m]);
+    let values: (string | number | undefined)[][] = [];
+    let size = rows;
+    if (spec.key === 'members' || spec.key === 'covenant') values = members.map((m, i) => [i + 1, m]);
+    if (spec.key === 'votes') size = rows + EXTRA_VOTE_ROWS;
     if (spec.key === 'scores') {
-      // Criteria are the bloc's own: three placeholders between the unit and the total.
-      const crit = ['Tiêu chí 1', 'Tiêu chí 2', 'Tiêu chí 3'].map((h) => ({ header: h, width: 12, prompt: 'Điểm của tiêu chí (đổi tên cột theo tiêu chí của khối)', validation: { type: 'decimal', min: 0 } as Validation }));
+      // The bloc's criteria between the unit and the total, their maxima on the first row.
+      const crit = criteria.map((c): LayoutColumn => ({ header: c.name, criterion: true, width: Math.max(12, Math.min(24, c.name.length + 2)), prompt: 'Điểm của tiêu chí (đổi tên cột theo tiêu chí của khối)', validation: { type: 'decimal', min: 0 } }));
       columns.splice(2, 0, ...crit);
-      rows = [[undefined, 'Điểm tối đa'], ...members.map((m, i) => [i + 1, m])];
+      values = [[undefined, SCORE_MAX_LABELS[0], ...criteria.map((c) => c.max)], ...members.map((m, i) => [i + 1, m])];
+      size = rows + 1;
     }
     withFormulas(spec.key, columns, settings, memberList);
-    return { name: spec.name, title: spec.title, headerRow: 2, columns, rows, inputRows: INPUT_ROWS, formRows: FORM_ROWS };
+    return { key: spec.key, name: spec.name, title: spec.title, headerRow: 2, columns, rows: values, inputRows: size, formRows: size };
   });
   return [info, ...tables, lists];
 }
 
 /**
- * `Tổng điểm` as the sum of the criteria and `Tỷ lệ (%)` as votes ÷ members × 100 (or result
- * against plan), blank while their figures are: formulas a secretariat may type over. Where
- * the profile divides by another count than the members, the percentage is left to type.
+ * `Tổng điểm` as the sum of the criteria and `Tỷ lệ (%)` as votes ÷ the profile's denominator
+ * × 100 (or result against plan), blank while their figures are: formulas a secretariat may
+ * type over.
  */
 function withFormulas(key: string, columns: LayoutColumn[], settings: Settings, memberList: string): void {
   const at = (k: string) => {
@@ -265,15 +296,21 @@ function withFormulas(key: string, columns: LayoutColumn[], settings: Settings, 
     return i < 0 ? undefined : { i, letter: columnLetters(i + 1) };
   };
   if (key === 'scores') {
+    // Over every criterion: from the first to the one left of the total.
     const total = at('total')!;
-    const first = columnLetters(3);
+    const first = columnLetters(columns.findIndex((c) => c.criterion) + 1);
     const last = columnLetters(total.i);
     columns[total.i] = { ...columns[total.i]!, formula: `IF(COUNT(${first}{r}:${last}{r})=0,"",SUM(${first}{r}:${last}{r}))` };
   }
-  if (key === 'votes' && settings.percentDenominator.of === 'members') {
+  if (key === 'votes') {
+    // The profile's denominator: the members, or the award's members present or valid ballots
+    // (written on its first row: the last number in that column down to this row).
     const votes = at('votes')!;
     const percent = at('percent')!;
-    columns[percent.i] = { ...columns[percent.i]!, formula: `IF(${votes.letter}{r}="","",ROUND(${votes.letter}{r}/MAX(1,COUNTA(${memberList}))*100,2))`, numFmt: '0.00' };
+    const of = settings.percentDenominator.of;
+    const base = of === 'members' ? `MAX(1,COUNTA(${memberList}))` : `IFERROR(LOOKUP(9.99E+307,$${at(of)!.letter}$3:${at(of)!.letter}{r}),0)`;
+    const formula = of === 'members' ? `IF(${votes.letter}{r}="","",ROUND(${votes.letter}{r}/${base}*100,2))` : `IF(OR(${votes.letter}{r}="",${base}=0),"",ROUND(${votes.letter}{r}/${base}*100,2))`;
+    columns[percent.i] = { ...columns[percent.i]!, formula, numFmt: '0.00' };
   }
   if (key === 'stats') {
     const plan = at('plan')!;

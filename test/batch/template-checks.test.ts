@@ -18,6 +18,7 @@ import { readXlsx } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { type Cell, type Grid, setCell } from '../../engine/model/grid';
 import { templateChecks } from '../../engine/template/checks';
+import { currentNationalSettings } from '../../engine/profiles';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq, ninhThuanHoiDacThu, ninhThuanMatTran, quangNinhMttq, SEVEN_BLOCS, socTrangKhoi6 } from '../../samples/blocs';
 import { edited, FAULTY } from '../../samples/faulty';
@@ -25,6 +26,12 @@ import { edited, FAULTY } from '../../samples/faulty';
 const ROOT = join(__dirname, '..', '..');
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!soffice && process.env.CI) throw new Error('CI needs LibreOffice (libreoffice-calc-nogui) for this test');
+const ssconvert = spawnSync('ssconvert', ['--version'], { encoding: 'utf8' }).status === 0;
+if (!ssconvert && process.env.CI) throw new Error('CI needs Gnumeric (gnumeric) for this test');
+
+/** The programs that compute the template's formulas here, as a user's office would. */
+const PROGRAMS = ['LibreOffice', 'Gnumeric'] as const;
+type Program = (typeof PROGRAMS)[number];
 
 jest.setTimeout(300_000);
 
@@ -133,6 +140,10 @@ function threeCriteria(rows: (Cell | null | undefined)[][]): (Cell | null | unde
 async function fill(template: string, grid: Grid, out: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(template);
+  // What the template pre-filled (`--members`) gives way to the bloc's own tables; its formulas stay.
+  for (const ws of wb.worksheets.filter((w) => !['Thông tin', 'Kiểm tra', 'Danh mục'].includes(w.name))) {
+    ws.eachRow((row, r) => row.eachCell((cell) => void (r >= 3 && !cell.formula && (cell.value = null))));
+  }
   for (const sheet of grid.sheets) {
     const ws = wb.getWorksheet(sheet.name);
     if (!ws) continue;
@@ -158,7 +169,12 @@ function infoValue(grid: Grid, row: number): string | number | undefined {
   return cell && cell.kind !== 'blank' ? (cell.value as string | number) : undefined;
 }
 
-/** `Kiểm tra` as LibreOffice computed it: rule id → count. */
+/** The names of `Thành viên`, from row 3. */
+function memberNames(grid: Grid): string[] {
+  return (grid.sheets.find((s) => s.name === 'Thành viên')?.rows ?? []).slice(2).flatMap((row) => (row?.[1]?.kind === 'text' ? [String(row[1].value)] : []));
+}
+
+/** `Kiểm tra` as a program computed it: rule id → count. */
 function counted(file: string): Map<string, number> {
   const sheet = readXlsx(readFileSync(file)).sheets.find((s) => s.name === 'Kiểm tra')!;
   const out = new Map<string, number>();
@@ -170,7 +186,7 @@ function counted(file: string): Map<string, number> {
   return out;
 }
 
-(soffice ? describe : describe.skip)('the template\'s own checks, computed by LibreOffice', () => {
+(soffice && ssconvert ? describe : describe.skip)('the template\'s own checks, computed by LibreOffice and by Gnumeric', () => {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-kiem-tra-'));
   const cases: { id: string; grid: Grid }[] = [
     ...SEVEN_BLOCS.map((b) => ({ id: b.id, grid: blocToGrid(b.bloc) })),
@@ -179,7 +195,7 @@ function counted(file: string): Map<string, number> {
   ];
   /** What the engine finds in each original (rule ids, sorted), checked once. */
   const original = new Map(cases.map((c) => [c.id, checkGrid(c.grid, { today: TODAY }).findings.map((f) => f.ruleId).sort()]));
-  const results = new Map<string, Map<string, number>>();
+  const results = new Map<Program, Map<string, Map<string, number>>>(PROGRAMS.map((p) => [p, new Map()]));
   const engine = new Map<string, string[]>();
 
   beforeAll(async () => {
@@ -192,10 +208,13 @@ function counted(file: string): Map<string, number> {
       const typed = Number(infoValue(c.grid, 5));
       const year = String(typed >= 2000 && typed <= 2100 ? typed : 2023);
       const profile = String(infoValue(c.grid, 13) ?? 'quoc-gia');
-      const key = `${year}-${profile}`;
+      // A bloc larger than the profile's largest gets a template sized to its members (`--members`).
+      const members = memberNames(c.grid);
+      const sized = members.length > currentNationalSettings().blocSize.max ? ['--members', members.join(';')] : [];
+      const key = `${year}-${profile}${sized.length > 0 ? `-${members.length}` : ''}`;
       if (!templates.has(key)) {
         const file = join(dir, `mau-${key}.xlsx`);
-        const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), 'template', '--out', file, '--year', year, '--profile', profile], { encoding: 'utf8' });
+        const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), 'template', '--out', file, '--year', year, '--profile', profile, ...sized], { encoding: 'utf8' });
         expect(r.status).toBe(0);
         templates.set(key, file);
       }
@@ -204,32 +223,39 @@ function counted(file: string): Map<string, number> {
       files.push(file);
     }
     execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), ...files], { stdio: 'pipe', timeout: 280_000 });
+    // Gnumeric, as `ssconvert --recalc` computes a workbook: every formula again, then saved.
+    mkdirSync(join(dir, 'gn'));
+    for (const c of cases) execFileSync('ssconvert', ['--recalc', join(dir, `${c.id}.xlsx`), join(dir, 'gn', `${c.id}.xlsx`)], { stdio: 'pipe', timeout: 60_000 });
     for (const c of cases) {
       const file = join(dir, 'lo', `${c.id}.xlsx`);
-      results.set(c.id, counted(file));
+      results.get('LibreOffice')!.set(c.id, counted(file));
+      results.get('Gnumeric')!.set(c.id, counted(join(dir, 'gn', `${c.id}.xlsx`)));
       engine.set(c.id, checkGrid(readXlsx(readFileSync(file)), { today: TODAY }).findings.map((f) => f.ruleId).sort());
     }
   });
 
-  test('the sheet lists every rule the template checks, each with a count', () => {
-    const any = results.values().next().value!;
-    expect([...any.keys()].sort()).toEqual([...COVERED].sort());
+  test.each(PROGRAMS.map((p) => [p]))('%s: the sheet lists every rule the template checks, each with a count', (program) => {
+    for (const counts of results.get(program)!.values()) expect([...counts.keys()].sort()).toEqual([...COVERED].sort());
   });
 
-  test.each(SEVEN_BLOCS.map((b) => [b.id]))('%s, clean: 0 on every rule', (id) => {
-    expect(Object.fromEntries(results.get(id)!)).toEqual(Object.fromEntries([...COVERED].map((r) => [r, 0])));
+  test.each(PROGRAMS.flatMap((p) => SEVEN_BLOCS.map((b) => [p, b.id])))('%s, %s, clean: 0 on every rule', (program, id) => {
+    expect(Object.fromEntries(results.get(program as Program)!.get(id)!)).toEqual(Object.fromEntries([...COVERED].map((r) => [r, 0])));
   });
 
-  test.each([...FAULTY, ...MORE].map((v) => [v.id, v]))('%s: above 0 exactly on the rules the engine finds that the template covers', (_id, v) => {
+  test.each(PROGRAMS.flatMap((p) => [...FAULTY, ...MORE].map((v) => [p, v.id, v] as const)))('%s, %s: above 0 exactly on the rules the engine finds that the template covers', (program, _id, v) => {
     const found = original.get(v.id)!;
     const planted = new Set([...found.filter((r) => COVERED.has(r) && !(MISSED[v.id] ?? []).includes(r)), ...(ALSO[v.id] ?? [])]);
-    const counts = results.get(v.id)!;
+    const counts = results.get(program)!.get(v.id)!;
     const above = [...counts].filter(([, n]) => n > 0).map(([r]) => r).sort();
     expect(above).toEqual([...planted].sort());
   });
 
-  test('every rule the template checks is planted somewhere and counted there', () => {
-    const counted = new Set([...results.values()].flatMap((m) => [...m].filter(([, n]) => n > 0).map(([r]) => r)));
+  test.each(cases.map((c) => [c.id]))('%s: the same count on every rule in both programs', (id) => {
+    expect(Object.fromEntries(results.get('Gnumeric')!.get(id)!)).toEqual(Object.fromEntries(results.get('LibreOffice')!.get(id)!));
+  });
+
+  test.each(PROGRAMS.map((p) => [p]))('%s: every rule the template checks is planted somewhere and counted there', (program) => {
+    const counted = new Set([...results.get(program)!.values()].flatMap((m) => [...m].filter(([, n]) => n > 0).map(([r]) => r)));
     expect([...COVERED].filter((r) => !counted.has(r))).toEqual([]);
   });
 

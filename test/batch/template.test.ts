@@ -7,7 +7,8 @@ import ExcelJS from 'exceljs';
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { SHEETS } from '../../engine/template/spec';
-import { PORTABLE_FUNCTIONS, templateChecks } from '../../engine/template/checks';
+import { defaultGeometry, PORTABLE_FUNCTIONS, templateChecks } from '../../engine/template/checks';
+import { currentNationalSettings } from '../../engine/profiles';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
 import { excelValue } from '../../batch/write-grid';
 import { Pkg } from '../../batch/xlsx/package-edit';
@@ -29,6 +30,7 @@ async function load(path: string) {
 
 describe('thidua template', () => {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-'));
+  const g = defaultGeometry();
 
   test('every sheet of template v1 with its headers, frozen, with drop-downs and prompts', async () => {
     const out = join(dir, 'mau.xlsx');
@@ -41,7 +43,7 @@ describe('thidua template', () => {
     expect(votes.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(votes.getCell('A3').dataValidation).toMatchObject({ type: 'list', showInputMessage: true });
     expect(String(votes.getCell('A3').dataValidation.formulae[0])).toContain('Cờ thi đua của UBND tỉnh');
-    expect(votes.getCell('F10').dataValidation).toMatchObject({ type: 'list', formulae: ["'Thành viên'!$B$3:$B$62"] });
+    expect(votes.getCell('F10').dataValidation).toMatchObject({ type: 'list', formulae: [`'Thành viên'!$B$3:$B$${g.last('members')}`] });
     expect(votes.getCell('C3').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
     expect(wb.getWorksheet('Thông tin')!.getCell('B9').dataValidation).toMatchObject({ type: 'date' });
     // Dates shown as Vietnamese write them, whatever the computer's setting.
@@ -81,31 +83,36 @@ describe('thidua template', () => {
     expect(total.richText[1]).toMatchObject({ text: ' (*)', font: { color: { argb: 'FFC00000' } } });
     expect(scores.getCell('C2').value).toBe('Tiêu chí 1'); // not required: not marked
     expect(scores.getCell('F4').formula).toBe('IF(COUNT(C4:E4)=0,"",SUM(C4:E4))');
-    expect(scores.getCell('F32').formula).toBe('IF(COUNT(C32:E32)=0,"",SUM(C32:E32))');
-    expect(scores.getCell('F33').formula).toBeUndefined(); // below the printed form: typed by a larger bloc
-    expect(wb.getWorksheet('Bình xét')!.getCell('H5').formula).toBe(`IF(G5="","",ROUND(G5/MAX(1,COUNTA('Thành viên'!$B$3:$B$62))*100,2))`);
+    // As many rows as the profile's largest bloc (quoc-gia: 40 units), the row of maxima above them.
+    const last = g.last('scores');
+    expect(last).toBe(3 + currentNationalSettings().blocSize.max);
+    expect(scores.getCell(`F${last}`).formula).toBe(`IF(COUNT(C${last}:E${last})=0,"",SUM(C${last}:E${last}))`);
+    expect(scores.getCell(`F${last + 1}`).formula).toBeUndefined();
+    expect(wb.getWorksheet('Bình xét')!.getCell('H5').formula).toBe(`IF(G5="","",ROUND(G5/MAX(1,COUNTA('Thành viên'!$B$3:$B$${g.last('members')}))*100,2))`);
     expect(wb.getWorksheet('Số liệu')!.getCell('F3').formula).toBe('IF(OR(D3="",E3="",D3=0),"",ROUND(E3/D3*100,2))');
-    for (const cell of ['A2', 'B3', 'I32']) expect(scores.getCell(cell).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } });
-    expect(scores.getCell('A33').border ?? {}).toEqual({});
+    for (const cell of ['A2', 'B3', `H${last}`]) expect(scores.getCell(cell).border).toMatchObject({ top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } });
+    expect(scores.getCell(`A${last + 1}`).border ?? {}).toEqual({});
     expect(wb.getWorksheet('Luân phiên')!.pageSetup.orientation).toBe('portrait'); // three columns
     expect(wb.getWorksheet('Số liệu')!.pageSetup.orientation).toBe('portrait'); // a little wider than a page: upright, its form on one page
     const info = wb.getWorksheet('Thông tin')!;
     expect((info.getCell('A3').value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('')).toBe('Tỉnh/Thành phố (*)');
     expect(info.getCell('A10').value).toBe('Địa điểm');
-    expect(scores.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '2:2' });
+    expect(scores.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: '2:2' });
   });
 
   test('its own checks: a coloured format on each tested range, the rule in the input message, Kiểm tra counting every rule, protected', async () => {
     const wb = await load(join(dir, 'mau.xlsx'));
     const votes = wb.getWorksheet('Bình xét')!;
     const formats = (votes as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] }).conditionalFormattings;
-    const over = formats.filter((f) => f.ref === 'G3:G32').flatMap((f) => f.rules);
+    const over = formats.filter((f) => f.ref === `G3:G${g.last('votes')}`).flatMap((f) => f.rules);
     expect(over).toContainEqual(expect.objectContaining({ type: 'expression', formulae: ['AND(ISNUMBER(G3),G3>IFERROR(LOOKUP(9.99E+307,$E$3:E3),9.99E+307))'] }));
     expect(votes.getCell('G5').dataValidation.prompt).toContain('Kiểm tra: Số phiếu đồng ý không được vượt số phiếu hợp lệ.');
     const check = wb.getWorksheet('Kiểm tra')!;
     const active = templateChecks().checks;
     const rules = new Set(active.map((c) => c.ruleId)).size;
-    expect(check.getRow(1).values).toEqual([undefined, 'Quy tắc', 'Nội dung', 'Số vấn đề', undefined, 'Tổng số vấn đề:', { formula: `SUM(C2:C${rules + 1})` }]);
+    // Problems to fix (errors, warnings) apart from the notes.
+    expect(check.getRow(1).values).toEqual([undefined, 'Quy tắc', 'Nội dung', 'Số vấn đề', 'Mức độ', 'Số lỗi và cảnh báo (cần sửa):', { formula: `SUMIF(D2:D${rules + 1},"<>lưu ý",C2:C${rules + 1})` }]);
+    expect(check.getCell('F2').value).toEqual({ formula: `SUMIF(D2:D${rules + 1},"lưu ý",C2:C${rules + 1})` });
     const ids = Array.from({ length: rules }, (_, i) => check.getCell(i + 2, 1).value);
     expect(new Set(ids)).toEqual(new Set(active.map((c) => c.ruleId)));
     expect(String((check.getCell('C2').value as ExcelJS.CellFormulaValue).formula)).toMatch(/^SUM\([A-Z]+2:[A-Z]+\d+\)/);
@@ -148,7 +155,8 @@ describe('thidua template', () => {
     const provinces = Array.from({ length: count }, (_, i) => lists.getCell(3 + i, 1).value);
     expect(provinces).toContain(example);
     expect(lists.getCell(3 + count, 1).value ?? null).toBeNull();
-    expect(info.getCell('B13').dataValidation).toMatchObject({ type: 'list', formulae: ['"quoc-gia,vi-du-tinh"'] });
+    // The made-up example profile is for demonstrations: a real template does not offer it.
+    expect(info.getCell('B13').dataValidation).toMatchObject({ type: 'list', formulae: ['"quoc-gia"'] });
   });
 
   test('pre-filled with province, year, bloc and members', async () => {

@@ -10,7 +10,8 @@ import { haveBrowser, launch, listed, openPane, serve, settle } from './harness'
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { type Grid, setCell } from '../../engine/model/grid';
-import { sheetsRead, templateChecks } from '../../engine/template/checks';
+import { currentNationalSettings } from '../../engine/profiles';
+import { defaultGeometry, sheetsRead, templateChecks } from '../../engine/template/checks';
 
 const ROOT = join(__dirname, '..', '..');
 const SHOTS = join(ROOT, 'dist', 'e2e', 'screenshots');
@@ -120,8 +121,9 @@ maybe('the pane on a fake Excel host', () => {
     expect(setup.frozenRows).toBe(2);
     expect(setup.visibility).toBe('Visible');
     // Tỷ lệ (%): the template's formula on every input row.
-    expect(new Map(setup.formulas).get('H3')).toBe(`=IF(G3="","",ROUND(G3/MAX(1,COUNTA('Thành viên'!$B$3:$B$62))*100,2))`);
-    expect(setup.formulas).toHaveLength(30);
+    const g = defaultGeometry();
+    expect(new Map(setup.formulas).get('H3')).toBe(`=IF(G3="","",ROUND(G3/MAX(1,COUNTA('Thành viên'!$B$3:$B$${g.last('members')}))*100,2))`);
+    expect(setup.formulas).toHaveLength(g.last('votes') - 2);
     // The lists the drop-downs read from: a hidden sheet of their own.
     expect((await setupOf('Danh mục'))?.visibility).toBe('Hidden');
     // The template's own checks, as `thidua template` writes them: Kiểm tra, and formats on the sheets made.
@@ -129,16 +131,16 @@ maybe('the pane on a fake Excel host', () => {
     // Every rule but those only read from `Chấm điểm`: the sample scores four criteria where the template has three.
     // (those the national profile switches off, awards/excellent-share, left out too)
     const active = templateChecks().checks;
-    const kept = new Set(active.filter((c) => !sheetsRead(c).includes('Chấm điểm')).map((c) => c.ruleId));
+    const kept = new Set(active.filter((c) => !sheetsRead(c, g, currentNationalSettings()).includes('Chấm điểm')).map((c) => c.ruleId));
     expect(kept.size).toBeLessThan(new Set(active.map((c) => c.ruleId)).size);
-    expect(new Map(check.formulas).get('F1')).toBe(`=SUM(C2:C${kept.size + 1})`);
+    expect(new Map(check.formulas).get('F1')).toBe(`=SUMIF(D2:D${kept.size + 1},"<>lưu ý",C2:C${kept.size + 1})`);
     expect(check.protected).toBe(true);
     expect(check.hiddenColumns).toContain('J');
     const marks = await page.evaluate(() => (window as unknown as { __fakeExcel: { marks: () => { sheet: string; address: string; formula: string }[] } }).__fakeExcel.marks());
-    expect(marks).toContainEqual(expect.objectContaining({ sheet: 'Bình xét', address: 'G3:G32', formula: '=AND(ISNUMBER(G3),G3>IFERROR(LOOKUP(9.99E+307,$E$3:E3),9.99E+307))' }));
+    expect(marks).toContainEqual(expect.objectContaining({ sheet: 'Bình xét', address: `G3:G${g.last('votes')}`, formula: '=AND(ISNUMBER(G3),G3>IFERROR(LOOKUP(9.99E+307,$E$3:E3),9.99E+307))' }));
     const byRange = new Map(setup.validations);
-    expect(byRange.get('A3:A62')).toMatchObject({ rule: { list: { source: expect.stringContaining('Cờ thi đua của UBND tỉnh') } }, prompt: { showPrompt: true } });
-    expect(byRange.get('F3:F62')).toMatchObject({ rule: { list: { source: "='Thành viên'!$B$3:$B$62" } } });
+    expect(byRange.get(`A3:A${g.last('votes')}`)).toMatchObject({ rule: { list: { source: expect.stringContaining('Cờ thi đua của UBND tỉnh') } }, prompt: { showPrompt: true } });
+    expect(byRange.get(`F3:F${g.last('votes')}`)).toMatchObject({ rule: { list: { source: `='Thành viên'!$B$3:$B$${g.last('members')}` } } });
     expect(byRange.get('C3:C62')).toMatchObject({ rule: { wholeNumber: { formula1: 0, operator: 'GreaterThanOrEqualTo' } } });
     // The new, empty ballot sheet: the proposals now have no ballot.
     await page.waitForSelector('li[data-rule="votes/missing"]');

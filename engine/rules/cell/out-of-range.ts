@@ -3,7 +3,8 @@ import { BALLOT_KEYS } from '../../model/bloc';
 import { z } from 'zod';
 import { defineRule } from '../types';
 
-const OPTIONS = z.object({ minYear: z.number().int().default(2000) });
+/** The rule's options, with their defaults (the template's checks read them too). */
+export const OPTIONS = z.object({ minYear: z.number().int().default(2000) });
 /** The default, as the description quotes it: the schema's own. */
 const { minYear } = OPTIONS.parse({});
 

@@ -3,7 +3,8 @@ import { viNumber } from '../helpers';
 import { formatNumberVi } from '../../template/values';
 import { defineRule } from '../types';
 
-const OPTIONS = z.object({ tolerance: z.number().min(0).default(0.5) });
+/** The rule's options, with their defaults (the template's checks read them too). */
+export const OPTIONS = z.object({ tolerance: z.number().min(0).default(0.5) });
 /** The default, as the description quotes it: the schema's own. */
 const { tolerance } = OPTIONS.parse({});
 
