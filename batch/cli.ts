@@ -9,11 +9,10 @@ import { writeAtomic } from './files';
 import { type FailOn, type Format, type Io, UsageError } from './io';
 import { defaultJobs, validate } from './validate';
 
-/** The help; the version comes with the engine, loaded only when asked for (a validate run loads it once its workers start). */
-const USAGE_VI = (version: string) => `thidua ${version} — kiểm tra sổ thi đua của khối, cụm thi đua
-
-Cách dùng:
-  thidua validate <tệp|thư mục|mẫu>... [tùy chọn]
+/** Each command's usage, in each language: `thidua <command> --help` prints its own, `thidua --help` all. */
+const COMMAND_USAGE: Record<'validate' | 'template' | 'rules' | 'profiles', Record<'vi' | 'en', string>> = {
+  validate: {
+    vi: `  thidua validate <tệp|thư mục|mẫu>... [tùy chọn]
       --profile <id|tệp>        bộ quy tắc (mặc định: theo "Bộ quy tắc" trong sổ, theo tỉnh, rồi quoc-gia)
       --format text|json|html|csv   mặc định: text, hoặc theo đuôi tệp của --out
       --out <tệp>               ghi báo cáo ra tệp
@@ -24,21 +23,8 @@ Cách dùng:
       --jobs <n>                số luồng song song (mặc định: số lõi)
       --fail-on error|warning|never  mức gây mã thoát 1 (mặc định error)
       --quiet, --no-progress, --no-color
-  thidua template [--out tệp.xlsx] [--province P] [--year Y] [--bloc TÊN] [--members "A;B;C"] [--profile <id|tệp>] [--force]
-                                                  biểu mẫu trống (có thể điền sẵn; không ghi đè tệp đã có nếu thiếu --force);
-                                                  công thức tự kiểm tra theo --profile, hoặc bộ quy tắc của tỉnh, rồi quoc-gia
-  thidua rules [--format text|md|json] [--lang vi|en]   danh mục quy tắc (text trên màn hình)
-  thidua profiles [--check <tệp.json>]            các bộ quy tắc có sẵn / kiểm tra một tệp bộ quy tắc
-  thidua --version | --help
-
-Mã thoát: 0 không có gì đạt mức --fail-on; 1 có, hoặc có tệp không đọc được;
-2 dùng lệnh sai hoặc không có gì để kiểm tra; 3 lỗi không mong đợi.
-`;
-
-const USAGE_EN = (version: string) => `thidua ${version} — checks the workbooks of emulation blocs (khối, cụm thi đua)
-
-Usage:
-  thidua validate <file|folder|pattern>... [options]
+`,
+    en: `  thidua validate <file|folder|pattern>... [options]
       --profile <id|file>       the rules (default: the workbook's "Bộ quy tắc", the province's, then quoc-gia)
       --format text|json|html|csv   default: text, or from the --out file's extension
       --out <file>              write the report to a file
@@ -49,16 +35,53 @@ Usage:
       --jobs <n>                files checked at once (default: the number of cores)
       --fail-on error|warning|never  what makes the exit status 1 (default error)
       --quiet, --no-progress, --no-color
-  thidua template [--out file.xlsx] [--province P] [--year Y] [--bloc NAME] [--members "A;B;C"] [--profile <id|file>] [--force]
-                                                  the blank template (optionally filled in; an existing file only with --force);
-                                                  its own checks follow --profile, else the province's profile, then quoc-gia
-  thidua rules [--format text|md|json] [--lang vi|en]   the catalog of rules (text on a terminal)
-  thidua profiles [--check <file.json>]           the built-in profiles / check a profile file
-  thidua --version | --help
+`,
+  },
+  template: {
+    vi: `  thidua template [tùy chọn]       biểu mẫu trống, tự kiểm tra bằng công thức (mọi phiên bản Excel, WPS, LibreOffice)
+      --out <tệp.xlsx>          tệp ghi ra (mặc định mau-so-thi-dua.xlsx; không ghi đè tệp đã có nếu thiếu --force)
+      --province <tỉnh>         điền sẵn tỉnh (và dùng bộ quy tắc của tỉnh)
+      --year <năm>              điền sẵn năm thi đua (bộ quy tắc của năm đó)
+      --bloc <tên>              điền sẵn tên khối
+      --members "A;B;C"         điền sẵn các đơn vị thành viên (bảng đủ dòng cho khối)
+      --criteria "Tên 1:200;Tên 2:500;…"   các tiêu chí chấm điểm và điểm tối đa của mỗi tiêu chí
+      --profile <id|tệp>        bộ quy tắc mà công thức kiểm tra theo (mặc định: của tỉnh, rồi quoc-gia)
+      --force                   ghi đè tệp đã có
+`,
+    en: `  thidua template [options]        the blank template, checking itself with formulas (every Excel, WPS, LibreOffice)
+      --out <file.xlsx>         the file written (default mau-so-thi-dua.xlsx; an existing file only with --force)
+      --province <province>     the province filled in (and its profile used)
+      --year <year>             the emulation year filled in (the profile of that year)
+      --bloc <name>             the bloc's name filled in
+      --members "A;B;C"         the member units filled in (tables with a row for each)
+      --criteria "Name 1:200;Name 2:500;…"   the scoring criteria, each with its maximum points
+      --profile <id|file>       the profile the formulas follow (default: the province's, then quoc-gia)
+      --force                   overwrite a file already there
+`,
+  },
+  rules: {
+    vi: `  thidua rules [--format text|md|json] [--lang vi|en]   danh mục quy tắc (text trên màn hình)
+`,
+    en: `  thidua rules [--format text|md|json] [--lang vi|en]   the catalog of rules (text on a terminal)
+`,
+  },
+  profiles: {
+    vi: `  thidua profiles [--check <tệp.json>]            các bộ quy tắc có sẵn / kiểm tra một tệp bộ quy tắc
+`,
+    en: `  thidua profiles [--check <file.json>]           the built-in profiles / check a profile file
+`,
+  },
+};
 
-Exit status: 0 nothing reaches --fail-on; 1 something does, or a file was unreadable;
+const TITLE = { vi: 'kiểm tra sổ thi đua của khối, cụm thi đua', en: 'checks the workbooks of emulation blocs (khối, cụm thi đua)' };
+const EXIT = {
+  vi: `Mã thoát: 0 không có gì đạt mức --fail-on; 1 có, hoặc có tệp không đọc được;
+2 dùng lệnh sai hoặc không có gì để kiểm tra; 3 lỗi không mong đợi.
+`,
+  en: `Exit status: 0 nothing reaches --fail-on; 1 something does, or a file was unreadable;
 2 a usage error or nothing to check; 3 an unexpected failure.
-`;
+`,
+};
 
 /** Where the command writes; whether each stream is a terminal, when known. */
 type CliIo = Pick<Io, 'out' | 'err'> & Partial<Pick<Io, 'stdoutTty' | 'stderrTty'>>;
@@ -67,8 +90,29 @@ async function version(): Promise<string> {
   return (await import('../engine')).TOOL_VERSION;
 }
 
-async function usage(l: 'vi' | 'en'): Promise<string> {
-  return (l === 'vi' ? USAGE_VI : USAGE_EN)(await version());
+/** The usage of one command, or of all with the exit statuses. */
+async function usage(l: 'vi' | 'en', command?: keyof typeof COMMAND_USAGE): Promise<string> {
+  const head = `thidua ${await version()} — ${TITLE[l]}\n\n${l === 'vi' ? 'Cách dùng' : 'Usage'}:\n`;
+  if (command) return `${head}${COMMAND_USAGE[command][l]}`;
+  return `${head}${Object.values(COMMAND_USAGE).map((u) => u[l]).join('')}  thidua <${l === 'vi' ? 'lệnh' : 'command'}> --help\n  thidua --version | --help\n\n${EXIT[l]}`;
+}
+
+/** `--criteria "Tên 1:200;Tên 2:500"`: each criterion's name and maximum (Vietnamese decimals too). */
+function criteriaOption(value: string | undefined): { name: string; max?: number }[] | undefined {
+  if (value === undefined) return undefined;
+  const out = value.split(/[;\n]/).map((c) => c.trim()).filter((c) => c !== '').map((c) => {
+    const at = c.lastIndexOf(':');
+    const name = (at < 0 ? c : c.slice(0, at)).trim();
+    const text = at < 0 ? '' : c.slice(at + 1).trim();
+    const max = text === '' ? undefined : Number(text.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.'));
+    if (name === '' || (max !== undefined && !(Number.isFinite(max) && max > 0))) {
+      throw new UsageError(`--criteria: "${c}" phải là "tên tiêu chí:điểm tối đa", ví dụ "Công tác tuyên truyền:200".`, `--criteria: "${c}" must be "criterion name:maximum points", e.g. "Propaganda:200".`);
+    }
+    return { name, ...(max !== undefined ? { max } : {}) };
+  });
+  if (out.length === 0) throw new UsageError('--criteria cần ít nhất một tiêu chí.', '--criteria needs at least one criterion.');
+  if (new Set(out.map((c) => c.name.toLowerCase())).size < out.length) throw new UsageError('--criteria: mỗi tiêu chí một tên khác nhau.', '--criteria: each criterion needs a name of its own.');
+  return out;
 }
 
 /** The language asked for, read before the options are parsed (an option error is said in it too). */
@@ -214,8 +258,9 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
-    options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean', default: false }, lang: { type: 'string' } },
+    options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' }, criteria: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean', default: false }, lang: { type: 'string' } },
   });
+  const criteria = criteriaOption(values.criteria);
   const out = values.out ?? 'mau-so-thi-dua.xlsx';
   // A workbook already there may be one a bloc filled in: never overwritten unless asked.
   if (existsSync(out) && !values.force) throw new UsageError(`Đã có tệp "${out}" (có thể là sổ đã điền): hãy chỉ ra tên khác bằng --out, hoặc thêm --force để ghi đè.`, `"${out}" exists already (it may be a filled-in workbook): name another file with --out, or add --force to overwrite it.`);
@@ -230,6 +275,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
     ...(year !== undefined ? { year } : {}),
     ...(values.bloc ? { blocName: values.bloc } : {}),
     ...(members && members.length > 0 ? { members } : {}),
+    ...(criteria ? { criteria } : {}),
   }, undefined, profile);
   writeAtomic(out, Buffer.from(await wb.xlsx.writeBuffer()));
   io.out(`Đã ghi biểu mẫu: ${out}\n`);
@@ -243,6 +289,11 @@ export async function main(
   const [command, ...rest] = argv;
   const l = askedLang(argv);
   try {
+    // `thidua <command> --help`: that command's usage, in the language asked for.
+    if (command !== undefined && command in COMMAND_USAGE && (rest.includes('--help') || rest.includes('-h'))) {
+      io.out(await usage(l, command as keyof typeof COMMAND_USAGE));
+      return 0;
+    }
     switch (command) {
       case 'validate':
         return await validateCommand(rest, io);

@@ -76,3 +76,46 @@ test('the built command runs with node (npx thidua)', () => {
   const r = spawnSync(process.execPath, [bin, 'nope'], { encoding: 'utf8' });
   expect(r.status).toBe(2);
 });
+
+describe('thidua <command> --help', () => {
+  test.each([
+    ['template', '--criteria', 'tiêu chí', 'criteria'],
+    ['validate', '--annotate', 'bản sao', 'annotated copy'],
+    ['rules', '--format', 'danh mục quy tắc', 'catalog of rules'],
+    ['profiles', '--check', 'bộ quy tắc', 'profiles'],
+  ])('%s --help prints that command\'s usage, in Vietnamese, in English with --lang en', async (command, option, vi, en) => {
+    const r = await run([command, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toContain(`thidua ${command}`);
+    expect(r.out).toContain(option);
+    expect(r.out).toContain(vi);
+    // Only that command's: no other command's line.
+    for (const other of ['validate', 'template', 'rules', 'profiles'].filter((c) => c !== command)) expect(r.out).not.toContain(`thidua ${other}`);
+    const english = await run([command, '-h', '--lang', 'en']);
+    expect(english.code).toBe(0);
+    expect(english.out).toContain(en);
+    expect(english.out).toContain('Usage');
+  });
+});
+
+describe('thidua template --criteria', () => {
+  test('a column per criterion with its maximum, Tổng điểm over all of them', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const out = join(mkdtempSync(join(tmpdir(), 'thidua-')), 'mau.xlsx');
+    const r = await run(['template', '--out', out, '--criteria', 'Công tác tuyên truyền:200; Phong trào thi đua:150;Công tác phối hợp:1.000;Xây dựng tổ chức:50,5;Khen thưởng:100;Tiêu chí riêng']);
+    expect(r.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const scores = wb.getWorksheet('Chấm điểm')!;
+    expect(scores.getRow(2).values).toEqual([undefined, 'STT', expect.anything(), 'Công tác tuyên truyền', 'Phong trào thi đua', 'Công tác phối hợp', 'Xây dựng tổ chức', 'Khen thưởng', 'Tiêu chí riêng', expect.anything(), 'Xếp hạng', 'Ghi chú']);
+    expect(scores.getRow(3).values).toEqual([undefined, undefined, 'Điểm tối đa', 200, 150, 1000, 50.5, 100, undefined, expect.anything()]);
+    expect(scores.getCell('I4').formula).toBe('IF(COUNT(C4:H4)=0,"",SUM(C4:H4))');
+  });
+
+  test.each([['Tên:abc'], [':200'], ['A:1;a:2'], [';']])('"%s" is a usage error said in Vietnamese', async (value) => {
+    const r = await run(['template', '--out', join(mkdtempSync(join(tmpdir(), 'thidua-')), 'x.xlsx'), '--criteria', value]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--criteria/);
+  });
+});

@@ -8,7 +8,7 @@
  * somewhere. The engine finds on the filled template what it finds on the original.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,8 +18,10 @@ import { readXlsx } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { type Cell, type Grid, setCell } from '../../engine/model/grid';
 import { templateChecks } from '../../engine/template/checks';
+import { loadProfile } from '../../engine/profiles/load';
+import type { Profile } from '../../engine/profiles/schema';
 import { currentNationalSettings } from '../../engine/profiles';
-import { blocToGrid } from '../../engine/template/writer';
+import { type BlocData, blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq, ninhThuanHoiDacThu, ninhThuanMatTran, quangNinhMttq, SEVEN_BLOCS, socTrangKhoi6 } from '../../samples/blocs';
 import { edited, FAULTY } from '../../samples/faulty';
 
@@ -77,6 +79,8 @@ const MORE: { id: string; grid: () => Grid }[] = [
       return g;
     },
   },
+  // A unit's name with its marks typed apart (NFD): thidua says text/not-nfc, and so does the template, alone.
+  { id: 'mau-ten-dau-tach-roi', grid: () => blocToGrid(edited(laiChauMttq, (b) => { b.proposals[0]!.unit = b.proposals[0]!.unit.normalize('NFD'); })) },
   { id: 'mau-ty-le-tren-100', grid: () => setCell(blocToGrid(quangNinhMttq), 'Bình xét', 'H3', 120) },
   { id: 'mau-nam-thi-dua-sai', grid: () => setCell(blocToGrid(quangNinhMttq), 'Thông tin', 'B5', 1999) },
   { id: 'mau-ngay-hop-dang-chu', grid: () => setCell(blocToGrid(quangNinhMttq), 'Thông tin', 'B9', '05/12/2023') },
@@ -136,8 +140,68 @@ function threeCriteria(rows: (Cell | null | undefined)[][]): (Cell | null | unde
   });
 }
 
+/** A case: a grid typed into the template it asks for (`args` of `thidua template`), checked by the engine with `profiles`. */
+interface Case {
+  id: string;
+  grid: Grid;
+  args?: string[];
+  profiles?: Profile[];
+  /** The criteria typed as they are (the template was made for them), not folded into three. */
+  ownCriteria?: boolean;
+  /** `Tổng điểm` left to the template's formula: not typed. */
+  formulaTotals?: boolean;
+}
+
+/** Six criteria, as `--criteria` gives them to a bloc that scores on six. */
+const SIX = [
+  { name: 'Công tác chỉ đạo, điều hành', max: 20 }, { name: 'Thực hiện nhiệm vụ chuyên môn', max: 50 }, { name: 'Phong trào thi đua', max: 20 },
+  { name: 'Công tác khen thưởng', max: 10 }, { name: 'Xây dựng tổ chức', max: 15 }, { name: 'Công tác phối hợp', max: 15 },
+];
+const SIX_ARGS = ['--criteria', SIX.map((c) => `${c.name}:${c.max}`).join(';')];
+/** Ninh Thuận's front bloc scored on six criteria: two more, alike for every unit (its ranks stand). */
+const sixCriteria = (edit: (b: BlocData) => void = () => undefined) => blocToGrid(edited(ninhThuanMatTran, (b) => {
+  b.scores = { criteria: SIX, rows: b.scores!.rows.map((r) => ({ unit: r.unit, scores: [...r.scores, 10, 12] })) };
+  edit(b);
+}));
+/** A bloc that scores on six criteria, in the template `--criteria` made for it; clean first, then one fault each. */
+const SHAPED: Case[] = [
+  { id: 'sau-tieu-chi', grid: sixCriteria(), args: SIX_ARGS, ownCriteria: true, formulaTotals: true },
+  { id: 'sau-tieu-chi-vuot-toi-da', grid: sixCriteria((b) => { b.scores!.rows[2]!.scores[5] = 16; }), args: SIX_ARGS, ownCriteria: true, formulaTotals: true },
+  { id: 'sau-tieu-chi-tong-thieu-tieu-chi-6', grid: sixCriteria((b) => { const r = b.scores!.rows[1]!; r.total = r.scores.slice(0, 5).reduce((a, x) => a + x, 0); }), args: SIX_ARGS, ownCriteria: true },
+  { id: 'sau-tieu-chi-hang-doi-cho', grid: sixCriteria((b) => { b.scores!.rows[0]!.rank = 1; b.scores!.rows[2]!.rank = 2; }), args: SIX_ARGS, ownCriteria: true },
+];
+
+/**
+ * A province's own profile that changes every figure a formula reads: tolerances, the
+ * percentage's denominator (members present), the quorum and thresholds, the meeting window,
+ * the bloc's size (and so the tables' rows).
+ */
+const PROVINCE = loadProfile({
+  id: 'tinh-thu-mau',
+  name: { vi: 'Tỉnh thử (mẫu)', en: 'Test province (template)' },
+  description: { vi: 'Quy chế khối thi đua của một tỉnh thử', en: 'A test province\'s bloc regulation' },
+  extends: 'quoc-gia',
+  versions: [{
+    from: '2020-01-01',
+    basis: 'Quy chế khối thi đua của tỉnh thử',
+    percentDenominator: { of: 'present', basis: 'Quy chế, Điều 9' },
+    quorum: { share: 0.8, basis: 'Quy chế, Điều 8' },
+    approval: { flags: 0.8, others: 0.6, basis: 'Quy chế, Điều 9' },
+    meetingWindow: { start: '11-01', end: '12-31', basis: 'Quy chế, Điều 7' },
+    blocSize: { min: 5, max: 12, basis: 'Quy chế, Điều 3' },
+    rules: { 'votes/percent-mismatch': { options: { tolerance: 0.1 } }, 'stats/percent-mismatch': { options: { tolerance: 2 } }, 'scores/total-mismatch': { options: { tolerance: 0.5 } }, 'cell/out-of-range': { options: { minYear: 2020 } } },
+  }],
+});
+/** Ninh Thuận's front bloc under that profile: five of six present, each percentage of those present. */
+const underProvince = (edit: (b: BlocData) => void = () => undefined) => blocToGrid(edited(ninhThuanMatTran, (b) => {
+  b.profile = PROVINCE.id;
+  b.votes = [{ award: b.votes[0]!.award, present: 5, issued: 5, returned: 5, valid: 5, candidates: [{ unit: 'UBMTTQ tỉnh', votes: 5, percent: 100 }] }];
+  edit(b);
+}));
+
 /** The grid typed into the template: every value, also over the template's own formulas (as a user may). */
-async function fill(template: string, grid: Grid, out: string): Promise<void> {
+async function fill(template: string, c: Case, out: string): Promise<void> {
+  const grid = c.grid;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(template);
   // What the template pre-filled (`--members`) gives way to the bloc's own tables; its formulas stay.
@@ -147,12 +211,13 @@ async function fill(template: string, grid: Grid, out: string): Promise<void> {
   for (const sheet of grid.sheets) {
     const ws = wb.getWorksheet(sheet.name);
     if (!ws) continue;
-    const rows = sheet.name === 'Chấm điểm' ? threeCriteria(sheet.rows) : sheet.rows;
+    const rows = sheet.name === 'Chấm điểm' && !c.ownCriteria ? threeCriteria(sheet.rows) : sheet.rows;
+    const total = sheet.name === 'Chấm điểm' && c.formulaTotals ? (rows[1] ?? []).findIndex((x) => x?.kind === 'text' && String(x.value) === 'Tổng điểm') : -1;
     rows.forEach((row, r) => {
       if (r < 2 && sheet.name !== 'Chấm điểm') return; // the template's own title and headers
-      row?.forEach((cell, c) => {
-        if (!cell || cell.kind === 'blank') return;
-        ws.getCell(r + 1, c + 1).value = excelValue(cell);
+      row?.forEach((cell, k) => {
+        if (!cell || cell.kind === 'blank' || (k === total && r >= 2)) return;
+        ws.getCell(r + 1, k + 1).value = excelValue(cell);
       });
     });
   }
@@ -188,13 +253,26 @@ function counted(file: string): Map<string, number> {
 
 (soffice && ssconvert ? describe : describe.skip)('the template\'s own checks, computed by LibreOffice and by Gnumeric', () => {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-kiem-tra-'));
-  const cases: { id: string; grid: Grid }[] = [
+  const profileFile = join(dir, 'tinh-thu-mau.json');
+  writeFileSync(profileFile, JSON.stringify(PROVINCE));
+  const province = (id: string, grid: Grid): Case => ({ id, grid, args: ['--profile', profileFile], profiles: [PROVINCE] });
+  const PROFILED: Case[] = [
+    province('tinh-thu-mau', underProvince()),
+    province('tinh-thu-mau-ty-le-lech-0-3', underProvince((b) => { b.votes[0]!.candidates[0]!.percent = 99.7; })),
+    province('tinh-thu-mau-thieu-nguoi-du', underProvince((b) => { Object.assign(b.votes[0]!, { present: 4, issued: 4, returned: 4, valid: 4 }); b.votes[0]!.candidates[0]!.votes = 4; })),
+    province('tinh-thu-mau-hop-thang-1', underProvince((b) => { b.meetingDate = '2024-01-15'; })),
+  ];
+  const cases: Case[] = [
     ...SEVEN_BLOCS.map((b) => ({ id: b.id, grid: blocToGrid(b.bloc) })),
     ...FAULTY.map((v) => ({ id: v.id, grid: v.grid() })),
     ...MORE.map((v) => ({ id: v.id, grid: v.grid() })),
+    ...SHAPED,
+    ...PROFILED,
   ];
+  const CLEAN = [...SEVEN_BLOCS.map((b) => b.id), SHAPED[0]!.id, PROFILED[0]!.id];
+  const faulty = cases.filter((c) => !CLEAN.includes(c.id));
   /** What the engine finds in each original (rule ids, sorted), checked once. */
-  const original = new Map(cases.map((c) => [c.id, checkGrid(c.grid, { today: TODAY }).findings.map((f) => f.ruleId).sort()]));
+  const original = new Map(cases.map((c) => [c.id, checkGrid(c.grid, { today: TODAY, profiles: c.profiles ?? [] }).findings.map((f) => f.ruleId).sort()]));
   const results = new Map<Program, Map<string, Map<string, number>>>(PROGRAMS.map((p) => [p, new Map()]));
   const engine = new Map<string, string[]>();
 
@@ -211,15 +289,16 @@ function counted(file: string): Map<string, number> {
       // A bloc larger than the profile's largest gets a template sized to its members (`--members`).
       const members = memberNames(c.grid);
       const sized = members.length > currentNationalSettings().blocSize.max ? ['--members', members.join(';')] : [];
-      const key = `${year}-${profile}${sized.length > 0 ? `-${members.length}` : ''}`;
+      const args = ['--year', year, ...(c.args?.includes('--profile') ? [] : ['--profile', profile]), ...sized, ...(c.args ?? [])];
+      const key = args.join(' ');
       if (!templates.has(key)) {
-        const file = join(dir, `mau-${key}.xlsx`);
-        const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), 'template', '--out', file, '--year', year, '--profile', profile, ...sized], { encoding: 'utf8' });
+        const file = join(dir, `mau-${templates.size}.xlsx`);
+        const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), 'template', '--out', file, ...args], { encoding: 'utf8' });
         expect(r.status).toBe(0);
         templates.set(key, file);
       }
       const file = join(dir, `${c.id}.xlsx`);
-      await fill(templates.get(key)!, c.grid, file);
+      await fill(templates.get(key)!, c, file);
       files.push(file);
     }
     execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'lo'), ...files], { stdio: 'pipe', timeout: 280_000 });
@@ -230,7 +309,7 @@ function counted(file: string): Map<string, number> {
       const file = join(dir, 'lo', `${c.id}.xlsx`);
       results.get('LibreOffice')!.set(c.id, counted(file));
       results.get('Gnumeric')!.set(c.id, counted(join(dir, 'gn', `${c.id}.xlsx`)));
-      engine.set(c.id, checkGrid(readXlsx(readFileSync(file)), { today: TODAY }).findings.map((f) => f.ruleId).sort());
+      engine.set(c.id, checkGrid(readXlsx(readFileSync(file)), { today: TODAY, profiles: c.profiles ?? [] }).findings.map((f) => f.ruleId).sort());
     }
   });
 
@@ -238,13 +317,16 @@ function counted(file: string): Map<string, number> {
     for (const counts of results.get(program)!.values()) expect([...counts.keys()].sort()).toEqual([...COVERED].sort());
   });
 
-  test.each(PROGRAMS.flatMap((p) => SEVEN_BLOCS.map((b) => [p, b.id])))('%s, %s, clean: 0 on every rule', (program, id) => {
+  test.each(PROGRAMS.flatMap((p) => CLEAN.map((id) => [p, id])))('%s, %s, clean: 0 on every rule', (program, id) => {
+    expect(original.get(id)).toEqual([]);
     expect(Object.fromEntries(results.get(program as Program)!.get(id)!)).toEqual(Object.fromEntries([...COVERED].map((r) => [r, 0])));
   });
 
-  test.each(PROGRAMS.flatMap((p) => [...FAULTY, ...MORE].map((v) => [p, v.id, v] as const)))('%s, %s: above 0 exactly on the rules the engine finds that the template covers', (program, _id, v) => {
+  test.each(PROGRAMS.flatMap((p) => faulty.map((v) => [p, v.id, v] as const)))('%s, %s: above 0 exactly on the rules the engine finds that the template covers', (program, _id, v) => {
     const found = original.get(v.id)!;
     const planted = new Set([...found.filter((r) => COVERED.has(r) && !(MISSED[v.id] ?? []).includes(r)), ...(ALSO[v.id] ?? [])]);
+    // A fault planted for the template's shape or a province's figures is one it counts.
+    if ([...SHAPED, ...PROFILED].some((c) => c.id === v.id)) expect(planted.size).toBeGreaterThan(0);
     const counts = results.get(program)!.get(v.id)!;
     const above = [...counts].filter(([, n]) => n > 0).map(([r]) => r).sort();
     expect(above).toEqual([...planted].sort());
@@ -259,7 +341,7 @@ function counted(file: string): Map<string, number> {
     expect([...COVERED].filter((r) => !counted.has(r))).toEqual([]);
   });
 
-  test.each([...FAULTY, ...MORE].map((v) => [v.id, v]))('%s: the engine finds on the filled template what it finds on the original', (_id, v) => {
+  test.each(cases.map((v) => [v.id, v]))('%s: the engine finds on the filled template what it finds on the original', (_id, v) => {
     expect(engine.get(v.id)).toEqual(original.get(v.id));
   });
 });
