@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SEVERITY_ARGB } from './sheet-layout';
-import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatRanges, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, templateLayout, type TemplatePrefill, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatBlocks, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, templateLayout, type TemplatePrefill, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -166,13 +166,16 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck, g: Geometry): 
  */
 function writeChecks(wb: ExcelJS.Workbook, settings: Settings, g: Geometry): void {
   const { checks, others } = templateChecks(settings);
-  // Where two checks colour one cell, the graver's colour shows: errors first, then warnings.
-  const priority = new Map([...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]).map((c, i) => [c, i + 1]));
-  checks.forEach((check) => {
-    const ws = sheetOf(wb, g.name(check.sheet));
-    const style = { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: SEVERITY_ARGB[check.severity] } } };
-    for (const { ref, test } of formatRanges(check, g, settings)) ws.addConditionalFormatting({ ref, rules: [{ type: 'expression', priority: priority.get(check)!, formulae: [test], style }] });
-  });
+  // Where two checks colour one cell, the graver's colour shows: errors first, then warnings
+  // (one format per block of cells, its rules in that order: see formatBlocks).
+  const ordered = [...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  let priority = 0;
+  for (const sheet of new Set(ordered.map((c) => c.sheet))) {
+    const ws = sheetOf(wb, g.name(sheet));
+    for (const { ref, rules } of formatBlocks(ordered, sheet, g, settings)) {
+      ws.addConditionalFormatting({ ref, rules: rules.map(({ check, test }) => ({ type: 'expression', priority: ++priority, formulae: [test], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: SEVERITY_ARGB[check.severity] } } } })) });
+    }
+  }
   // Its formulas carry no stored result: every program computes them as it opens the file
   // (LibreOffice keeps a stored result unless told otherwise). The engine never reads this sheet.
   checks.forEach((check) => promptChecks(wb, check, g));

@@ -752,6 +752,53 @@ export function formatRanges(check: TemplateCheck, g: Geometry, settings: Settin
 }
 
 /**
+ * The conditional formats of one sheet as disjoint blocks, each with every check that tests its
+ * cells (in the order given: the first is the gravest), their tests written for the block's first
+ * cell. Two formats over one cell are two rules of one format: Gnumeric keeps only the last of
+ * several formats over the same cells, Excel and LibreOffice apply them all.
+ */
+export function formatBlocks<C extends TemplateCheck>(checks: readonly C[], sheet: SheetKey, g: Geometry, settings: Settings): { ref: string; rules: { check: C; test: string }[] }[] {
+  const own = checks.filter((c) => c.sheet === sheet);
+  // Each cell's checks, by column then row.
+  const at = new Map<number, Map<number, number[]>>();
+  own.forEach((check, i) => {
+    for (const [c, r] of checkedCells(check, g)) {
+      const col = fromA1(`${c}1`)!.col;
+      const rows = at.get(col) ?? new Map<number, number[]>();
+      at.set(col, rows);
+      rows.set(r, [...(rows.get(r) ?? []), i]);
+    }
+  });
+  // Runs of rows in a column with the same checks, then runs of columns with the same runs.
+  const segments = new Map<number, { from: number; to: number; key: string }[]>();
+  for (const [col, rows] of at) {
+    const out: { from: number; to: number; key: string }[] = [];
+    for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+      const key = rows.get(r)!.join(',');
+      const last = out.at(-1);
+      if (last && last.to + 1 === r && last.key === key) last.to = r;
+      else out.push({ from: r, to: r, key });
+    }
+    segments.set(col, out);
+  }
+  const blocks: { left: number; right: number; from: number; to: number; key: string }[] = [];
+  for (const col of [...segments.keys()].sort((a, b) => a - b)) {
+    for (const seg of segments.get(col)!) {
+      const open = blocks.find((b) => b.right + 1 === col && b.from === seg.from && b.to === seg.to && b.key === seg.key);
+      if (open) open.right = col;
+      else blocks.push({ left: col, right: col, ...seg });
+    }
+  }
+  return blocks.map((b) => {
+    const [left, right] = [columnLetters(b.left), columnLetters(b.right)];
+    return {
+      ref: b.left === b.right && b.from === b.to ? `${left}${b.from}` : `${left}${b.from}:${right}${b.to}`,
+      rules: b.key.split(',').map(Number).map((i) => ({ check: own[i]!, test: testAt(own[i]!, left, b.from, g, settings) })),
+    };
+  });
+}
+
+/**
  * The checks with their severity in `settings` (those the profile switches off left out), and
  * the rules the template cannot check itself, for `Kiểm tra` to list as thidua's alone.
  */

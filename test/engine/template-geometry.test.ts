@@ -4,8 +4,9 @@
  * finds its cells on the template of any shape, and the figures come from the profile.
  */
 import { currentNationalSettings } from '../../engine/profiles';
-import { checkedCells, checkSheetCells, formatRanges, TEMPLATE_CHECKS, type TemplateCheck, templateChecks } from '../../engine/template/checks';
+import { checkedCells, checkSheetCells, formatBlocks, formatRanges, TEMPLATE_CHECKS, type TemplateCheck, templateChecks } from '../../engine/template/checks';
 import { geometryOf } from '../../engine/template/geometry';
+import { fromA1 } from '../../engine/model/grid';
 import { templateLayout } from '../../engine/template/layout';
 
 const settings = currentNationalSettings();
@@ -58,5 +59,28 @@ describe('the template\'s geometry', () => {
 
   test('no check uses a volatile function', () => {
     for (const check of templateChecks(settings).checks) expect(check.test(g, settings)).not.toMatch(/\b(TODAY|NOW|OFFSET|INDIRECT|RAND|RANDBETWEEN|CELL|INFO)\(/);
+  });
+
+  test.each(['members', 'scores', 'votes', 'proposals', 'info'] as const)('%s: one format per block of cells, disjoint, each cell with every check that tests it', (sheet) => {
+    const checks = templateChecks(settings).checks;
+    const blocks = formatBlocks(checks, sheet, g, settings);
+    const seen = new Map<string, string[]>();
+    for (const { ref, rules } of blocks) {
+      const [a, b = a] = ref.split(':') as [string, string?];
+      const [from, to] = [fromA1(a)!, fromA1(b!)!];
+      for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) {
+        const key = `${c},${r}`;
+        expect(seen.has(key)).toBe(false);
+        seen.set(key, rules.map((x) => `${x.check.ruleId}|${x.check.message}`).sort());
+      }
+    }
+    const expected = new Map<string, string[]>();
+    for (const check of checks.filter((c) => c.sheet === sheet)) {
+      for (const [c, r] of checkedCells(check, g)) {
+        const key = `${fromA1(`${c}1`)!.col},${r}`;
+        expected.set(key, [...(expected.get(key) ?? []), `${check.ruleId}|${check.message}`]);
+      }
+    }
+    expect(new Map([...seen].map(([k, v]) => [k, v.sort()]))).toEqual(new Map([...expected].map(([k, v]) => [k, v.sort()])));
   });
 });
