@@ -58,6 +58,12 @@ export interface TemplateCheck {
    * (letters) of the tested cell; from the template's geometry and the profile's figures.
    */
   test: (g: Geometry, s: Settings) => string;
+  /**
+   * For `Kiểm tra`, where the tested cells are `Chấm điểm`'s criteria: the problems of row `{r}`
+   * counted over every criterion between the unit and the total, so that a criterion column the
+   * user inserts is counted too (a helper per row instead of one per cell).
+   */
+  count?: (g: Geometry, s: Settings) => string;
   /** What the input message of the cells says (Vietnamese). */
   message: string;
   /** The part of the rule a formula decides, where it is less than the engine's (docs/rules.md). */
@@ -221,7 +227,7 @@ const TABLES: [SheetKey, CheckedCells][] = [
 /** The cells where a date is typed. */
 const DATE_CELLS: [SheetKey, CheckedCells][] = [['info', { info: ['meetingDate'] }], ['covenant', { cols: ['date'] }]];
 /** A table's required fields, each checked on a row that has something else (its other columns). */
-const REQUIRED: [TableKey, string][] = [['members', 'unit'], ['rotation', 'year'], ['rotation', 'leader'], ['scores', 'unit'], ['votes', 'unit'], ['votes', 'votes'], ['proposals', 'unit'], ['proposals', 'award'], ['covenant', 'unit'], ['stats', 'indicator']];
+const REQUIRED: [TableKey, string][] = [['members', 'unit'], ['rotation', 'year'], ['rotation', 'leader'], ['scores', 'unit'], ['scores', 'total'], ['votes', 'unit'], ['votes', 'votes'], ['proposals', 'unit'], ['proposals', 'award'], ['covenant', 'unit'], ['stats', 'indicator']];
 /** A table's columns from its second (past STT, or past the award in `Bình xét`) to its last, on row `{r}`. */
 const rowSpan = (g: Geometry, sheet: TableKey) => {
   const cols = g.columns(sheet);
@@ -353,6 +359,12 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'scores',
     cells: { cols: ['*criteria'] },
     test: (g) => `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND(ISNUMBER({c}$${g.maxRow()}),{c}{r}>{c}$${g.maxRow()})))`,
+    count: (g) => {
+      const [u, t, m] = [g.col('scores', 'unit'), g.col('scores', 'total'), g.maxRow()];
+      const [span, max] = [`$${u}{r}:$${t}{r}`, `$${u}$${m}:$${t}$${m}`];
+      const inside = `(COLUMN(${span})>COLUMN($${u}{r}))*(COLUMN(${span})<COLUMN($${t}{r}))`;
+      return `SUMPRODUCT(${inside}*ISNUMBER(${span})*(((${span})<0)+ISNUMBER(${max})*(IF(ISNUMBER(${span}),${span},0)>IF(ISNUMBER(${max}),${max},9.99E+307))>0))`;
+    },
     message: 'Điểm không vượt điểm tối đa (dòng "Điểm tối đa") và không âm.',
   },
   {
@@ -853,9 +865,12 @@ export function checkSheetCells(checks: readonly (TemplateCheck & { severity: Fi
   const severities = new Map(checks.map((c) => [c.ruleId, c.severity]));
   checks.forEach((check, i) => {
     const col = columnLetters(HELPER_COLUMN + i);
-    const cells = checkedCells(check, g);
     const sheet = g.name(check.sheet);
-    cells.forEach(([c, r], k) => out.push([`${col}${k + 2}`, `=IF(IFERROR(${qualify(renamed(testAt(check, c, r, g, settings), names), names.get(sheet) ?? sheet)},FALSE),1,0)`]));
+    const own = (formula: string) => qualify(renamed(formula, names), names.get(sheet) ?? sheet);
+    // A helper per tested cell, or (a count) per row of them.
+    const count = check.count;
+    const cells = count ? [...new Set(checkedCells(check, g).map(([, r]) => r))].map((r): [string, number] => ['', r]) : checkedCells(check, g);
+    cells.forEach(([c, r], k) => out.push([`${col}${k + 2}`, count ? `=IFERROR(${own(count(g, settings).replaceAll('{r}', String(r)))},0)` : `=IF(IFERROR(${own(testAt(check, c, r, g, settings))},FALSE),1,0)`]));
     sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${cells.length + 1})`]);
   });
   rules.forEach((id, k) => out.push([`A${k + 2}`, id], [`B${k + 2}`, ruleDescription(id)], [`C${k + 2}`, `=${sums.get(id)!.join('+')}`], [`D${k + 2}`, SEVERITY_WORDS.vi[severities.get(id)!]]));
