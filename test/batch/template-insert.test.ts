@@ -17,7 +17,6 @@ import { columnLetters } from '../../engine/model/grid';
 import { templateChecks } from '../../engine/template/checks';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
 import { ninhThuanMatTran } from '../../samples/blocs';
-import { edited } from '../../samples/faulty';
 
 const ROOT = join(__dirname, '..', '..');
 const PYTHON = '/usr/bin/python3';
