@@ -7,10 +7,12 @@
  */
 import ExcelJS from 'exceljs';
 import { SEVERITY_ARGB } from './sheet-layout';
-import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatBlocks, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, templateLayout, type TemplatePrefill, type Validation } from '../engine';
+import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatBlocks, COLOUR_LEGEND, headerHeight, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, templateLayout, type TemplatePrefill, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+/** The grey of a cell that computes itself (a formula), apart from the white of a cell to type in. */
+const FORMULA_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
 
 function excelValidation(v: Validation, prompt: string, header: string): ExcelJS.DataValidation {
   const base = { allowBlank: true, showInputMessage: true, promptTitle: header.slice(0, 32), prompt: prompt.slice(0, 255), showErrorMessage: true, errorStyle: 'warning' };
@@ -86,6 +88,19 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
     });
     if (isInfo) ws.getCell(firstRow + r, 1).font = { bold: true };
   });
+  // What the colours mean, under Thông tin's labels.
+  if (isInfo) {
+    const at = firstRow + sheet.rows.length + 1;
+    ws.getCell(at, 1).value = 'Chú thích màu';
+    ws.getCell(at, 1).font = { bold: true };
+    COLOUR_LEGEND.forEach(([severity, text], k) => {
+      ws.getCell(at + 1 + k, 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[severity] } };
+      ws.getCell(at + 1 + k, 2).value = text;
+    });
+    ws.getCell(at + 1 + COLOUR_LEGEND.length, 1).fill = FORMULA_FILL;
+    ws.getCell(at + 1 + COLOUR_LEGEND.length, 2).value = 'Ô nền xám: tự tính bằng công thức (Tổng điểm, Tỷ lệ %).';
+    ws.getCell(at + 2 + COLOUR_LEGEND.length, 2).value = 'Trang "Kiểm tra" đếm các vấn đề của cả sổ; số 0 là không thấy vấn đề nào biểu mẫu tự kiểm tra được.';
+  }
   // Borders round the area to fill in, so that a printed form shows its boxes.
   const rows = sheet.formRows;
   for (let r = firstRow; r < firstRow + rows; r++) for (let c = 1; c <= width; c++) ws.getCell(r, c).border = THIN;
@@ -97,20 +112,27 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
   } else {
     sheet.columns.forEach((c, i) => {
       if (c.formula) {
-        for (let r = firstRow; r < firstRow + sheet.formRows; r++) ws.getCell(r, i + 1).value = { formula: c.formula.replaceAll('{r}', String(r)), result: '' } as ExcelJS.CellFormulaValue;
+        for (let r = firstRow; r < firstRow + sheet.formRows; r++) {
+          ws.getCell(r, i + 1).value = { formula: c.formula.replaceAll('{r}', String(r)), result: '' } as ExcelJS.CellFormulaValue;
+          ws.getCell(r, i + 1).fill = FORMULA_FILL;
+        }
       }
       if (c.numFmt) for (let r = firstRow; r < firstRow + sheet.formRows; r++) ws.getCell(r, i + 1).numFmt = c.numFmt;
       // One validation over the column's whole range (per-cell ones, ExcelJS writes twice, overlapping).
       if (c.validation && sheet.inputRows > 0) validations(ws).add(block(firstRow, i + 1, sheet.inputRows, 1), excelValidation(c.validation, c.prompt, c.header.replace(REQUIRED_MARK, '')));
     });
     if (!sheet.hidden) ws.autoFilter = { from: { row: sheet.headerRow, column: 1 }, to: { row: sheet.headerRow, column: width } };
-    ws.getRow(sheet.headerRow).height = 30;
+    ws.getRow(sheet.headerRow).height = headerHeight(sheet.columns);
+    // Names and texts wrap in their cells: printed whole, never cut at the column's edge.
+    sheet.columns.forEach((c, i) => {
+      if (c.width >= 20 || c.criterion) for (let r = firstRow; r < firstRow + sheet.formRows; r++) ws.getCell(r, i + 1).alignment = { wrapText: true, vertical: 'top' };
+    });
   }
   // The lists the drop-downs read: not to be typed over by mistake (protected, no password).
   if (sheet.hidden) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
   // A4 across when the table is much wider than a page (about 100 characters at 11 points): a
   // table a little wider prints upright, a little smaller, its 30-row form on one page.
-  ws.pageSetup = { paperSize: 9, orientation: across > 120 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
+  ws.pageSetup = { paperSize: 9, orientation: across > 100 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${sheet.headerRow}:${sheet.headerRow}` };
 }
 
 /**

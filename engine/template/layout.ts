@@ -162,10 +162,22 @@ function validationFor(col: ColumnSpec, awards: string[], memberList: string): V
   }
 }
 
-function width(header: string, type: ColumnSpec['type']): number {
-  if (type === 'unit' || type === 'award' || header === 'Chỉ tiêu' || header === 'Thành tích') return 42;
-  if (header === 'STT') return 6;
-  return Math.max(10, Math.min(24, header.length + 4));
+/**
+ * A column's width in characters: names whole (they wrap past it), counts narrow under a
+ * wrapped header, so that each table prints on A4 at a size one reads (landscape at most ~150).
+ */
+function width(c: ColumnSpec): number {
+  if (c.key === 'unit' || c.type === 'unit' || c.key === 'leader' || c.key === 'deputy') return 36;
+  if (c.type === 'award' || c.key === 'indicator' || c.key === 'achievement') return 34;
+  if (c.key === 'index') return 6;
+  if (c.type === 'integer' || c.type === 'number' || c.type === 'percent' || c.type === 'year') return 11;
+  return Math.max(10, Math.min(20, c.header.length + 4));
+}
+
+/** The height of a header row (points) that shows each header whole, wrapped in its column. */
+export function headerHeight(columns: readonly LayoutColumn[]): number {
+  const lines = Math.max(1, ...columns.map((c) => Math.ceil((c.header.length * 1.15) / Math.max(1, c.width - 1))));
+  return 15 * lines + 4;
 }
 
 /** A value's drop-down or check on `Thông tin`, by its label. */
@@ -266,7 +278,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
     const specColumns = spec.key === 'scores' ? spec.columns.filter((c) => c.key !== 'rating') : spec.columns;
     const columns: LayoutColumn[] = specColumns.map((c) => {
       const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awardNames, memberList);
-      return { header: marked(c), key: c.key, width: width(c.header, c.type), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}), ...(validation?.type === 'date' ? { numFmt: DATE_FORMAT } : {}) };
+      return { header: marked(c), key: c.key, width: width(c), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}), ...(validation?.type === 'date' ? { numFmt: DATE_FORMAT } : {}) };
     });
     let values: (string | number | undefined)[][] = [];
     let size = rows;
@@ -290,6 +302,9 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
  * × 100 (or result against plan), blank while their figures are: formulas a secretariat may
  * type over.
  */
+/** What a formula cell's input message says: it computes itself, and a typed value replaces it. */
+export const FORMULA_PROMPT = 'Ô tự tính bằng công thức (nền xám). Gõ số vào ô sẽ thay công thức: chỉ gõ khi cần.';
+
 function withFormulas(key: string, columns: LayoutColumn[], settings: Settings, memberList: string): void {
   const at = (k: string) => {
     const i = columns.findIndex((c) => c.key === k);
@@ -300,7 +315,7 @@ function withFormulas(key: string, columns: LayoutColumn[], settings: Settings, 
     const total = at('total')!;
     const first = columnLetters(columns.findIndex((c) => c.criterion) + 1);
     const last = columnLetters(total.i);
-    columns[total.i] = { ...columns[total.i]!, formula: `IF(COUNT(${first}{r}:${last}{r})=0,"",SUM(${first}{r}:${last}{r}))` };
+    columns[total.i] = { ...columns[total.i]!, prompt: `${FORMULA_PROMPT} Thêm tiêu chí: chọn cột của một tiêu chí (không phải cột Tổng điểm) rồi chèn cột, để công thức tính cả tiêu chí mới.`, formula: `IF(COUNT(${first}{r}:${last}{r})=0,"",SUM(${first}{r}:${last}{r}))` };
   }
   if (key === 'votes') {
     // The profile's denominator: the members, or the award's members present or valid ballots
@@ -310,12 +325,12 @@ function withFormulas(key: string, columns: LayoutColumn[], settings: Settings, 
     const of = settings.percentDenominator.of;
     const base = of === 'members' ? `MAX(1,COUNTA(${memberList}))` : `IFERROR(LOOKUP(9.99E+307,$${at(of)!.letter}$3:${at(of)!.letter}{r}),0)`;
     const formula = of === 'members' ? `IF(${votes.letter}{r}="","",ROUND(${votes.letter}{r}/${base}*100,2))` : `IF(OR(${votes.letter}{r}="",${base}=0),"",ROUND(${votes.letter}{r}/${base}*100,2))`;
-    columns[percent.i] = { ...columns[percent.i]!, formula, numFmt: '0.00' };
+    columns[percent.i] = { ...columns[percent.i]!, prompt: FORMULA_PROMPT, formula, numFmt: '0.00' };
   }
   if (key === 'stats') {
     const plan = at('plan')!;
     const actual = at('actual')!;
     const percent = at('percent')!;
-    columns[percent.i] = { ...columns[percent.i]!, formula: `IF(OR(${plan.letter}{r}="",${actual.letter}{r}="",${plan.letter}{r}=0),"",ROUND(${actual.letter}{r}/${plan.letter}{r}*100,2))`, numFmt: '0.00' };
+    columns[percent.i] = { ...columns[percent.i]!, prompt: FORMULA_PROMPT, formula: `IF(OR(${plan.letter}{r}="",${actual.letter}{r}="",${plan.letter}{r}=0),"",ROUND(${actual.letter}{r}/${plan.letter}{r}*100,2))`, numFmt: '0.00' };
   }
 }
