@@ -436,6 +436,8 @@ function buildSheet(worksheets: Excel.WorksheetCollection, sheet: LayoutSheet, v
   sheet.valueValidations?.forEach((v, r) => {
     if (v?.numFmt) ws.getRangeByIndexes(first + r, 1, 1, 1).numberFormat = [[v.numFmt]];
   });
+  // Cells that compute (Danh mục's list of units gathered from Thành viên).
+  for (const c of sheet.cells ?? []) ws.getRange(c.address).formulas = [[`=${c.formula}`]];
   ws.freezePanes.freezeRows(sheet.headerRow);
   if (sheet.hidden) ws.visibility = 'Hidden' as Excel.SheetVisibility;
   if (!validation) return;

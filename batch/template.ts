@@ -21,7 +21,9 @@ function excelValidation(v: Validation, prompt: string, header: string): ExcelJS
       // A list written inline must stay under Excel's 255 characters.
       return { ...base, type: 'list', formulae: [`"${v.values.join(',').replace(/"/g, '')}"`], error: 'Hãy chọn một giá trị trong danh sách.' };
     case 'members':
-      return { ...base, type: 'list', formulae: [v.range], error: 'Hãy chọn một đơn vị trong trang "Thành viên".' };
+      return v.othersAllowed
+        ? { ...base, errorStyle: 'information', type: 'list', formulae: [v.range], error: 'Đơn vị không có trong trang "Thành viên": ghi được nếu là đơn vị cũ của khối.' }
+        : { ...base, type: 'list', formulae: [v.range], error: 'Hãy chọn một đơn vị trong trang "Thành viên" (tên hoặc tên viết tắt).' };
     case 'range':
       return { ...base, type: 'list', formulae: [v.range], error: 'Hãy chọn một giá trị trong danh sách.' };
     case 'whole':
@@ -128,6 +130,8 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: LayoutSheet): void {
       if (c.width >= 20 || c.criterion) for (let r = firstRow; r < firstRow + sheet.formRows; r++) ws.getCell(r, i + 1).alignment = { wrapText: true, vertical: 'top' };
     });
   }
+  // Cells that compute (the list of units gathered from Thành viên).
+  for (const c of sheet.cells ?? []) ws.getCell(c.address).value = { formula: c.formula, ...(c.array ? { shareType: 'array', ref: c.address } : {}) } as ExcelJS.CellFormulaValue;
   // The lists the drop-downs read: not to be typed over by mistake (protected, no password).
   if (sheet.hidden) void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
   // A4 across when the table is much wider than a page (about 100 characters at 11 points): a

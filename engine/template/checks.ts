@@ -38,7 +38,7 @@ import { MERGER_DATE } from '../profiles/provinces';
 export const PORTABLE_FUNCTIONS: readonly string[] = [
   'ABS', 'AND', 'COLUMN', 'COLUMNS', 'COUNT', 'COUNTA', 'COUNTIF', 'DATE', 'DAY', 'FIND', 'IF', 'IFERROR', 'INDEX', 'INT', 'ISERROR',
   'ISNUMBER', 'ISTEXT', 'LEFT', 'LEN', 'LOOKUP', 'LOWER', 'MATCH', 'MAX', 'MID', 'MMULT', 'N', 'NOT', 'OR', 'RIGHT', 'ROUND', 'ROUNDUP', 'ROW',
-  'SUBSTITUTE', 'SUM', 'SUMIF', 'SUMPRODUCT', 'TRANSPOSE', 'TRIM', 'VALUE',
+  'SMALL', 'SUBSTITUTE', 'SUM', 'SUMIF', 'SUMPRODUCT', 'TRANSPOSE', 'TRIM', 'VALUE',
 ];
 
 /**

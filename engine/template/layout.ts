@@ -12,8 +12,12 @@ import { type ColumnSpec, INFO_SHEET, RATINGS, SCORE_MAX_LABELS, type SheetKey, 
 
 export type Validation =
   | { type: 'list'; values: string[] }
-  /** Names from the `Thành viên` sheet's `Tên đơn vị` column (`range`, as the workbook names that sheet). */
-  | { type: 'members'; range: string }
+  /**
+   * The members' names (and abbreviations) for a unit (`range`: the template's list of both in
+   * `Danh mục`, or the workbook's own member names); with `othersAllowed`, a unit off the list is
+   * taken after a note (a former member in `Luân phiên`).
+   */
+  | { type: 'members'; range: string; othersAllowed?: boolean }
   /** Values from a range of another sheet (`'Danh mục'!$A$3:$A$36`): a list too long to write inline. */
   | { type: 'range'; range: string }
   | { type: 'whole'; min: number; max?: number }
@@ -39,7 +43,7 @@ export interface LayoutColumn {
 }
 
 /** The lists of `Danh mục`, one per column: what the drop-downs and the checks read. */
-export type ListKey = 'provinces' | 'profiles' | 'awardName' | 'awardId' | 'awardKind' | 'awardLevel' | 'awardLeading' | 'endedProvinces' | 'ratingText' | 'ratingCode' | 'awardPrecedence';
+export type ListKey = 'provinces' | 'profiles' | 'awardName' | 'awardId' | 'awardKind' | 'awardLevel' | 'awardLeading' | 'endedProvinces' | 'ratingText' | 'ratingCode' | 'awardPrecedence' | 'unitsTyped' | 'units';
 
 /** Dates as Vietnamese write them, whatever the computer's own setting. */
 export const DATE_FORMAT = 'dd/mm/yyyy';
@@ -65,6 +69,8 @@ export interface LayoutSheet {
   valueValidations?: ({ validation: Validation; prompt: string; numFmt?: string } | undefined)[];
   /** A sheet of lists the drop-downs read from, hidden from the user. */
   hidden?: boolean;
+  /** Cells that compute (`Danh mục`'s list of units from `Thành viên`): formulas, some array formulas. */
+  cells?: { address: string; formula: string; array?: boolean }[];
 }
 
 export interface TemplatePrefill {
@@ -104,6 +110,22 @@ export function memberListRange(sheet: string, col: number, firstRow: number, ro
   const c = columnLetters(col);
   return `'${sheet.replace(/'/g, "''")}'!$${c}$${firstRow}:$${c}$${firstRow + rows - 1}`;
 }
+/**
+ * `Danh mục`'s list of units (columns L and M from row 3): L takes each name of `Thành viên`,
+ * then each abbreviation, as typed; M gathers the ones typed, one after another, for the
+ * drop-downs (array formulas: the k-th filled cell of L).
+ */
+function unitListCells(rows: number): { address: string; formula: string; array?: boolean }[] {
+  const member = (col: string, i: number) => `'${TABLE_SHEETS[0]!.name}'!$${col}$${3 + i}`;
+  const typed = Array.from({ length: 2 * rows }, (_, i) => {
+    const cell = i < rows ? member('B', i) : member('C', i - rows);
+    return { address: `L${3 + i}`, formula: `IF(LEN(TRIM(${cell}))=0,"",TRIM(${cell}))` };
+  });
+  const all = `$L$3:$L$${2 + 2 * rows}`;
+  const gathered = Array.from({ length: 2 * rows }, (_, k) => ({ address: `M${3 + k}`, formula: `IFERROR(INDEX(${all},SMALL(IF(LEN(${all})>0,ROW(${all})-2),${k + 1})),"")`, array: true }));
+  return [...typed, ...gathered];
+}
+
 /** The hidden sheet of the lists too long for a drop-down written inline (Excel: 255 characters). */
 export const LISTS_SHEET = 'Danh mục';
 
@@ -138,7 +160,9 @@ export const RATING_TABLE: readonly [text: string, code: string][] = Object.entr
 /** The provinces that ended with the 2025 merger (`Danh mục` column H from row 3). */
 export const ENDED_PROVINCES: readonly string[] = PROVINCES_BEFORE_2025.filter((p) => !PROVINCES_FROM_2025.includes(p));
 
-function validationFor(col: ColumnSpec, awards: string[], memberList: string): Validation | undefined {
+function validationFor(col: ColumnSpec, awards: string[], memberList: string, sheet: string): Validation | undefined {
+  // Luân phiên's units may be former members: offered the members, any other taken after a note.
+  if (sheet === 'rotation' && (col.key === 'leader' || col.key === 'deputy')) return { type: 'members', range: memberList, othersAllowed: true };
   switch (col.type) {
     case 'award':
       return { type: 'list', values: awards };
@@ -226,6 +250,9 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
   const members = prefill.members ?? [];
   const rows = tableRows(settings, members.length);
   const memberList = options.memberList ?? memberListRange(TABLE_SHEETS[0]!.name, 2, 3, rows);
+  // The units a drop-down offers: each member's name, then each abbreviation (Danh mục, column M,
+  // gathered from `Thành viên` by formulas), or the workbook's own member names.
+  const unitChoices = options.memberList ?? `'${LISTS_SHEET}'!$M$3:$M$${2 + 2 * rows}`;
   // A bloc's year is summed up at its end, or in the January after: the provinces of 31/12.
   const provinces = provincesInForce(prefill.year !== undefined ? `${prefill.year}-12-31` : options.today);
   const listColumn = (header: string, width: number, list: ListKey): LayoutColumn => ({ header, width, prompt: '', list });
@@ -246,6 +273,8 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
       listColumn('Xếp loại', 30, 'ratingText'),
       listColumn('Mã xếp loại', 12, 'ratingCode'),
       listColumn('Thứ bậc hình thức', 10, 'awardPrecedence'),
+      listColumn('Tên và tên viết tắt đã gõ', 30, 'unitsTyped'),
+      listColumn('Đơn vị (danh sách chọn)', 30, 'units'),
     ],
     rows: Array.from({ length: Math.max(provinces.length, profiles.length, awards.length, ENDED_PROVINCES.length, RATING_TABLE.length) }, (_, i) => [
       provinces[i], profiles[i], ...(awards[i] ?? [undefined, undefined, undefined, undefined, undefined]), ENDED_PROVINCES[i], ...(RATING_TABLE[i] ?? [undefined, undefined]), precedence[i],
@@ -253,6 +282,7 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
     inputRows: 0,
     formRows: 0,
     hidden: true,
+    ...(options.memberList ? {} : { cells: unitListCells(rows) }),
   };
   const provinceRange = `'${LISTS_SHEET}'!$A$3:$A$${2 + provinces.length}`;
   const info: LayoutSheet = {
@@ -270,14 +300,14 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
     }),
     inputRows: INFO_SHEET.labels.length,
     formRows: INFO_SHEET.labels.length,
-    valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, profiles, memberList)),
+    valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, profiles, unitChoices)),
   };
   const criteria = prefill.criteria && prefill.criteria.length > 0 ? prefill.criteria : DEFAULT_CRITERIA;
   const tables = TABLE_SHEETS.map((spec): LayoutSheet => {
     // One rating per unit: `Thành viên`'s (Chấm điểm's would be a second, free to differ).
     const specColumns = spec.key === 'scores' ? spec.columns.filter((c) => c.key !== 'rating') : spec.columns;
     const columns: LayoutColumn[] = specColumns.map((c) => {
-      const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awardNames, memberList);
+      const validation = spec.key === 'members' && c.key === 'unit' ? undefined : validationFor(c, awardNames, unitChoices, spec.key);
       return { header: marked(c), key: c.key, width: width(c), prompt: c.required ? `Bắt buộc. ${c.prompt}` : c.prompt, ...(validation ? { validation } : {}), ...(validation?.type === 'date' ? { numFmt: DATE_FORMAT } : {}) };
     });
     let values: (string | number | undefined)[][] = [];

@@ -43,7 +43,11 @@ describe('thidua template', () => {
     expect(votes.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(votes.getCell('A3').dataValidation).toMatchObject({ type: 'list', showInputMessage: true });
     expect(String(votes.getCell('A3').dataValidation.formulae[0])).toContain('Cờ thi đua của UBND tỉnh');
-    expect(votes.getCell('F10').dataValidation).toMatchObject({ type: 'list', formulae: [`'Thành viên'!$B$3:$B$${g.last('members')}`] });
+    // A unit is picked by its name or its abbreviation: Danh mục gathers both from Thành viên.
+    const units = `'Danh mục'!$M$3:$M$${2 + 2 * (g.last('members') - 2)}`;
+    expect(votes.getCell('F10').dataValidation).toMatchObject({ type: 'list', formulae: [units] });
+    // Luân phiên's units may be former members: offered the list, any other taken after a note.
+    expect(wb.getWorksheet('Luân phiên')!.getCell('B5').dataValidation).toMatchObject({ type: 'list', formulae: [units], errorStyle: 'information' });
     expect(votes.getCell('C3').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
     expect(wb.getWorksheet('Thông tin')!.getCell('B9').dataValidation).toMatchObject({ type: 'date' });
     // Dates shown as Vietnamese write them, whatever the computer's setting.
@@ -217,7 +221,8 @@ describe('thidua template', () => {
     const cells: ExcelJS.Cell[] = [];
     lists.eachRow((row) => row.eachCell((c) => void cells.push(c)));
     expect(cells.find((c) => c.value === '=HYPERLINK("http://x.invalid","Cờ")')?.type).toBe(ExcelJS.ValueType.String);
-    expect(cells.filter((c) => c.formula !== undefined)).toEqual([]);
+    // The only formulas of Danh mục gather the units typed in Thành viên (L, M): none is a name of the profile.
+    expect(cells.filter((c) => c.formula !== undefined && !/^[LM]\d+$/.test(c.address)).map((c) => c.address)).toEqual([]);
   });
 });
 
