@@ -94,6 +94,8 @@ export interface ScoreRow {
   criteria: Field<number>[];
   total: Field<number>;
   rank: Field<number>;
+  /** `Xếp loại` where `Chấm điểm` has one too (the template writes it in `Thành viên` only). */
+  rating?: Field<Rating>;
 }
 
 export interface BallotCounts {

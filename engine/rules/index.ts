@@ -31,6 +31,7 @@ import cellRequired from './cell/required';
 import cellUnknownValue from './cell/unknown-value';
 import covenantUnsigned from './covenant/unsigned';
 import membersDuplicate from './members/duplicate';
+import membersRatingMismatch from './members/rating-mismatch';
 import membersNotScored from './members/not-scored';
 import membersSimilarNames from './members/similar-names';
 import refsUnknownUnit from './refs/unknown-unit';
@@ -84,6 +85,7 @@ export const RULES: readonly Rule[] = [
   covenantUnsigned,
   membersDuplicate,
   membersNotScored,
+  membersRatingMismatch,
   membersSimilarNames,
   refsUnknownUnit,
   rotationConsecutiveTerm,

@@ -198,8 +198,8 @@ class Reader {
       const scores = criteria.map((c) => this.fields.number(view, r, c.col, c.name));
       const total = this.fields.number(view, r, columns.total, 'Tổng điểm', { required: true });
       const rank = this.fields.number(view, r, columns.rank, 'Xếp hạng', { integer: true });
-      this.fields.rating(view, r, columns.rating, 'Xếp loại');
-      if (unit) rows.push({ row: r, unit, criteria: scores, total, rank });
+      const rating = this.fields.rating(view, r, columns.rating, 'Xếp loại');
+      if (unit) rows.push({ row: r, unit, criteria: scores, total, rank, ...(columns.rating !== undefined ? { rating } : {}) });
     }
     model.criteria = criteria;
     model.scores = rows;

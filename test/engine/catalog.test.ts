@@ -26,7 +26,7 @@ const ALL = [...RULES, ...BATCH_RULES];
  * Rules added beyond catalog v1 (the spec allows additions, never a renamed id), each with its
  * default in the national profile of today's law (docs/decisions.md says why).
  */
-const ADDED: Record<string, string> = { 'batch/government-flag-share': 'off' };
+const ADDED: Record<string, string> = { 'batch/government-flag-share': 'off', 'members/rating-mismatch': 'error' };
 const testText = readdirSync(join(ROOT, 'test', 'rules')).map((f) => readFileSync(join(ROOT, 'test', 'rules', f), 'utf8')).join('\n');
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

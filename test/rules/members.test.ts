@@ -107,3 +107,22 @@ test.each([
   const found = findingsOf('members/similar-names', { name: 'twice', bloc: edited(L, (b) => { b.members = names.map((name) => ({ name })); b.memberCount = names.length; delete b.scores; }) });
   expect(found.map((f) => [f.cell, f.data.otherRow])).toEqual([[`B${names.length + 2}`, extra + 3]]);
 });
+
+// `Chấm điểm` with a `Xếp loại` column of its own (I; the spec allows it, the template writes one in Thành viên only).
+
+runRuleTests('members/rating-mismatch', {
+  valid: [
+    { name: 'no Xếp loại in Chấm điểm', bloc: L },
+    { name: 'the same rating in both, by code or by its words', bloc: L, edit: (g) => { setCell(setCell(setCell(g, 'Chấm điểm', 'I2', 'Xếp loại'), 'Chấm điểm', 'I4', 'HTTNV'), 'Chấm điểm', 'I5', 'Hoàn thành xuất sắc nhiệm vụ'); } },
+    { name: 'blank in Chấm điểm', bloc: L, edit: (g) => { setCell(g, 'Chấm điểm', 'I2', 'Xếp loại'); } },
+    { name: 'a member with no rating in Thành viên', bloc: edited(L, (b) => { delete b.members[0]!.rating; }), edit: (g) => { setCell(setCell(g, 'Chấm điểm', 'I2', 'Xếp loại'), 'Chấm điểm', 'I4', 'HTXSNV'); } },
+  ],
+  invalid: [
+    {
+      name: 'rated HTTNV in Thành viên and HTXSNV in Chấm điểm',
+      bloc: L,
+      edit: (g) => { setCell(setCell(setCell(g, 'Chấm điểm', 'I2', 'Xếp loại'), 'Chấm điểm', 'I4', 'HTXSNV'), 'Chấm điểm', 'I5', 'HTXSNV'); },
+      errors: [{ messageId: 'differs', data: { unit: 'Ủy ban MTTQ Việt Nam tỉnh', rating: 'HTXSNV (Hoàn thành xuất sắc nhiệm vụ)', memberRating: 'HTTNV (Hoàn thành tốt nhiệm vụ)' }, sheet: 'Chấm điểm', cell: 'I4' }],
+    },
+  ],
+});
