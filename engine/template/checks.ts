@@ -615,7 +615,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     // Where the profile has this year's deputy lead next year (not this year's leader's own fault).
     test: (g, s) => {
       const [deputy, next, leader] = [g.info('deputy'), g.info('nextLeader'), g.info('leader')];
-      return s.rotation.deputySucceeds ? `AND(LEN(TRIM(${deputy}))>0,LEN(TRIM(${next}))>0,NOT(${sameUnit(g, deputy, next)}),NOT(${sameUnit(g, leader, next)}))` : 'FALSE';
+      return s.rotation.deputySucceeds ? `AND(LEN(TRIM(${deputy}))>0,LEN(TRIM(${next}))>0,NOT(${sameUnit(g, leader, deputy)}),NOT(${sameUnit(g, deputy, next)}),NOT(${sameUnit(g, leader, next)}))` : 'FALSE';
     },
     message: 'Phó trưởng khối năm nay làm Trưởng khối năm sau (theo bộ quy tắc).',
   },
@@ -661,7 +661,9 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
       const [year, now, next] = [abs(g.info('year')), abs(g.info(field)), abs(g.info(field === 'leader' ? 'nextLeader' : 'nextDeputy'))];
       const a = `${g.col('rotation', 'year')}{r}`;
       const stated = `IF(${a}=${year},${now},IF(${a}=${year}+1,${next},""))`;
-      return `AND(ISNUMBER(${a}),ISNUMBER(${year}),${member(g, '{c}{r}')}>0,${member(g, stated)}>0,${member(g, '{c}{r}')}<>${member(g, stated)})`;
+      // A year whose leader and deputy are one unit in Thông tin is leader-is-deputy's: not compared.
+      const doubtful = `IF(${a}=${year},${sameUnit(g, abs(g.info('leader')), abs(g.info('deputy')))},${sameUnit(g, abs(g.info('nextLeader')), abs(g.info('nextDeputy')))})`;
+      return `AND(ISNUMBER(${a}),ISNUMBER(${year}),${member(g, '{c}{r}')}>0,${member(g, stated)}>0,${member(g, '{c}{r}')}<>${member(g, stated)},NOT(${doubtful}))`;
     },
     message: 'Năm nay và năm sau ghi như trang "Thông tin" (Trưởng khối, Phó trưởng khối).',
     scope: { vi: 'đơn vị có trong trang Thành viên', en: 'units in Thành viên' },

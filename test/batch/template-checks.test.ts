@@ -99,6 +99,8 @@ const MORE: { id: string; grid: () => Grid }[] = [
   { id: 'mau-thieu-ten-khoi', grid: () => setCell(blocToGrid(laiChauMttq), 'Thông tin', 'B4', null) },
   { id: 'mau-thanh-vien-ghi-hai-lan', grid: () => blocToGrid(edited(ninhThuanMatTran, (b) => { b.members.push({ name: 'Tỉnh đoàn' }); b.memberCount = 7; })) },
   { id: 'mau-pho-trung-truong-khoi', grid: () => blocToGrid({ ...laiChauMttq, deputy: laiChauMttq.leader }) },
+  // This year's deputy typed as its leader too: one cause (leader-is-deputy), not a rotation history or succession finding.
+  { id: 'mau-pho-ghi-lam-truong-khoi', grid: () => blocToGrid({ ...socTrangKhoi6, leader: socTrangKhoi6.deputy! }) },
   { id: 'mau-ty-le-phieu-sai', grid: () => setCell(blocToGrid(laiChauMttq), 'Bình xét', 'H4', 50) },
   { id: 'mau-diem-vuot-toi-da', grid: () => setCell(blocToGrid(ninhThuanMatTran), 'Chấm điểm', 'C4', 25) },
   { id: 'mau-xep-hang-sai', grid: () => setCell(blocToGrid(ninhThuanMatTran), 'Chấm điểm', 'H4', 5) },

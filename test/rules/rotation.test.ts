@@ -35,6 +35,8 @@ runRuleTests('rotation/deputy-succession', {
     { name: 'no deputy stated', bloc: edited(L, (b) => { delete b.deputy; }) },
     // One cause, one finding: rotation/consecutive-term owns a re-elected leader.
     { name: 'this year\'s leader re-elected: the consecutive term says it', bloc: { ...L, nextLeader: L.leader } },
+    // One cause, one finding: the deputy typed as this year's leader is leader-is-deputy's.
+    { name: 'this year\'s leader and deputy one unit: leader-is-deputy says it', bloc: { ...L, leader: L.deputy!, nextLeader: 'Tỉnh đoàn' } },
   ],
   invalid: [
     {
@@ -50,6 +52,8 @@ runRuleTests('rotation/history-mismatch', {
     { name: 'history agrees', bloc: S },
     { name: 'history by abbreviation', bloc: S, edit: (g) => { setCell(g, 'Luân phiên', 'B5', 'Hội CCB tỉnh'); } },
     { name: 'a former member in an old year', bloc: S, edit: (g) => { setCell(g, 'Luân phiên', 'B3', 'Sở Nội vụ'); } },
+    // The deputy typed as this year's leader: leader-is-deputy's; Luân phiên is not told to copy the slip.
+    { name: 'this year\'s leader and deputy one unit in Thông tin', bloc: { ...S, leader: S.deputy! } },
   ],
   invalid: [
     {

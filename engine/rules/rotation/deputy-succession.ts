@@ -22,7 +22,9 @@ export default defineRule({
   },
   check(ctx) {
     if (!ctx.settings.rotation.deputySucceeds) return;
-    const { deputy, nextLeader } = ctx.model.info;
+    const { leader, deputy, nextLeader } = ctx.model.info;
+    // This year's leader and deputy one unit: which is this year's deputy is rotation/leader-is-deputy's question.
+    if (leader && deputy && sameUnit(leader, deputy)) return;
     if (deputy && nextLeader && !sameUnit(deputy, nextLeader)) {
       ctx.report({ at: nextLeader.at, messageId: 'other', data: { deputy: unitName(ctx, deputy), next: unitName(ctx, nextLeader) }, suggestion: unitName(ctx, deputy), basis: ctx.settings.rotation.basis });
     }
