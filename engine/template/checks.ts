@@ -311,7 +311,8 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     ruleId: 'rotation/consecutive-term',
     sheet: 'info',
     cells: { info: ['nextLeader'] },
-    test: (g) => sameUnit(g, g.info('nextLeader'), g.info('leader')),
+    // Not where this year's leader and deputy are one unit: leader-is-deputy's (one cause, one finding).
+    test: (g) => `AND(${sameUnit(g, g.info('nextLeader'), g.info('leader'))},NOT(${sameUnit(g, g.info('leader'), g.info('deputy'))}))`,
     message: 'Trưởng khối luân phiên: đơn vị năm nay không làm Trưởng khối năm sau.',
   },
   {

@@ -19,7 +19,11 @@ runRuleTests('rotation/leader-is-deputy', {
 });
 
 runRuleTests('rotation/consecutive-term', {
-  valid: [{ name: 'the deputy takes over', bloc: L }],
+  valid: [
+    { name: 'the deputy takes over', bloc: L },
+    // The deputy typed as this year's leader too: leader-is-deputy's (one cause, one finding).
+    { name: 'this year\'s leader and deputy one unit, leading next year', bloc: { ...L, leader: L.deputy!, nextLeader: L.deputy! } },
+  ],
   invalid: [
     {
       name: 'the leader re-elected',
