@@ -15,7 +15,7 @@
  *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { BUILT_IN_PROFILES, type Cell, CHECK_SHEET, checkSheetCells, geometryOf, formatRanges, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
+import { type Cell, CHECK_SHEET, checkSheetCells, geometryOf, formatBlocks, OFFERED_PROFILES, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -379,7 +379,7 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
       const today = new Date().toISOString().slice(0, 10);
       const picked = profile ? findProfile(profile) : undefined;
       const settings = picked ? resolveProfile(picked, today).settings : currentNationalSettings();
-      const layout = templateLayout(settings, picked && picked.id !== DEFAULT_PROFILE_ID ? { profile: picked.id } : {}, { today, profiles: BUILT_IN_PROFILES.filter((p) => !p.example).map((p) => p.id), ...(memberList ? { memberList } : {}) });
+      const layout = templateLayout(settings, picked && picked.id !== DEFAULT_PROFILE_ID ? { profile: picked.id } : {}, { today, profiles: [...OFFERED_PROFILES], ...(memberList ? { memberList } : {}) });
       return createTemplateSheets(host, layout, settings, names);
     },
   };
@@ -512,15 +512,19 @@ export async function createTemplateSheets(host: ExcelHost, layout: LayoutSheet[
     const all = templateChecks(settings);
     const g = geometryOf(layout);
     const checks = all.checks.filter((c) => sheetsRead(c, g, settings).every((n) => readable.has(n)));
-    // Each format put first as it is added, the graver last: where two colour one cell, the error's shows.
-    for (const check of [...checks].sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity])) {
-      if (!made.has(g.name(check.sheet))) continue;
-      const ws = worksheets.getItem(g.name(check.sheet));
-      for (const { ref, test } of formatRanges(check, g, settings)) {
-        const cf = ws.getRange(ref).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-        cf.custom.rule.formula = `=${renamed(test, readable)}`;
-        cf.custom.format.fill.color = `#${SEVERITY_FILL[check.severity]}`;
-        cf.priority = 0;
+    // One format per block of cells, as `thidua template` writes them; each rule put first as it
+    // is added, the graver last: where two colour one cell, the error's shows.
+    const gravestFirst = [...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    for (const sheet of new Set(gravestFirst.map((c) => c.sheet))) {
+      if (!made.has(g.name(sheet))) continue;
+      const ws = worksheets.getItem(g.name(sheet));
+      for (const { ref, rules } of formatBlocks(gravestFirst, sheet, g, settings)) {
+        for (const { check, test } of [...rules].reverse()) {
+          const cf = ws.getRange(ref).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
+          cf.custom.rule.formula = `=${renamed(test, readable)}`;
+          cf.custom.format.fill.color = `#${SEVERITY_FILL[check.severity]}`;
+          cf.priority = 0;
+        }
       }
     }
     if (!existing.has(CHECK_SHEET) && checks.length > 0) {

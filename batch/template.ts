@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SEVERITY_ARGB } from './sheet-layout';
-import { BUILT_IN_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatBlocks, COLOUR_LEGEND, headerHeight, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, templateLayout, type TemplatePrefill, type Validation } from '../engine';
+import { OFFERED_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatBlocks, COLOUR_LEGEND, headerHeight, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, templateLayout, type TemplatePrefill, type Validation } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -42,9 +42,6 @@ function headerValue(text: string): ExcelJS.CellValue {
   if (!text.endsWith(REQUIRED_MARK)) return text;
   return { richText: [{ text: text.slice(0, -REQUIRED_MARK.length), font: { bold: true } }, { text: REQUIRED_MARK, font: { bold: true, color: { argb: 'FFC00000' } } }] };
 }
-
-/** The built-in profiles a real template offers in `Bộ quy tắc`: the made-up example's is for demonstrations only. */
-export const REAL_PROFILES = () => BUILT_IN_PROFILES.filter((p) => !p.example).map((p) => p.id);
 
 /** A sheet the template has written: a check of a sheet it lacks is a fault of the template's, never dropped. */
 function sheetOf(wb: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -242,7 +239,7 @@ export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date
   // The formulas' values are written blank, as they are while nothing is typed, and every
   // program is asked to compute them again as it opens the file.
   wb.calcProperties = { fullCalcOnLoad: true };
-  const layout = templateLayout(settings, filled, { today, profiles: REAL_PROFILES() });
+  const layout = templateLayout(settings, filled, { today, profiles: [...OFFERED_PROFILES] });
   for (const sheet of layout.filter((s) => !s.hidden)) writeSheet(wb, sheet);
   writeChecks(wb, settings, geometryOf(layout));
   for (const sheet of layout.filter((s) => s.hidden)) writeSheet(wb, sheet);

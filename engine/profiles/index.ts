@@ -11,6 +11,9 @@ export const BUILT_IN_PROFILES: readonly Profile[] = [quocGia, viDuTinh].map((p)
 
 export const DEFAULT_PROFILE_ID = 'quoc-gia';
 
+/** The built-in profiles a real template offers in `Bộ quy tắc`: a made-up example's is for demonstrations only. */
+export const OFFERED_PROFILES: readonly string[] = BUILT_IN_PROFILES.filter((p) => !p.example).map((p) => p.id);
+
 export class ProfileError extends Error {}
 
 /** Check a profile (from a file a province wrote); throws ProfileError with every problem listed. */

@@ -744,29 +744,6 @@ export function checkedCells(check: TemplateCheck, g: Geometry): [string, number
 }
 
 /**
- * Where a check's conditional formats go, each with its test: one range over each run of
- * adjacent columns (the test written for its first cell, relative below and to the right), or
- * each single cell.
- */
-export function formatRanges(check: TemplateCheck, g: Geometry, settings: Settings): { ref: string; test: string }[] {
-  const cells = checkedCells(check, g);
-  if ('info' in check.cells) return cells.map(([c, r]) => ({ ref: `${c}${r}`, test: testAt(check, c, r, g, settings) }));
-  const rows = cells.filter(([c]) => c === cells[0]![0]).map(([, r]) => r);
-  const [from, to] = [rows[0]!, rows.at(-1)!];
-  const cols = [...new Set(cells.map(([c]) => fromA1(`${c}1`)!.col))];
-  const runs: number[][] = [];
-  for (const c of cols) {
-    const run = runs.at(-1);
-    if (run && run.at(-1)! + 1 === c) run.push(c);
-    else runs.push([c]);
-  }
-  return runs.map((run) => {
-    const [a, b] = [columnLetters(run[0]!), columnLetters(run.at(-1)!)];
-    return { ref: `${a}${from}:${b}${to}`, test: testAt(check, a, from, g, settings) };
-  });
-}
-
-/**
  * The conditional formats of one sheet as disjoint blocks, each with every check that tests its
  * cells (in the order given: the first is the gravest), their tests written for the block's first
  * cell. Two formats over one cell are two rules of one format: Gnumeric keeps only the last of

@@ -4,7 +4,7 @@
  * finds its cells on the template of any shape, and the figures come from the profile.
  */
 import { currentNationalSettings } from '../../engine/profiles';
-import { checkedCells, checkSheetCells, formatBlocks, formatRanges, TEMPLATE_CHECKS, type TemplateCheck, templateChecks } from '../../engine/template/checks';
+import { checkedCells, checkSheetCells, formatBlocks, TEMPLATE_CHECKS, type TemplateCheck, templateChecks } from '../../engine/template/checks';
 import { geometryOf } from '../../engine/template/geometry';
 import { fromA1 } from '../../engine/model/grid';
 import { templateLayout } from '../../engine/template/layout';
@@ -35,9 +35,10 @@ describe('the template\'s geometry', () => {
   ])('with %s, every check finds its cells and writes a formula', (_label, criteria, n) => {
     const geo = geometryOf(layout(criteria));
     expect(geo.criteria()).toHaveLength(n);
-    for (const check of templateChecks(settings).checks) {
-      expect(checkedCells(check, geo).length).toBeGreaterThan(0);
-      for (const { test } of formatRanges(check, geo, settings)) expect(test).not.toMatch(/undefined|NaN|\{[rc]/);
+    const checks = templateChecks(settings).checks;
+    for (const check of checks) expect(checkedCells(check, geo).length).toBeGreaterThan(0);
+    for (const sheet of new Set(checks.map((c) => c.sheet))) {
+      for (const { rules } of formatBlocks(checks, sheet, geo, settings)) for (const { test } of rules) expect(test).not.toMatch(/undefined|NaN|\{[rc]/);
     }
     // The total adds every criterion, from the first to the last.
     const scores = layout(criteria).find((s) => s.key === 'scores')!;
