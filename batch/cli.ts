@@ -97,14 +97,14 @@ async function usage(l: 'vi' | 'en', command?: keyof typeof COMMAND_USAGE): Prom
   return `${head}${Object.values(COMMAND_USAGE).map((u) => u[l]).join('')}  thidua <${l === 'vi' ? 'lệnh' : 'command'}> --help\n  thidua --version | --help\n\n${EXIT[l]}`;
 }
 
-/** `--criteria "Tên 1:200;Tên 2:500"`: each criterion's name and maximum (Vietnamese decimals too). */
-function criteriaOption(value: string | undefined): { name: string; max?: number }[] | undefined {
+/** `--criteria "Tên 1:200;Tên 2:500"`: each criterion's name and maximum, read as the reader reads a number (`1.000`, `50,5`). */
+function criteriaOption(value: string | undefined, parseNumber: (text: string) => number | undefined): { name: string; max?: number }[] | undefined {
   if (value === undefined) return undefined;
   const out = value.split(/[;\n]/).map((c) => c.trim()).filter((c) => c !== '').map((c) => {
     const at = c.lastIndexOf(':');
     const name = (at < 0 ? c : c.slice(0, at)).trim();
     const text = at < 0 ? '' : c.slice(at + 1).trim();
-    const max = text === '' ? undefined : Number(text.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.'));
+    const max = text === '' ? undefined : (parseNumber(text) ?? NaN);
     if (name === '' || (max !== undefined && !(Number.isFinite(max) && max > 0))) {
       throw new UsageError(`--criteria: "${c}" phải là "tên tiêu chí:điểm tối đa", ví dụ "Công tác tuyên truyền:200".`, `--criteria: "${c}" must be "criterion name:maximum points", e.g. "Propaganda:200".`);
     }
@@ -260,7 +260,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
     strict: true,
     options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' }, criteria: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean', default: false }, lang: { type: 'string' } },
   });
-  const criteria = criteriaOption(values.criteria);
+  const criteria = criteriaOption(values.criteria, (await import('../engine')).parseVietnameseNumber);
   const out = values.out ?? 'mau-so-thi-dua.xlsx';
   // A workbook already there may be one a bloc filled in: never overwritten unless asked.
   if (existsSync(out) && !values.force) throw new UsageError(`Đã có tệp "${out}" (có thể là sổ đã điền): hãy chỉ ra tên khác bằng --out, hoặc thêm --force để ghi đè.`, `"${out}" exists already (it may be a filled-in workbook): name another file with --out, or add --force to overwrite it.`);

@@ -1,4 +1,4 @@
-import { columnLetters } from '../model/grid';
+import { columnLetters, fromA1 } from '../model/grid';
 import { PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, provincesInForce } from '../profiles/provinces';
 import type { Settings } from '../profiles/schema';
 import { type ColumnSpec, INFO_SHEET, RATINGS, SCORE_MAX_LABELS, type SheetKey, TABLE_SHEETS } from './spec';
@@ -102,28 +102,28 @@ export function tableRows(settings: Settings, members = 0): number {
 }
 /** `Bình xét` has a row per award and candidate: the members' rows and twenty more. */
 export const EXTRA_VOTE_ROWS = 20;
-/** Rows of a table when no profile says (the pane's member drop-down over a sheet of the workbook's own). */
-export const DEFAULT_ROWS = 60;
-
 /** The member list's range in a workbook whose member sheet is `sheet`, its names in `col` from `firstRow`. */
-export function memberListRange(sheet: string, col: number, firstRow: number, rows = DEFAULT_ROWS): string {
+export function memberListRange(sheet: string, col: number, firstRow: number, rows: number): string {
   const c = columnLetters(col);
   return `'${sheet.replace(/'/g, "''")}'!$${c}$${firstRow}:$${c}$${firstRow + rows - 1}`;
 }
+/** Where `Thành viên` has a field, as the template writes it (its columns in the spec's order). */
+const memberColumn = (key: string) => columnLetters(TABLE_SHEETS[0]!.columns.findIndex((c) => c.key === key) + 1);
+
 /**
- * `Danh mục`'s list of units (columns L and M from row 3): L takes each name of `Thành viên`,
- * then each abbreviation, as typed; M gathers the ones typed, one after another, for the
- * drop-downs (array formulas: the k-th filled cell of L).
+ * `Danh mục`'s list of units (from row 3, in the columns `typed` and `units`): `typed` takes each
+ * name of `Thành viên`, then each abbreviation, as typed; `units` gathers the ones typed, one after
+ * another, for the drop-downs (array formulas: the k-th filled cell of `typed`).
  */
-function unitListCells(rows: number): { address: string; formula: string; array?: boolean }[] {
+function unitListCells(rows: number, typed: string, units: string): { address: string; formula: string; array?: boolean }[] {
   const member = (col: string, i: number) => `'${TABLE_SHEETS[0]!.name}'!$${col}$${3 + i}`;
-  const typed = Array.from({ length: 2 * rows }, (_, i) => {
-    const cell = i < rows ? member('B', i) : member('C', i - rows);
-    return { address: `L${3 + i}`, formula: `IF(LEN(TRIM(${cell}))=0,"",TRIM(${cell}))` };
+  const copies = Array.from({ length: 2 * rows }, (_, i) => {
+    const cell = i < rows ? member(memberColumn('unit'), i) : member(memberColumn('abbr'), i - rows);
+    return { address: `${typed}${3 + i}`, formula: `IF(LEN(TRIM(${cell}))=0,"",TRIM(${cell}))` };
   });
-  const all = `$L$3:$L$${2 + 2 * rows}`;
-  const gathered = Array.from({ length: 2 * rows }, (_, k) => ({ address: `M${3 + k}`, formula: `IFERROR(INDEX(${all},SMALL(IF(LEN(${all})>0,ROW(${all})-2),${k + 1})),"")`, array: true }));
-  return [...typed, ...gathered];
+  const all = `$${typed}$3:$${typed}$${2 + 2 * rows}`;
+  const gathered = Array.from({ length: 2 * rows }, (_, k) => ({ address: `${units}${3 + k}`, formula: `IFERROR(INDEX(${all},SMALL(IF(LEN(${all})>0,ROW(${all})-2),${k + 1})),"")`, array: true }));
+  return [...copies, ...gathered];
 }
 
 /** The hidden sheet of the lists too long for a drop-down written inline (Excel: 255 characters). */
@@ -249,40 +249,42 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
   const precedence = awardPrecedence(settings);
   const members = prefill.members ?? [];
   const rows = tableRows(settings, members.length);
-  const memberList = options.memberList ?? memberListRange(TABLE_SHEETS[0]!.name, 2, 3, rows);
-  // The units a drop-down offers: each member's name, then each abbreviation (Danh mục, column M,
-  // gathered from `Thành viên` by formulas), or the workbook's own member names.
-  const unitChoices = options.memberList ?? `'${LISTS_SHEET}'!$M$3:$M$${2 + 2 * rows}`;
+  const memberList = options.memberList ?? memberListRange(TABLE_SHEETS[0]!.name, fromA1(`${memberColumn('unit')}1`)!.col, 3, rows);
   // A bloc's year is summed up at its end, or in the January after: the provinces of 31/12.
   const provinces = provincesInForce(prefill.year !== undefined ? `${prefill.year}-12-31` : options.today);
   const listColumn = (header: string, width: number, list: ListKey): LayoutColumn => ({ header, width, prompt: '', list });
+  const listColumns = [
+    listColumn('Tỉnh/Thành phố', 24, 'provinces'),
+    listColumn('Bộ quy tắc', 16, 'profiles'),
+    listColumn('Hình thức khen thưởng', 40, 'awardName'),
+    listColumn('Mã', 20, 'awardId'),
+    listColumn('Loại', 10, 'awardKind'),
+    listColumn('Cấp', 10, 'awardLevel'),
+    listColumn('Dẫn đầu', 8, 'awardLeading'),
+    listColumn('Tỉnh đã hợp nhất (từ 01/7/2025)', 24, 'endedProvinces'),
+    listColumn('Xếp loại', 30, 'ratingText'),
+    listColumn('Mã xếp loại', 12, 'ratingCode'),
+    listColumn('Thứ bậc hình thức', 10, 'awardPrecedence'),
+    listColumn('Tên và tên viết tắt đã gõ', 30, 'unitsTyped'),
+    listColumn('Đơn vị (danh sách chọn)', 30, 'units'),
+  ];
+  const listLetters = (list: ListKey) => columnLetters(listColumns.findIndex((c) => c.list === list) + 1);
+  // The units a drop-down offers: each member's name, then each abbreviation (gathered in Danh
+  // mục from `Thành viên` by formulas), or the workbook's own member names.
+  const unitChoices = options.memberList ?? `'${LISTS_SHEET}'!$${listLetters('units')}$3:$${listLetters('units')}$${2 + 2 * rows}`;
   const lists: LayoutSheet = {
     key: 'lists',
     name: LISTS_SHEET,
     title: 'DANH MỤC DÙNG CHO DANH SÁCH CHỌN (không sửa)',
     headerRow: 2,
-    columns: [
-      listColumn('Tỉnh/Thành phố', 24, 'provinces'),
-      listColumn('Bộ quy tắc', 16, 'profiles'),
-      listColumn('Hình thức khen thưởng', 40, 'awardName'),
-      listColumn('Mã', 20, 'awardId'),
-      listColumn('Loại', 10, 'awardKind'),
-      listColumn('Cấp', 10, 'awardLevel'),
-      listColumn('Dẫn đầu', 8, 'awardLeading'),
-      listColumn('Tỉnh đã hợp nhất (từ 01/7/2025)', 24, 'endedProvinces'),
-      listColumn('Xếp loại', 30, 'ratingText'),
-      listColumn('Mã xếp loại', 12, 'ratingCode'),
-      listColumn('Thứ bậc hình thức', 10, 'awardPrecedence'),
-      listColumn('Tên và tên viết tắt đã gõ', 30, 'unitsTyped'),
-      listColumn('Đơn vị (danh sách chọn)', 30, 'units'),
-    ],
+    columns: listColumns,
     rows: Array.from({ length: Math.max(provinces.length, profiles.length, awards.length, ENDED_PROVINCES.length, RATING_TABLE.length) }, (_, i) => [
       provinces[i], profiles[i], ...(awards[i] ?? [undefined, undefined, undefined, undefined, undefined]), ENDED_PROVINCES[i], ...(RATING_TABLE[i] ?? [undefined, undefined]), precedence[i],
     ]),
     inputRows: 0,
     formRows: 0,
     hidden: true,
-    ...(options.memberList ? {} : { cells: unitListCells(rows) }),
+    ...(options.memberList ? {} : { cells: unitListCells(rows, listLetters('unitsTyped'), listLetters('units')) }),
   };
   const provinceRange = `'${LISTS_SHEET}'!$A$3:$A$${2 + provinces.length}`;
   const info: LayoutSheet = {
