@@ -101,6 +101,15 @@ const unknownUnit = (g: Geometry, x: string) => `AND(LEN(TRIM(${x}))>0,${compose
 const memberRow = (g: Geometry, x: string, none: number) => `IFERROR(MATCH(TRIM(${x}),${names(g)},0),IFERROR(MATCH(TRIM(${x}),${abbrs(g)},0),${none}))`;
 /** Two cells naming the same member (by name or abbreviation), both filled. */
 const sameUnit = (g: Geometry, a: string, b: string) => `AND(LEN(TRIM(${a}))>0,LEN(TRIM(${b}))>0,OR(TRIM(${a})=TRIM(${b}),${memberRow(g, a, -1)}=${memberRow(g, b, -2)}))`;
+/**
+ * `Thông tin` names one unit as the year's leader and its deputy (this year's, or next year's):
+ * rotation/leader-is-deputy's finding, and no other rotation check judges that year. Absolute
+ * references (a check of another sheet reads them too).
+ */
+const leaderIsDeputy = (g: Geometry, next = false) =>
+  next ? sameUnit(g, infoRef(g, 'nextLeader'), infoRef(g, 'nextDeputy')) : sameUnit(g, infoRef(g, 'leader'), infoRef(g, 'deputy'));
+/** A `Thông tin` value as another sheet (or a range's check) reads it: `'Thông tin'!$B$5`. */
+const infoRef = (g: Geometry, label: string) => `${g.ref('info')}${g.info(label).replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')}`;
 /** The member row of `x`, 0 when it names none. */
 const member = (g: Geometry, x: string) => memberRow(g, x, 0);
 /**
@@ -312,7 +321,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'info',
     cells: { info: ['nextLeader'] },
     // Not where this year's leader and deputy are one unit: leader-is-deputy's (one cause, one finding).
-    test: (g) => `AND(${sameUnit(g, g.info('nextLeader'), g.info('leader'))},NOT(${sameUnit(g, g.info('leader'), g.info('deputy'))}))`,
+    test: (g) => `AND(${sameUnit(g, g.info('nextLeader'), g.info('leader'))},NOT(${leaderIsDeputy(g)}))`,
     message: 'Trưởng khối luân phiên: đơn vị năm nay không làm Trưởng khối năm sau.',
   },
   {
@@ -530,7 +539,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
       const { max, fromYear } = s.excellentShare;
       const d = g.col('members', 'rating');
       const count = (codes: string[]) => codes.map((c) => `SUMPRODUCT(COUNTIF($${d}$${g.first('members')}:$${d}$${g.last('members')},${g.list('ratingText')})*(${g.list('ratingCode')}="${c}"))`).join('+');
-      const year = `${g.ref('info')}$${g.info('year').replace(/(\d+)$/, '$$$1')}`;
+      const year = infoRef(g, 'year');
       return `AND(ISNUMBER(${year}),${year}>=${fromYear},${ratingCode(g, '{c}{r}')}="HTXSNV",${count(['HTXSNV'])}>INT(${max}*(${count(['HTXSNV', 'HTTNV'])})+0.000000001))`;
     },
     message: 'Số đơn vị xếp loại "Hoàn thành xuất sắc nhiệm vụ" không vượt tỷ lệ của bộ quy tắc.',
@@ -616,7 +625,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     // Where the profile has this year's deputy lead next year (not this year's leader's own fault).
     test: (g, s) => {
       const [deputy, next, leader] = [g.info('deputy'), g.info('nextLeader'), g.info('leader')];
-      return s.rotation.deputySucceeds ? `AND(LEN(TRIM(${deputy}))>0,LEN(TRIM(${next}))>0,NOT(${sameUnit(g, leader, deputy)}),NOT(${sameUnit(g, deputy, next)}),NOT(${sameUnit(g, leader, next)}))` : 'FALSE';
+      return s.rotation.deputySucceeds ? `AND(LEN(TRIM(${deputy}))>0,LEN(TRIM(${next}))>0,NOT(${leaderIsDeputy(g)}),NOT(${sameUnit(g, deputy, next)}),NOT(${sameUnit(g, leader, next)}))` : 'FALSE';
     },
     message: 'Phó trưởng khối năm nay làm Trưởng khối năm sau (theo bộ quy tắc).',
   },
@@ -658,12 +667,11 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'rotation',
     cells: { cols: [field] },
     test: (g) => {
-      const abs = (a: string) => `${g.ref('info')}${a.replace(/^([A-Z]+)(\d+)$/, '$$$1$$$2')}`;
-      const [year, now, next] = [abs(g.info('year')), abs(g.info(field)), abs(g.info(field === 'leader' ? 'nextLeader' : 'nextDeputy'))];
+      const [year, now, next] = [infoRef(g, 'year'), infoRef(g, field), infoRef(g, field === 'leader' ? 'nextLeader' : 'nextDeputy')];
       const a = `${g.col('rotation', 'year')}{r}`;
       const stated = `IF(${a}=${year},${now},IF(${a}=${year}+1,${next},""))`;
       // A year whose leader and deputy are one unit in Thông tin is leader-is-deputy's: not compared.
-      const doubtful = `IF(${a}=${year},${sameUnit(g, abs(g.info('leader')), abs(g.info('deputy')))},${sameUnit(g, abs(g.info('nextLeader')), abs(g.info('nextDeputy')))})`;
+      const doubtful = `IF(${a}=${year},${leaderIsDeputy(g)},${leaderIsDeputy(g, true)})`;
       return `AND(ISNUMBER(${a}),ISNUMBER(${year}),${member(g, '{c}{r}')}>0,${member(g, stated)}>0,${member(g, '{c}{r}')}<>${member(g, stated)},NOT(${doubtful}))`;
     },
     message: 'Năm nay và năm sau ghi như trang "Thông tin" (Trưởng khối, Phó trưởng khối).',

@@ -19,7 +19,7 @@ export default defineRule({
     if (!ctx.settings.rotation.noConsecutiveTerm) return;
     const { leader, deputy, nextLeader, year } = ctx.model.info;
     // This year's leader and deputy one unit: which of them leads this year is rotation/leader-is-deputy's question.
-    if (leader && deputy && sameUnit(leader, deputy)) return;
+    if (sameUnit(leader, deputy)) return;
     if (leader && nextLeader && sameUnit(leader, nextLeader)) {
       const y = year.value;
       ctx.report({

@@ -24,7 +24,7 @@ export default defineRule({
     if (!ctx.settings.rotation.deputySucceeds) return;
     const { leader, deputy, nextLeader } = ctx.model.info;
     // This year's leader and deputy one unit: which is this year's deputy is rotation/leader-is-deputy's question.
-    if (leader && deputy && sameUnit(leader, deputy)) return;
+    if (sameUnit(leader, deputy)) return;
     if (deputy && nextLeader && !sameUnit(deputy, nextLeader)) {
       ctx.report({ at: nextLeader.at, messageId: 'other', data: { deputy: unitName(ctx, deputy), next: unitName(ctx, nextLeader) }, suggestion: unitName(ctx, deputy), basis: ctx.settings.rotation.basis });
     }

@@ -1,5 +1,6 @@
 import type { UnitRef } from '../../model/bloc';
 import { unitKey } from '../../text/abbreviations';
+import { sameUnit } from '../helpers';
 import { defineRule } from '../types';
 
 /** Rotation entries may name former members: compare by member, else by normalised name. */
@@ -41,12 +42,12 @@ export default defineRule({
     };
     // A year whose leader and deputy name one unit in Thông tin is rotation/leader-is-deputy's:
     // which of the two is wrong is not known, and Luân phiên is not told to copy either.
-    const doubtful = (leader: UnitRef | undefined, deputy: UnitRef | undefined) => leader !== undefined && deputy !== undefined && same(leader, deputy);
-    if (!doubtful(info.leader, info.deputy)) {
+    // (the very test rotation/leader-is-deputy makes)
+    if (!sameUnit(info.leader, info.deputy)) {
       compare(y, 'leader', info.leader);
       compare(y, 'deputy', info.deputy);
     }
-    if (!doubtful(info.nextLeader, info.nextDeputy)) {
+    if (!sameUnit(info.nextLeader, info.nextDeputy)) {
       compare(y + 1, 'leader', info.nextLeader);
       compare(y + 1, 'deputy', info.nextDeputy);
     }
