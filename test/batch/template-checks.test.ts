@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { excelValue } from '../../batch/write-grid';
 import { readXlsx } from '../../batch/xlsx/reader';
+import { counted } from '../helpers/kiem-tra';
 import { checkGrid } from '../../engine/check';
 import { type Cell, type Grid, setCell } from '../../engine/model/grid';
 import { templateChecks } from '../../engine/template/checks';
@@ -239,18 +240,6 @@ function infoValue(grid: Grid, row: number): string | number | undefined {
 /** The names of `Thành viên`, from row 3. */
 function memberNames(grid: Grid): string[] {
   return (grid.sheets.find((s) => s.name === 'Thành viên')?.rows ?? []).slice(2).flatMap((row) => (row?.[1]?.kind === 'text' ? [String(row[1].value)] : []));
-}
-
-/** `Kiểm tra` as a program computed it: rule id → count. */
-function counted(file: string): Map<string, number> {
-  const sheet = readXlsx(readFileSync(file)).sheets.find((s) => s.name === 'Kiểm tra')!;
-  const out = new Map<string, number>();
-  for (const row of sheet.rows.slice(1)) {
-    const id = row?.[0];
-    const n = row?.[2];
-    if (id?.kind === 'text' && n) out.set(String(id.value), n.kind === 'number' ? Number(n.value) : NaN);
-  }
-  return out;
 }
 
 (soffice && ssconvert ? describe : describe.skip)('the template\'s own checks, computed by LibreOffice and by Gnumeric', () => {

@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readXlsx } from '../../batch/xlsx/reader';
+import { counted } from '../helpers/kiem-tra';
 import { checkGrid } from '../../engine/check';
 import { columnLetters } from '../../engine/model/grid';
 import { templateChecks } from '../../engine/template/checks';
@@ -141,17 +142,6 @@ const CASES: { id: string; clean: boolean; ops: Op[] }[] = [
   // The total typed without the inserted criterion.
   { id: 'chen-truoc-tong-diem-tong-thieu', clean: false, ops: typed(BEFORE_TOTAL, (rows) => { rows[1]!.total! -= rows[1]!.scores[3]!; }) },
 ];
-
-/** `Kiểm tra` as a program computed it: rule id → count. */
-function counted(file: string): Map<string, number> {
-  const sheet = readXlsx(readFileSync(file)).sheets.find((s) => s.name === 'Kiểm tra')!;
-  const out = new Map<string, number>();
-  for (const row of sheet.rows.slice(1)) {
-    const [id, , n] = [row?.[0], row?.[1], row?.[2]];
-    if (id?.kind === 'text' && n) out.set(String(id.value), n.kind === 'number' ? Number(n.value) : NaN);
-  }
-  return out;
-}
 
 (uno && gnumeric ? describe : describe.skip)('the template with columns and rows inserted in LibreOffice', () => {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-chen-'));
