@@ -91,6 +91,33 @@ const withoutMarks = (x: string) => COMBINING.reduce((f, m) => `SUBSTITUTE(${f},
 const composed = (x: string) => `LEN(${x})=LEN(${withoutMarks(x)})`;
 
 const names = (g: Geometry) => g.range('members', 'unit');
+
+/*
+ * A row's test reads its own row only through single cells (`B{r}`, `B{r-1}`): the rows above
+ * it, or the cells of its row, are a whole column or block of the table with a mask of rows
+ * (`above`, `rowCells`). So the same test is a conditional format (the cells relative to its
+ * first cell) and `Kiểm tra`'s helper for the k-th row of the table, wherever rows were
+ * inserted since (`testAtPosition`: each single cell the k-th of its column).
+ */
+/** A table's column over its rows, and a mask (an array of 0 and 1) of the rows above the current one (or through it). */
+function above(g: Geometry, sheet: TableKey, field: string, through = false) {
+  const c = g.col(sheet, field);
+  const full = `$${c}$${g.first(sheet)}:$${c}$${g.last(sheet)}`;
+  return { full, mask: `(ROW(${full})${through ? '<=' : '<'}ROW($${c}{r}))` };
+}
+/**
+ * A table's block from column `from` to `to` over its rows, a mask of the current row's cells
+ * in it, and of the columns strictly between the two (a column inserted among them is one more).
+ */
+function rowCells(g: Geometry, sheet: TableKey, from: string, to: string) {
+  const [first, last] = [g.first(sheet), g.last(sheet)];
+  const block = `$${from}$${first}:$${to}$${last}`;
+  return {
+    block,
+    here: `(ROW(${block})=ROW($${from}{r}))`,
+    between: `(COLUMN(${block})>COLUMN($${from}$${first}))*(COLUMN(${block})<COLUMN($${to}$${first}))`,
+  };
+}
 /** The members' abbreviations, beside their names. */
 const abbrs = (g: Geometry) => g.range('members', 'abbr');
 const memberCount = (g: Geometry) => `COUNTA(${names(g)})`;
@@ -138,9 +165,9 @@ const awardField = (g: Geometry, x: string, list: 'awardId' | 'awardKind' | 'awa
  * each name of the catalog, as a table (COUNTIFS with a range for its criterion is one of the
  * functions programs evaluate each in its own way).
  */
-const proposalsOf = (g: Geometry, from: string, to: string, where: [list: 'awardKind' | 'awardLevel' | 'awardLeading', op: '=' | '<>', value: string][]) => {
-  const [u, a] = [g.col('proposals', 'unit'), g.col('proposals', 'award')];
-  return `SUMPRODUCT((TRIM($${a}$${from}:${a}${to})=TRANSPOSE(${g.list('awardName')}))*${where.map(([l, op, v]) => `(TRANSPOSE(${g.list(l)})${op}${v})`).join('*')}*(LEN(TRIM($${u}$${from}:${u}${to}))>0))`;
+const proposalsOf = (g: Geometry, through: boolean, where: [list: 'awardKind' | 'awardLevel' | 'awardLeading', op: '=' | '<>', value: string][]) => {
+  const [units, awards] = [above(g, 'proposals', 'unit', through), above(g, 'proposals', 'award', through)];
+  return `SUMPRODUCT((TRIM(${awards.full})=TRANSPOSE(${g.list('awardName')}))*${where.map(([l, op, v]) => `(TRANSPOSE(${g.list(l)})${op}${v})`).join('*')}*(LEN(TRIM(${units.full}))>0)*${units.mask})`;
 };
 /** The award named in `x` is the Government's flag (a national flag of the catalog). */
 const isGovernmentFlag = (g: Geometry, x: string) => `AND(${awardField(g, x, 'awardKind')}="flag",${awardField(g, x, 'awardLevel')}="national")`;
@@ -154,7 +181,18 @@ const ratingCode = (g: Geometry, x: string) => {
 /** The award of a `Bình xét` row: the last written in its column down to that row. */
 const votesAward = (g: Geometry) => {
   const a = g.col('votes', 'award');
-  return `INDEX($${a}$1:$${a}$${g.last('votes')},MAX(1,SUMPRODUCT(MAX((LEN(TRIM($${a}$${g.first('votes')}:$${a}{r}))>0)*ROW($${a}$${g.first('votes')}:$${a}{r})))))`;
+  const { full, mask } = above(g, 'votes', 'award', true);
+  return `INDEX($${a}$1:$${a}$${g.last('votes')},MAX(1,SUMPRODUCT(MAX((LEN(TRIM(${full}))>0)*${mask}*ROW(${full})))))`;
+};
+/**
+ * The last number in a `Bình xét` column down to the current row (an award's ballot counts are
+ * on its first row), or `none` where there is none.
+ */
+const lastNumberAbove = (g: Geometry, field: string, none: string) => {
+  const c = g.col('votes', field);
+  const { full, mask } = above(g, 'votes', field, true);
+  // 1/(1/row) is an error where no row has a number (INDEX of row 0 would be the whole column).
+  return `IFERROR(INDEX($${c}$1:$${c}$${g.last('votes')},1/(1/SUMPRODUCT(MAX(ISNUMBER(${full})*${mask}*ROW(${full}))))),${none})`;
 };
 
 /**
@@ -180,9 +218,9 @@ function scoreTable(g: Geometry, at: string) {
 }
 /** One row of `Chấm điểm` (its own sheet's): the criteria's sum, how many are filled, how many there are. */
 function scoreRow(g: Geometry) {
-  const span = `$${g.col('scores', 'unit')}{r}:$${g.col('scores', 'total')}{r}`;
-  const [u, t] = [`$${g.col('scores', 'unit')}{r}`, `$${g.col('scores', 'total')}{r}`];
-  return { sum: `(SUM(${span})-N(${u})-N(${t}))`, filled: `(COUNT(${span})-COUNT(${u})-COUNT(${t}))`, count: `(COLUMNS(${span})-2)` };
+  const { block, here, between } = rowCells(g, 'scores', g.col('scores', 'unit'), g.col('scores', 'total'));
+  // SUMPRODUCT's arrays apart: text in them counts 0.
+  return { sum: `SUMPRODUCT(${here}*${between},${block})`, filled: `SUMPRODUCT(${here}*${between}*ISNUMBER(${block}))`, count: `(COLUMNS(${block})-2)` };
 }
 /** The true total of the unit `x` names, in `Chấm điểm` (a very low number where it has none). */
 const scoreOf = (g: Geometry, x: string) => {
@@ -237,10 +275,11 @@ const TABLES: [SheetKey, CheckedCells][] = [
 const DATE_CELLS: [SheetKey, CheckedCells][] = [['info', { info: ['meetingDate'] }], ['covenant', { cols: ['date'] }]];
 /** A table's required fields, each checked on a row that has something else (its other columns). */
 const REQUIRED: [TableKey, string][] = [['members', 'unit'], ['rotation', 'year'], ['rotation', 'leader'], ['scores', 'unit'], ['scores', 'total'], ['votes', 'unit'], ['votes', 'votes'], ['proposals', 'unit'], ['proposals', 'award'], ['covenant', 'unit'], ['stats', 'indicator']];
-/** A table's columns from its second (past STT, or past the award in `Bình xét`) to its last, on row `{r}`. */
-const rowSpan = (g: Geometry, sheet: TableKey) => {
+/** A row of a table with something typed from its second column (past STT, or past the award in `Bình xét`) to its last. */
+const rowFilled = (g: Geometry, sheet: TableKey) => {
   const cols = g.columns(sheet);
-  return `$${cols[1]}{r}:$${cols.at(-1)}{r}`;
+  const { block, here } = rowCells(g, sheet, cols[1]!, cols.at(-1)!);
+  return `SUMPRODUCT(${here}*(LEN(TRIM(${block}))>0))>0`;
 };
 
 export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
@@ -256,7 +295,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     ruleId: 'cell/required',
     sheet,
     cells: { cols: [field] },
-    test: (g) => `AND(LEN(TRIM(${g.col(sheet, field)}{r}))=0,SUMPRODUCT(--(LEN(TRIM(${rowSpan(g, sheet)}))>0))>0)`,
+    test: (g) => `AND(LEN(TRIM(${g.col(sheet, field)}{r}))=0,${rowFilled(g, sheet)})`,
     message: 'Bắt buộc trên dòng đã có số liệu.',
   })),
   {
@@ -265,8 +304,8 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     cells: { cols: ['award'] },
     // The award on a row with something, where no row above names one (a blank under an award continues it).
     test: (g) => {
-      const a = g.col('votes', 'award');
-      return `AND(LEN(TRIM(${a}{r}))=0,SUMPRODUCT(--(LEN(TRIM(${rowSpan(g, 'votes')}))>0))>0,SUMPRODUCT(--(LEN(TRIM($${a}$${g.first('votes') - 1}:${a}{r-1}))>0))<=1)`;
+      const { full, mask } = above(g, 'votes', 'award');
+      return `AND(LEN(TRIM(${g.col('votes', 'award')}{r}))=0,${rowFilled(g, 'votes')},SUMPRODUCT((LEN(TRIM(${full}))>0)*${mask})=0)`;
     },
     message: 'Ghi hình thức khen thưởng.',
   },
@@ -277,7 +316,8 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     // The ballot counts on an award's first row.
     test: (g) => {
       const a = g.col('votes', 'award');
-      return `AND(LEN(TRIM({c}{r}))=0,LEN(TRIM($${a}{r}))>0,COUNTIF($${a}$${g.first('votes') - 1}:$${a}{r-1},TRIM($${a}{r}))=0)`;
+      const { full, mask } = above(g, 'votes', 'award');
+      return `AND(LEN(TRIM({c}{r}))=0,LEN(TRIM($${a}{r}))>0,SUMPRODUCT((TRIM(${full})=TRIM($${a}{r}))*${mask})=0)`;
     },
     message: 'Dòng đầu của mỗi hình thức ghi đủ số phiếu.',
   },
@@ -328,11 +368,10 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     ruleId: 'votes/candidate-over-valid',
     sheet: 'votes',
     cells: { cols: ['votes'] },
-    // The valid ballots are on the award's first row: the last number in their column down to
-    // this row (LOOKUP of a number larger than any finds the last number, with no array to enter).
+    // The valid ballots are on the award's first row: the last number in their column down to this row.
     test: (g) => {
-      const [e, v] = [g.col('votes', 'valid'), g.col('votes', 'votes')];
-      return `AND(ISNUMBER(${v}{r}),${v}{r}>IFERROR(LOOKUP(9.99E+307,$${e}$${g.first('votes')}:${e}{r}),9.99E+307))`;
+      const v = g.col('votes', 'votes');
+      return `AND(ISNUMBER(${v}{r}),${v}{r}>${lastNumberAbove(g, 'valid', '9.99E+307')})`;
     },
     message: 'Số phiếu đồng ý không được vượt số phiếu hợp lệ.',
   },
@@ -347,7 +386,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
       const { tolerance } = optionsIn(VOTES_PERCENT, s, 'votes/percent-mismatch');
       const [v, h] = [g.col('votes', 'votes'), g.col('votes', 'percent')];
       const of = s.percentDenominator.of;
-      const base = of === 'members' ? memberCount(g) : `IFERROR(LOOKUP(9.99E+307,$${g.col('votes', of)}$${g.first('votes')}:${g.col('votes', of)}{r}),0)`;
+      const base = of === 'members' ? memberCount(g) : lastNumberAbove(g, of, '0');
       return `AND(ISNUMBER(${v}{r}),ISNUMBER(${h}{r}),${base}>0,${v}{r}<=${base},ABS(${h}{r}-${v}{r}/${base}*100)>${tolerance}+0.000000001)`;
     },
     message: 'Tỷ lệ (%) = số phiếu đồng ý ÷ mẫu số của bộ quy tắc (mặc định số thành viên) × 100.',
@@ -371,9 +410,9 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     test: (g) => `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND(ISNUMBER({c}$${g.maxRow()}),{c}{r}>{c}$${g.maxRow()})))`,
     count: (g) => {
       const [u, t, m] = [g.col('scores', 'unit'), g.col('scores', 'total'), g.maxRow()];
-      const [span, max] = [`$${u}{r}:$${t}{r}`, `$${u}$${m}:$${t}$${m}`];
-      const inside = `(COLUMN(${span})>COLUMN($${u}{r}))*(COLUMN(${span})<COLUMN($${t}{r}))`;
-      return `SUMPRODUCT(${inside}*ISNUMBER(${span})*(((${span})<0)+ISNUMBER(${max})*(IF(ISNUMBER(${span}),${span},0)>IF(ISNUMBER(${max}),${max},9.99E+307))>0))`;
+      const { block, here, between } = rowCells(g, 'scores', g.col('scores', 'unit'), g.col('scores', 'total'));
+      const max = `$${u}$${m}:$${t}$${m}`;
+      return `SUMPRODUCT(${here}*${between}*ISNUMBER(${block})*(((${block})<0)+ISNUMBER(${max})*(IF(ISNUMBER(${block}),${block},0)>IF(ISNUMBER(${max}),${max},9.99E+307))>0))`;
     },
     message: 'Điểm không vượt điểm tối đa (dòng "Điểm tối đa") và không âm.',
   },
@@ -441,7 +480,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet: 'proposals',
     cells: { cols: ['award'] },
     // A second proposal of the Government's flag (one a year for a bloc, by the Law).
-    test: (g) => `AND(LEN(TRIM(${g.col('proposals', 'unit')}{r}))>0,${isGovernmentFlag(g, '{c}{r}')},${proposalsOf(g, String(g.first('proposals')), '{r}', [['awardKind', '=', '"flag"'], ['awardLevel', '=', '"national"']])}>1)`,
+    test: (g) => `AND(LEN(TRIM(${g.col('proposals', 'unit')}{r}))>0,${isGovernmentFlag(g, '{c}{r}')},${proposalsOf(g, true, [['awardKind', '=', '"flag"'], ['awardLevel', '=', '"national"']])}>1)`,
     message: 'Cờ thi đua của Chính phủ: đề nghị cho một đơn vị dẫn đầu khối.',
   },
   {
@@ -451,7 +490,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     // The first proposal of the Government's flag, for a unit another member outscores.
     test: (g) => {
       const a = `${g.col('proposals', 'award')}{r}`;
-      return `AND(${isGovernmentFlag(g, a)},${proposalsOf(g, String(g.first('proposals') - 1), '{r-1}', [['awardKind', '=', '"flag"'], ['awardLevel', '=', '"national"']])}=0,${notLeading(g, '{c}{r}')})`;
+      return `AND(${isGovernmentFlag(g, a)},${proposalsOf(g, false, [['awardKind', '=', '"flag"'], ['awardLevel', '=', '"national"']])}=0,${notLeading(g, '{c}{r}')})`;
     },
     message: 'Cờ thi đua của Chính phủ chỉ dành cho đơn vị dẫn đầu khối (tổng điểm cao nhất).',
   },
@@ -475,12 +514,11 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     // minimum), the leading flags, and Bằng khen where the profile sets a share.
     test: (g, s) => {
       const { provinceFlags, leadingFlags, certificates } = s.quota;
-      const from = String(g.first('proposals'));
       const isProvinceFlag = `AND(${awardField(g, '{c}{r}', 'awardKind')}="flag",${awardField(g, '{c}{r}', 'awardLevel')}<>"national")`;
       const over = [
-        `AND(${isProvinceFlag},${proposalsOf(g, from, '{r}', [['awardKind', '=', '"flag"'], ['awardLevel', '<>', '"national"']])}>MAX(${provinceFlags.min},INT(${provinceFlags.share}*${memberCount(g)}+0.000000001)))`,
-        `AND(${isProvinceFlag},${awardField(g, '{c}{r}', 'awardLeading')}=1,${proposalsOf(g, from, '{r}', [['awardKind', '=', '"flag"'], ['awardLevel', '<>', '"national"'], ['awardLeading', '=', '1']])}>${leadingFlags.max})`,
-        ...(certificates.share === null ? [] : [`AND(${awardField(g, '{c}{r}', 'awardKind')}="certificate",${proposalsOf(g, from, '{r}', [['awardKind', '=', '"certificate"']])}>INT(${certificates.share}*${memberCount(g)}+0.000000001))`]),
+        `AND(${isProvinceFlag},${proposalsOf(g, true, [['awardKind', '=', '"flag"'], ['awardLevel', '<>', '"national"']])}>MAX(${provinceFlags.min},INT(${provinceFlags.share}*${memberCount(g)}+0.000000001)))`,
+        `AND(${isProvinceFlag},${awardField(g, '{c}{r}', 'awardLeading')}=1,${proposalsOf(g, true, [['awardKind', '=', '"flag"'], ['awardLevel', '<>', '"national"'], ['awardLeading', '=', '1']])}>${leadingFlags.max})`,
+        ...(certificates.share === null ? [] : [`AND(${awardField(g, '{c}{r}', 'awardKind')}="certificate",${proposalsOf(g, true, [['awardKind', '=', '"certificate"']])}>INT(${certificates.share}*${memberCount(g)}+0.000000001))`]),
       ];
       return `AND(LEN(TRIM(${g.col('proposals', 'unit')}{r}))>0,OR(${over.map((o) => `IFERROR(${o},FALSE)`).join(',')}))`;
     },
@@ -518,7 +556,8 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     // A unit already proposed on a row above, by the same name or the member's other name.
     test: (g) => {
       const u = g.col('proposals', 'unit');
-      return `AND(LEN(TRIM(${u}{r}))>0,SUMPRODUCT(${namesUnit(g, `$${u}$${g.first('proposals') - 1}:${u}{r-1}`, `${u}{r}`)})>0)`;
+      const { full, mask } = above(g, 'proposals', 'unit');
+      return `AND(LEN(TRIM(${u}{r}))>0,SUMPRODUCT(${namesUnit(g, full, `${u}{r}`)}*${mask})>0)`;
     },
     message: 'Mỗi đơn vị chỉ được đề nghị một hình thức khen thưởng.',
   },
@@ -578,7 +617,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
       const a = g.col('votes', 'award');
       const last = g.last('votes');
       const head = `MATCH(${votesAward(g)},$${a}$1:$${a}$${last},0)`;
-      return `AND(ISNUMBER({c}{r}),${head}<>{r},ISNUMBER(INDEX({c}$1:{c}$${last},${head})),{c}{r}<>INDEX({c}$1:{c}$${last},${head}))`;
+      return `AND(ISNUMBER({c}{r}),${head}<>ROW({c}{r}),ISNUMBER(INDEX({c}$1:{c}$${last},${head})),{c}{r}<>INDEX({c}$1:{c}$${last},${head}))`;
     },
     message: 'Các dòng của cùng một hình thức ghi cùng số phiếu như dòng đầu, hoặc để trống.',
   },
@@ -693,8 +732,9 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     cells: { cols: ['present', 'issued', 'returned', 'valid', 'votes', 'percent'] },
     // Counts below 0, and Tỷ lệ (%) above 100, on the rows of an award (the rows above the first award are not read).
     test: (g) => {
-      const a = g.col('votes', 'award');
-      return `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND("{c}"="${g.col('votes', 'percent')}",{c}{r}>100.000000001)),SUMPRODUCT(--(LEN(TRIM($${a}$${g.first('votes')}:$${a}{r}))>0))>0)`;
+      const { full, mask } = above(g, 'votes', 'award', true);
+      const p = g.col('votes', 'percent');
+      return `AND(ISNUMBER({c}{r}),OR({c}{r}<0,AND(COLUMN({c}{r})=COLUMN($${p}{r}),{c}{r}>100.000000001)),SUMPRODUCT((LEN(TRIM(${full}))>0)*${mask})>0)`;
     },
     message: 'Số phiếu không âm; tỷ lệ không quá 100 %.',
   },
@@ -735,6 +775,29 @@ export function defaultGeometry(settings: Settings = currentNationalSettings()):
 /** A check's test for one cell: `{r}`, `{r-1}` and `{c}` filled in, the profile's figures too. */
 export function testAt(check: TemplateCheck, col: string, row: number, g: Geometry, settings: Settings): string {
   return check.test(g, settings).replaceAll('{r-1}', String(row - 1)).replaceAll('{r}', String(row)).replaceAll('{c}', col);
+}
+
+/** Rows past a table's last that `Kiểm tra` checks still: rows inserted into a table already full. */
+export const ROWS_INSERTED = 5;
+
+/**
+ * A check's test for the k-th row of its table, as `Kiểm tra`'s helper writes it: each single
+ * cell of the tested row (`B{r}`, `B{r-1}`) the k-th of its column from `top` (the row above the
+ * table's first: its header, or `Chấm điểm`'s maxima) to `last`. Rows inserted into the table
+ * stretch those columns, so the k-th row is still the k-th whatever was inserted above it; past
+ * the table's last row the test is 0 (FALSE). A test that reads its row
+ * otherwise (a range ending on it) fails here, where it is written.
+ */
+export function testAtPosition(test: string, col: string, k: number, top: number, last: number): string {
+  const out = test.replaceAll('{c}', col).replace(/(^|[^:!$A-Z])(\$?)([A-Z]{1,3})\{r(-1)?\}(?!:)/g, (_m, before: string, _anchor: string, c: string, minus: string | undefined) => {
+    const at = minus ? k - 1 : k;
+    if (at < 1) throw new Error(`The template's test reads the row above its table's top: ${test}`);
+    return `${before}INDEX($${c}$${top}:$${c}$${last},${at})`;
+  });
+  const left = out.search(/\{r/);
+  if (left >= 0) throw new Error(`The template's test reads its row otherwise than by single cells: …${out.slice(Math.max(0, left - 40), left + 10)}…`);
+  // Past the table's last row, nothing (not the error INDEX would give, that ISERROR would see).
+  return `IF(ROWS($${col}$${top}:$${col}$${last})<${k},0,${out})`;
 }
 
 /** Every cell a check tests, as [column letters, row]: by column, then by row. */
@@ -856,10 +919,9 @@ export function checkSheetCells(checks: readonly (TemplateCheck & { severity: Fi
     const sheet = g.name(check.sheet);
     const own = (formula: string) => qualify(renamed(formula, names), names.get(sheet) ?? sheet);
     // A helper per tested cell, or (a count) per row of them.
-    const count = check.count;
-    const cells = count ? [...new Set(checkedCells(check, g).map(([, r]) => r))].map((r): [string, number] => ['', r]) : checkedCells(check, g);
-    cells.forEach(([c, r], k) => out.push([`${col}${k + 2}`, count ? `=IFERROR(${own(count(g, settings).replaceAll('{r}', String(r)))},0)` : `=IF(IFERROR(${own(testAt(check, c, r, g, settings))},FALSE),1,0)`]));
-    sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${cells.length + 1})`]);
+    const formulas = helperTests(check, g, settings).map((test) => (check.count ? `=IFERROR(${own(test)},0)` : `=IF(IFERROR(${own(test)},FALSE),1,0)`));
+    formulas.forEach((f, k) => out.push([`${col}${k + 2}`, f]));
+    sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${formulas.length + 1})`]);
   });
   rules.forEach((id, k) => out.push([`A${k + 2}`, id], [`B${k + 2}`, ruleDescription(id)], [`C${k + 2}`, `=${sums.get(id)!.join('+')}`], [`D${k + 2}`, SEVERITY_WORDS.vi[severities.get(id)!]]));
   const last = rules.length + 1;
@@ -870,6 +932,24 @@ export function checkSheetCells(checks: readonly (TemplateCheck & { severity: Fi
   );
   others.forEach((id, k) => out.push([`E${k + 4}`, id], [`F${k + 4}`, ruleDescription(id)]));
   return out;
+}
+
+/**
+ * The formulas of a check's helpers in `Kiểm tra`: one per tested cell of `Thông tin`; on a table,
+ * one per tested cell (or with `count`, per row) by its position in the table, and as many for
+ * rows inserted past the table's last (`ROWS_INSERTED`).
+ */
+function helperTests(check: TemplateCheck, g: Geometry, settings: Settings): string[] {
+  const cells = checkedCells(check, g);
+  if ('info' in check.cells) return cells.map(([c, r]) => testAt(check, c, r, g, settings));
+  const sheet = check.sheet as TableKey;
+  const [top, last] = [g.first(sheet) - 1, g.last(sheet)];
+  const extra = check.cells.rows === 'first' ? 0 : ROWS_INSERTED;
+  const rows = [...new Set(cells.map(([, r]) => r))];
+  const positions = [...rows, ...Array.from({ length: extra }, (_, i) => last + 1 + i)].map((r) => r - top + 1);
+  const test = (check.count ?? check.test)(g, settings);
+  const cols = check.count ? [g.columns(sheet)[0]!] : [...new Set(cells.map(([c]) => c))];
+  return cols.flatMap((c) => positions.map((k) => testAtPosition(test, c, k, top, last)));
 }
 
 /** The first of `Kiểm tra`'s hidden helper columns (J). */

@@ -126,13 +126,6 @@ function typed(shape: Shape, fault: (rows: { unit: string; scores: number[]; tot
   ];
 }
 
-/**
- * A fault on an inserted row (its total left blank: the template's formula is not on it). The
- * cell turns red, but `Kiểm tra` has a helper per row of the template as written and none for a
- * row inserted since: a gap still open (docs/decisions.md), held here so that closing it shows.
- */
-const ON_INSERTED_ROW = { id: 'chen-dong-tong-trong', clean: false, ops: typed(BEFORE_THIRD, (rows) => { delete rows[3]!.total; }) };
-
 const CASES: { id: string; clean: boolean; ops: Op[] }[] = [
   { id: 'chen-truoc-tieu-chi-3', clean: true, ops: typed(BEFORE_THIRD) },
   // A score over its maximum in an inserted column, on the leading unit (the ranks stand).
@@ -141,6 +134,10 @@ const CASES: { id: string; clean: boolean; ops: Op[] }[] = [
   { id: 'chen-truoc-tong-diem', clean: true, ops: typed(BEFORE_TOTAL) },
   // The total typed without the inserted criterion.
   { id: 'chen-truoc-tong-diem-tong-thieu', clean: false, ops: typed(BEFORE_TOTAL, (rows) => { rows[1]!.total! -= rows[1]!.scores[3]!; }) },
+  // Faults on inserted rows (`Kiểm tra` reads each table's rows by position): a total left blank
+  // (the template's formula is not on an inserted row), and a score over its maximum.
+  { id: 'chen-dong-tong-trong', clean: false, ops: typed(BEFORE_THIRD, (rows) => { delete rows[3]!.total; }) },
+  { id: 'chen-dong-vuot-toi-da', clean: false, ops: typed(BEFORE_THIRD, (rows) => { rows[4]!.scores[0] = 25; rows[4]!.total! += 5; }) },
 ];
 
 (uno && gnumeric ? describe : describe.skip)('the template with columns and rows inserted in LibreOffice', () => {
@@ -152,9 +149,9 @@ const CASES: { id: string; clean: boolean; ops: Op[] }[] = [
   beforeAll(() => {
     const template = join(dir, 'mau.xlsx');
     execFileSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), 'template', '--out', template, '--year', '2023']);
-    const jobs = [...CASES, ON_INSERTED_ROW].map((c) => ({ in: template, out: join(dir, `${c.id}.xlsx`), ops: c.ops }));
+    const jobs = CASES.map((c) => ({ in: template, out: join(dir, `${c.id}.xlsx`), ops: c.ops }));
     execFileSync(PYTHON, [join(ROOT, 'test', 'helpers', 'lo-edit.py')], { input: JSON.stringify(jobs), stdio: ['pipe', 'pipe', 'pipe'], timeout: 280_000 });
-    for (const c of [...CASES, ON_INSERTED_ROW]) {
+    for (const c of CASES) {
       const file = join(dir, `${c.id}.xlsx`);
       lo.set(c.id, counted(file));
       execFileSync('ssconvert', ['--recalc', file, join(dir, `${c.id}.gn.xlsx`)], { stdio: 'pipe', timeout: 60_000 });
@@ -177,6 +174,4 @@ const CASES: { id: string; clean: boolean; ops: Op[] }[] = [
   };
 
   test.each(CASES.filter((c) => !c.clean).map((c) => [c.id]))('%s: above 0 in both programs exactly on the rules thidua reports', countsWhatThiduaFinds);
-
-  test.failing(`${ON_INSERTED_ROW.id}: a fault on an inserted row is counted (not yet: no helper follows an inserted row)`, () => countsWhatThiduaFinds(ON_INSERTED_ROW.id));
 });
