@@ -64,6 +64,13 @@ export interface TemplateCheck {
    * user inserts is counted too (a helper per row instead of one per cell).
    */
   count?: (g: Geometry, s: Settings) => string;
+  /**
+   * For `Kiểm tra`, where the test reads the tested cell alone: an array over the range `x` of a
+   * table's tested cells, 1 where a cell is faulty, as `test` decides it. A helper per column (or
+   * one for a table's every column, `*all`) counts them, over ranges that stretch with the rows
+   * and columns a user inserts.
+   */
+  each?: (x: string) => string;
   /** What the input message of the cells says (Vietnamese). */
   message: string;
   /** The part of the rule a formula decides, where it is less than the engine's (docs/rules.md). */
@@ -252,6 +259,21 @@ const dateText = (x: string, real: boolean) => {
 
 /** `x` without its digits (and the characters of `also`): nothing is left of a number. */
 const withoutDigits = (x: string, also = '') => [...`0123456789${also}`].reduce((f, d) => `SUBSTITUTE(${f},"${d}","")`, `TRIM(${x})`);
+
+/**
+ * A test of the tested cell alone, from conditions that all hold where it is faulty (each written
+ * for a cell or an array alike: no AND, OR or NOT inside): the cell's test, and the array over a
+ * range (a cell holding an error counts 0, unless `errors` is what the test looks for).
+ */
+function cellwise(conditions: (x: string) => string[], errors = false): Pick<TemplateCheck, 'test' | 'each'> {
+  return {
+    test: () => `AND(${conditions('{c}{r}').join(',')})`,
+    each: (x) => {
+      const all = conditions(x).map((c) => `(${c})`).join('*');
+      return errors ? all : `IF(ISERROR(${x}),0,${all})`;
+    },
+  };
+}
 
 /** Every `Thông tin` value, by its label's key. */
 const INFO_VALUES = INFO_SHEET.labels.map((l) => l.key);
@@ -673,7 +695,14 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet,
     cells,
     // Text that is digits alone, or digits on both sides of one `.` or `,` (53.211, 48,5).
-    test: () => `AND(ISTEXT({c}{r}),LEN(TRIM({c}{r}))>0,LEN(${withoutDigits('{c}{r}', '.,')})=0,LEN(TRIM({c}{r}))-LEN(SUBSTITUTE(SUBSTITUTE(TRIM({c}{r}),".",""),",",""))<=1,ISNUMBER(FIND(LEFT(TRIM({c}{r}),1),"0123456789")),ISNUMBER(FIND(RIGHT(TRIM({c}{r}),1),"0123456789")))`,
+    ...cellwise((x) => [
+      `ISTEXT(${x})`,
+      `LEN(TRIM(${x}))>0`,
+      `LEN(${withoutDigits(x, '.,')})=0`,
+      `LEN(TRIM(${x}))-LEN(SUBSTITUTE(SUBSTITUTE(TRIM(${x}),".",""),",",""))<=1`,
+      `ISNUMBER(FIND(LEFT(TRIM(${x}),1),"0123456789"))`,
+      `ISNUMBER(FIND(RIGHT(TRIM(${x}),1),"0123456789"))`,
+    ]),
     message: 'Ghi số dạng số (không phải chữ).',
     scope: { vi: 'chữ số, có thể với một dấu . hoặc ,', en: 'digits, with at most one . or ,' },
   })),
@@ -681,7 +710,7 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     ruleId: 'text/whitespace',
     sheet,
     cells,
-    test: () => 'AND(ISTEXT({c}{r}),LEN(TRIM({c}{r}))>0,LEN({c}{r})<>LEN(TRIM({c}{r})))',
+    ...cellwise((x) => [`ISTEXT(${x})`, `LEN(TRIM(${x}))>0`, `LEN(${x})<>LEN(TRIM(${x}))`]),
     message: 'Bỏ dấu cách thừa (đầu, cuối hoặc hai dấu cách liền nhau).',
     scope: { vi: 'dấu cách thường', en: 'ordinary spaces' },
   })),
@@ -690,14 +719,14 @@ export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
     sheet,
     cells,
     // A mark typed apart from its letter (Vietnamese has a precomposed letter for each).
-    test: () => `AND(ISTEXT({c}{r}),NOT(${composed('{c}{r}')}))`,
+    ...cellwise((x) => [`ISTEXT(${x})`, `LEN(${x})<>LEN(${withoutMarks(x)})`]),
     message: 'Dùng Unicode dựng sẵn (gõ dấu liền với chữ).',
   })),
   ...TABLES.map(([sheet, cells]): TemplateCheck => ({
     ruleId: 'cell/formula-error',
     sheet,
     cells,
-    test: () => 'ISERROR({c}{r})',
+    ...cellwise((x) => [`ISERROR(${x})`], true),
     message: 'Ô không được có lỗi công thức (#REF!, #DIV/0!, #VALUE!…).',
   })),
   ...(['leader', 'deputy'] as const).map((field): TemplateCheck => ({
@@ -919,7 +948,8 @@ export function checkSheetCells(checks: readonly (TemplateCheck & { severity: Fi
     const sheet = g.name(check.sheet);
     const own = (formula: string) => qualify(renamed(formula, names), names.get(sheet) ?? sheet);
     // A helper per tested cell, or (a count) per row of them.
-    const formulas = helperTests(check, g, settings).map((test) => (check.count ? `=IFERROR(${own(test)},0)` : `=IF(IFERROR(${own(test)},FALSE),1,0)`));
+    const table = !('info' in check.cells);
+    const formulas = helperTests(check, g, settings).map((test) => (check.count || (check.each && table) ? `=IFERROR(${own(test)},0)` : `=IF(IFERROR(${own(test)},FALSE),1,0)`));
     formulas.forEach((f, k) => out.push([`${col}${k + 2}`, f]));
     sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${formulas.length + 1})`]);
   });
@@ -944,6 +974,13 @@ function helperTests(check: TemplateCheck, g: Geometry, settings: Settings): str
   if ('info' in check.cells) return cells.map(([c, r]) => testAt(check, c, r, g, settings));
   const sheet = check.sheet as TableKey;
   const [top, last] = [g.first(sheet) - 1, g.last(sheet)];
+  if (check.each) {
+    // Over the tested columns' rows (every column of the table at once for `*all`).
+    const [from, to] = [cells[0]![1], cells.at(-1)![1]];
+    const cols = [...new Set(cells.map(([c]) => c))];
+    const ranges = 'cols' in check.cells && check.cells.cols.includes('*all') ? [`$${cols[0]}$${from}:$${cols.at(-1)}$${to}`] : cols.map((c) => `$${c}$${from}:$${c}$${to}`);
+    return ranges.map((x) => `SUMPRODUCT(--(${check.each!(x)}))`);
+  }
   const extra = check.cells.rows === 'first' ? 0 : ROWS_INSERTED;
   const rows = [...new Set(cells.map(([, r]) => r))];
   const positions = [...rows, ...Array.from({ length: extra }, (_, i) => last + 1 + i)].map((r) => r - top + 1);
