@@ -15,7 +15,7 @@
  *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { type Cell, CHECK_SHEET, checkSheetCells, geometryOf, formatBlocks, OFFERED_PROFILES, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
+import { type Cell, type Criterion, CHECK_SHEET, checkSheetCells, geometryOf, formatBlocks, OFFERED_PROFILES, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -375,11 +375,12 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
      * sheet, its checks reading the workbook's sheets laid out as the template's (`names`) and
      * following the profile picked in the pane (else the national one), as in force today.
      */
-    createTemplate: (memberList: string | undefined, names: ReadonlyMap<string, string> = new Map(), profile?: string) => {
+    createTemplate: (memberList: string | undefined, names: ReadonlyMap<string, string> = new Map(), profile?: string, criteria?: readonly Criterion[]) => {
       const today = new Date().toISOString().slice(0, 10);
       const picked = profile ? findProfile(profile) : undefined;
       const settings = picked ? resolveProfile(picked, today).settings : currentNationalSettings();
-      const layout = templateLayout(settings, picked && picked.id !== DEFAULT_PROFILE_ID ? { profile: picked.id } : {}, { today, profiles: [...OFFERED_PROFILES], ...(memberList ? { memberList } : {}) });
+      const prefill = { ...(picked && picked.id !== DEFAULT_PROFILE_ID ? { profile: picked.id } : {}), ...(criteria ? { criteria: [...criteria] } : {}) };
+      const layout = templateLayout(settings, prefill, { today, profiles: [...OFFERED_PROFILES], ...(memberList ? { memberList } : {}) });
       return createTemplateSheets(host, layout, settings, names);
     },
   };

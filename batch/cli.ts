@@ -45,6 +45,7 @@ const COMMAND_USAGE: Record<'validate' | 'template' | 'rules' | 'profiles', Reco
       --bloc <tên>              điền sẵn tên khối
       --members "A;B;C"         điền sẵn các đơn vị thành viên (bảng đủ dòng cho khối)
       --criteria "Tên 1:200;Tên 2:500;…"   các tiêu chí chấm điểm và điểm tối đa của mỗi tiêu chí
+                                           (mặc định: của bộ quy tắc, hoặc 3 tiêu chí để đổi tên)
       --profile <id|tệp>        bộ quy tắc mà công thức kiểm tra theo (mặc định: của tỉnh, rồi quoc-gia)
       --force                   ghi đè tệp đã có
 `,
@@ -55,6 +56,7 @@ const COMMAND_USAGE: Record<'validate' | 'template' | 'rules' | 'profiles', Reco
       --bloc <name>             the bloc's name filled in
       --members "A;B;C"         the member units filled in (tables with a row for each)
       --criteria "Name 1:200;Name 2:500;…"   the scoring criteria, each with its maximum points
+                                             (default: the profile's, or 3 criteria to rename)
       --profile <id|file>       the profile the formulas follow (default: the province's, then quoc-gia)
       --force                   overwrite a file already there
 `,
@@ -97,22 +99,12 @@ async function usage(l: 'vi' | 'en', command?: keyof typeof COMMAND_USAGE): Prom
   return `${head}${Object.values(COMMAND_USAGE).map((u) => u[l]).join('')}  thidua <${l === 'vi' ? 'lệnh' : 'command'}> --help\n  thidua --version | --help\n\n${EXIT[l]}`;
 }
 
-/** `--criteria "Tên 1:200;Tên 2:500"`: each criterion's name and maximum, read as the reader reads a number (`1.000`, `50,5`). */
-function criteriaOption(value: string | undefined, parseNumber: (text: string) => number | undefined): { name: string; max?: number }[] | undefined {
+/** `--criteria "Tên 1:200;Tên 2:500"`: each criterion's name and maximum (the pane's box reads them alike). */
+async function criteriaOption(value: string | undefined): Promise<{ name: string; max?: number }[] | undefined> {
   if (value === undefined) return undefined;
-  const out = value.split(/[;\n]/).map((c) => c.trim()).filter((c) => c !== '').map((c) => {
-    const at = c.lastIndexOf(':');
-    const name = (at < 0 ? c : c.slice(0, at)).trim();
-    const text = at < 0 ? '' : c.slice(at + 1).trim();
-    const max = text === '' ? undefined : (parseNumber(text) ?? NaN);
-    if (name === '' || (max !== undefined && !(Number.isFinite(max) && max > 0))) {
-      throw new UsageError(`--criteria: "${c}" phải là "tên tiêu chí:điểm tối đa", ví dụ "Công tác tuyên truyền:200".`, `--criteria: "${c}" must be "criterion name:maximum points", e.g. "Propaganda:200".`);
-    }
-    return { name, ...(max !== undefined ? { max } : {}) };
-  });
-  if (out.length === 0) throw new UsageError('--criteria cần ít nhất một tiêu chí.', '--criteria needs at least one criterion.');
-  if (new Set(out.map((c) => c.name.toLowerCase())).size < out.length) throw new UsageError('--criteria: mỗi tiêu chí một tên khác nhau.', '--criteria: each criterion needs a name of its own.');
-  return out;
+  const parsed = (await import('../engine')).parseCriteria(value);
+  if ('error' in parsed) throw new UsageError(`--criteria: ${parsed.error.vi}`, `--criteria: ${parsed.error.en}`);
+  return parsed.criteria;
 }
 
 /** The language asked for, read before the options are parsed (an option error is said in it too). */
@@ -260,7 +252,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
     strict: true,
     options: { out: { type: 'string' }, province: { type: 'string' }, year: { type: 'string' }, bloc: { type: 'string' }, members: { type: 'string' }, criteria: { type: 'string' }, profile: { type: 'string' }, force: { type: 'boolean', default: false }, lang: { type: 'string' } },
   });
-  const criteria = criteriaOption(values.criteria, (await import('../engine')).parseVietnameseNumber);
+  const criteria = await criteriaOption(values.criteria);
   const out = values.out ?? 'mau-so-thi-dua.xlsx';
   // A workbook already there may be one a bloc filled in: never overwritten unless asked.
   if (existsSync(out) && !values.force) throw new UsageError(`Đã có tệp "${out}" (có thể là sổ đã điền): hãy chỉ ra tên khác bằng --out, hoặc thêm --force để ghi đè.`, `"${out}" exists already (it may be a filled-in workbook): name another file with --out, or add --force to overwrite it.`);

@@ -9,7 +9,7 @@ export type { BlocModel, BlocSummary, Member, Place, UnitRef, AwardRef, VoteRow,
 export { summarize } from './model/bloc';
 export { readBloc } from './template/reader';
 export { isTemplateSheetName, templateSheetOf } from './template/locate';
-export { type Criterion, DEFAULT_CRITERIA, headerHeight, LISTS_SHEET, memberListRange, REQUIRED_MARK, tableRows, templateLayout } from './template/layout';
+export { type Criterion, DEFAULT_CRITERIA, headerHeight, MAX_CRITERIA, parseCriteria, LISTS_SHEET, memberListRange, REQUIRED_MARK, tableRows, templateLayout } from './template/layout';
 export { type Geometry, geometryOf } from './template/geometry';
 export { CHECK_SHEET, checkedCells, checkSheetCells, COLOUR_LEGEND, defaultGeometry, fittingSheets, formatBlocks, HELPER_COLUMN, qualify, renamed, ruleDescription, sheetsRead, TEMPLATE_CHECKS, templateChecks, testAt, type TemplateCheck } from './template/checks';
 export type { LayoutSheet, TemplatePrefill, Validation } from './template/layout';

@@ -5,7 +5,7 @@
  * piece after another: two checks never overlap, and no change is ever dropped (a change
  * that comes while a check runs is read by the next one).
  */
-import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, tableRows, currentNationalSettings, type BlocModel, fittingSheets, fromA1 } from '../../engine';
+import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, tableRows, currentNationalSettings, type BlocModel, fittingSheets, fromA1, parseCriteria, type Criterion } from '../../engine';
 import type { Change, HostSheet, Mark, ReadResult, TemplateOutcome, WriteOutcome } from '../excel';
 
 export type { Mark } from '../excel';
@@ -23,8 +23,8 @@ export interface PaneHost {
   onChange(handler: (change: Change) => void): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
   write(sheet: string, cell: string, value: string | number): Promise<WriteOutcome>;
-  /** "Tạo mẫu": add the template's sheets the workbook lacks. */
-  createTemplate(memberList: string | undefined, names?: ReadonlyMap<string, string>, profile?: string): Promise<TemplateOutcome>;
+  /** "Tạo mẫu": add the template's sheets the workbook lacks (`criteria`: `Chấm điểm`'s, else the profile's). */
+  createTemplate(memberList: string | undefined, names?: ReadonlyMap<string, string>, profile?: string, criteria?: readonly Criterion[]): Promise<TemplateOutcome>;
 }
 
 export interface PaneState {
@@ -37,6 +37,10 @@ export interface PaneState {
   /** What "Tạo mẫu" just did. */
   added?: string[];
   templateFailed?: { sheet: string; reason: string };
+  /** The criteria typed for "Tạo mẫu" (blank: the profile's, or three to rename). */
+  criteria: string;
+  /** What is wrong with them, in both languages (nothing was created). */
+  criteriaError?: { vi: string; en: string };
   /** Fixes not written, by finding (`sheet!cell rule`), and why. */
   refused: Record<string, 'formula' | 'gone'>;
 }
@@ -66,7 +70,7 @@ export class PaneController {
   /** Marks an earlier pane may have left are looked for at the first full read. */
   private swept = false;
   lang: Lang;
-  state: PaneState = { findings: [], counts: { error: 0, warning: 0, info: 0 }, checking: false, busy: false, refused: {} };
+  state: PaneState = { findings: [], counts: { error: 0, warning: 0, info: 0 }, checking: false, busy: false, refused: {}, criteria: '' };
 
   constructor(
     private readonly host: PaneHost,
@@ -211,14 +215,28 @@ export class PaneController {
     });
   }
 
+  /** The criteria typed for "Tạo mẫu" (kept as typed: the pane redraws itself). */
+  setCriteria(text: string): void {
+    this.state = { ...this.state, criteria: text };
+  }
+
   createTemplate(): Promise<void> {
+    // The criteria typed, read as `thidua template --criteria` reads them; wrong, nothing is made.
+    const parsed = this.state.criteria.trim() === '' ? undefined : parseCriteria(this.state.criteria);
+    if (parsed && 'error' in parsed) {
+      this.state = { ...this.state, criteriaError: parsed.error };
+      this.options.onUpdate?.(this.state);
+      return Promise.resolve();
+    }
+    delete this.state.criteriaError;
     return this.enqueue(async () => {
       const members = this.model?.sheets.members;
       // The workbook's own member list, over as many rows as the template's tables have.
       const rows = tableRows(currentNationalSettings(), this.model?.members.length ?? 0);
       const memberList = members && members.columns.unit !== undefined ? memberListRange(members.view.name, members.columns.unit, members.firstRow, rows) : undefined;
       // The checks read the workbook's sheets that are laid out as the template's, by their names.
-      const outcome = await this.host.createTemplate(memberList, this.model ? fittingSheets(this.model) : new Map(), typeof this.options.check?.profile === 'string' ? this.options.check.profile : this.options.check?.profile?.id);
+      const profile = typeof this.options.check?.profile === 'string' ? this.options.check.profile : this.options.check?.profile?.id;
+      const outcome = await this.host.createTemplate(memberList, this.model ? fittingSheets(this.model) : new Map(), profile, parsed?.criteria);
       this.state = { ...this.state, added: outcome.added };
       if (outcome.failed) this.state.templateFailed = outcome.failed;
       else delete this.state.templateFailed;

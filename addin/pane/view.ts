@@ -11,6 +11,8 @@ const T = {
     none: 'Không có phát hiện nào.', highlight: 'Tô màu ô có lỗi', fix: 'Sửa theo gợi ý', profile: 'Bộ quy tắc', auto: 'Tự động (theo sổ)',
     workbook: 'Cả sổ', filter: 'Hiện', lang: 'English', suggestion: 'Gợi ý', failed: 'Không đọc được sổ',
     template: 'Tạo mẫu', added: 'Đã thêm các trang', nothingAdded: 'Sổ đã có đủ các trang của biểu mẫu.',
+    criteria: 'Tiêu chí chấm điểm của mẫu', criteriaHint: 'Mỗi dòng một tiêu chí: tên tiêu chí: điểm tối đa. Để trống: theo bộ quy tắc, hoặc 3 tiêu chí để đổi tên.',
+    criteriaExample: 'Công tác tuyên truyền: 200\nNhiệm vụ chuyên môn: 500', criteriaError: 'Tiêu chí chưa đúng', 
     templateFailed: (sheet: string, reason: string) => `Không tạo được trang "${sheet}" (Excel báo: ${reason}). Các trang khác đã thêm vẫn giữ nguyên; hãy thử lại "Tạo mẫu" sau khi lưu sổ.`,
     formula: 'Ô này là công thức: thidua không ghi đè công thức. Hãy sửa số liệu mà công thức dùng, hoặc sửa công thức.',
     gone: 'Trang của ô này không còn: hãy bấm "Kiểm tra lại".',
@@ -20,6 +22,8 @@ const T = {
     none: 'No findings.', highlight: 'Highlight faulty cells', fix: 'Apply suggestion', profile: 'Profile', auto: 'Automatic (from the workbook)',
     workbook: 'Workbook', filter: 'Show', lang: 'Tiếng Việt', suggestion: 'Suggestion', failed: 'Could not read the workbook',
     template: 'Create template', added: 'Sheets added', nothingAdded: 'The workbook has every sheet of the template.',
+    criteria: 'The template\'s scoring criteria', criteriaHint: 'One criterion a line: name: maximum points. Blank: the profile\'s, or 3 criteria to rename.',
+    criteriaExample: 'Propaganda: 200\nCore tasks: 500', criteriaError: 'The criteria are not right', 
     templateFailed: (sheet: string, reason: string) => `Could not create the sheet "${sheet}" (Excel says: ${reason}). The sheets already added stay; try "Create template" again after saving.`,
     formula: 'This cell holds a formula: thidua never overwrites a formula. Correct the figures it uses, or the formula.',
     gone: 'The sheet of this cell is gone: click "Check again".',
@@ -67,6 +71,16 @@ export class PaneView {
     hl.addEventListener('change', () => void this.controller.setHighlight(hl.checked));
     tools.append(profileLabel, select, el('label', { for: 'highlight' }, ` ${t.highlight} `), hl);
     this.root.append(tools);
+
+    // The criteria "Tạo mẫu" gives `Chấm điểm` (open when typed in, or wrong).
+    const criteria = el('details', { id: 'template-criteria' });
+    if (state.criteria.trim() !== '' || state.criteriaError) criteria.open = true;
+    const box = el('textarea', { id: 'criteria', rows: '4', placeholder: t.criteriaExample, 'aria-describedby': 'criteria-hint' });
+    box.value = state.criteria;
+    box.addEventListener('input', () => this.controller.setCriteria(box.value));
+    criteria.append(el('summary', {}, t.criteria), el('p', { id: 'criteria-hint', class: 'hint' }, t.criteriaHint), box);
+    if (state.criteriaError) criteria.append(el('p', { class: 'failed', role: 'alert' }, `${t.criteriaError}: ${state.criteriaError[this.controller.lang]}`));
+    this.root.append(criteria);
 
     const counts = el('p', { class: 'counts', role: 'status', 'aria-live': 'polite' });
     for (const sev of ['error', 'warning', 'info'] as const) {

@@ -63,6 +63,15 @@ export const SettingsSchema = z.object({
   meetingWindow: z.object({ start: MonthDay, end: MonthDay, basis: Basis }),
   blocSize: z.object({ min: z.number().int().min(1), max: z.number().int().min(1), basis: Basis }),
   excellentShare: z.object({ max: Share, fromYear: z.number().int(), basis: Basis }),
+  /**
+   * The criteria the province's blocs score on (`Chấm điểm`'s columns of the template, each
+   * with its maximum points); none: three to rename.
+   */
+  criteria: z.object({
+    items: z.array(z.object({ name: z.string().trim().min(1, 'cần tên tiêu chí'), max: z.number().positive().optional() }).strict()).min(1).max(30)
+      .refine((items) => new Set(items.map((c) => c.name.toLowerCase())).size === items.length, 'mỗi tiêu chí một tên khác nhau'),
+    basis: Basis,
+  }).optional(),
   /** By rule id: severity (and options); a rule not named keeps what the profile it extends says. */
   rules: z.record(z.string(), RuleSettingSchema),
 });

@@ -1,6 +1,7 @@
 import { columnLetters, fromA1 } from '../model/grid';
 import { PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, provincesInForce } from '../profiles/provinces';
 import type { Settings } from '../profiles/schema';
+import { parseVietnameseNumber } from './values';
 import { type ColumnSpec, INFO_SHEET, RATINGS, SCORE_MAX_LABELS, type SheetKey, TABLE_SHEETS } from './spec';
 
 /**
@@ -80,7 +81,7 @@ export interface TemplatePrefill {
   members?: string[];
   /** The profile the template's checks follow, written in `Bộ quy tắc` so the engine follows it too. */
   profile?: string;
-  /** The bloc's criteria of `Chấm điểm`, each with its maximum (`--criteria`; default three unnamed). */
+  /** The bloc's criteria of `Chấm điểm`, each with its maximum (`--criteria`; default the profile's, or three to rename). */
   criteria?: Criterion[];
 }
 
@@ -89,6 +90,33 @@ export interface Criterion {
   name: string;
   max?: number;
 }
+
+/**
+ * Criteria as a user writes them (`--criteria`, the pane's box): `Tên 1:200;Tên 2:500`, or one per
+ * line; each maximum read as the reader reads a number (`1.000`, `50,5`), and may be left out.
+ * What is wrong, in both languages, where the text is not that.
+ */
+export function parseCriteria(text: string): { criteria: Criterion[] } | { error: { vi: string; en: string } } {
+  const items = text.split(/[;\n]/).map((c) => c.trim()).filter((c) => c !== '');
+  const criteria: Criterion[] = [];
+  for (const c of items) {
+    const at = c.lastIndexOf(':');
+    const name = (at < 0 ? c : c.slice(0, at)).trim();
+    const written = at < 0 ? '' : c.slice(at + 1).trim();
+    const max = written === '' ? undefined : (parseVietnameseNumber(written) ?? NaN);
+    if (name === '' || (max !== undefined && !(Number.isFinite(max) && max > 0))) {
+      return { error: { vi: `"${c}" phải là "tên tiêu chí:điểm tối đa", ví dụ "Công tác tuyên truyền:200".`, en: `"${c}" must be "criterion name:maximum points", e.g. "Propaganda:200".` } };
+    }
+    criteria.push({ name, ...(max !== undefined ? { max } : {}) });
+  }
+  if (criteria.length === 0) return { error: { vi: 'Cần ít nhất một tiêu chí.', en: 'At least one criterion is needed.' } };
+  if (criteria.length > MAX_CRITERIA) return { error: { vi: `Nhiều nhất ${MAX_CRITERIA} tiêu chí.`, en: `At most ${MAX_CRITERIA} criteria.` } };
+  if (new Set(criteria.map((c) => c.name.toLowerCase())).size < criteria.length) return { error: { vi: 'Mỗi tiêu chí một tên khác nhau.', en: 'Each criterion needs a name of its own.' } };
+  return { criteria };
+}
+
+/** The most criteria a template has (as many as a profile may list). */
+export const MAX_CRITERIA = 30;
 
 /** The criteria a template has when none is given: three to rename. */
 export const DEFAULT_CRITERIA: readonly Criterion[] = [{ name: 'Tiêu chí 1' }, { name: 'Tiêu chí 2' }, { name: 'Tiêu chí 3' }];
@@ -304,7 +332,8 @@ export function templateLayout(settings: Settings, prefill: TemplatePrefill = {}
     formRows: INFO_SHEET.labels.length,
     valueValidations: INFO_SHEET.labels.map((l) => infoValidation(l.key, provinceRange, profiles, unitChoices)),
   };
-  const criteria = prefill.criteria && prefill.criteria.length > 0 ? prefill.criteria : DEFAULT_CRITERIA;
+  // Those asked for, else the profile's, else three to rename.
+  const criteria = prefill.criteria && prefill.criteria.length > 0 ? prefill.criteria : (settings.criteria?.items ?? DEFAULT_CRITERIA);
   const tables = TABLE_SHEETS.map((spec): LayoutSheet => {
     // One rating per unit: `Thành viên`'s (Chấm điểm's would be a second, free to differ).
     const specColumns = spec.key === 'scores' ? spec.columns.filter((c) => c.key !== 'rating') : spec.columns;

@@ -113,6 +113,36 @@ describe('thidua template --criteria', () => {
     expect(scores.getCell('I4').formula).toBe('IF(COUNT(C4:H4)=0,"",SUM(C4:H4))');
   });
 
+  test('a province profile\'s criteria make the columns; --criteria, when given, wins; a profile with two criteria of one name is refused', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-'));
+    const profile = (items: unknown[]) => ({
+      id: 'tinh-tieu-chi',
+      name: { vi: 'Tỉnh có tiêu chí', en: 'A province with criteria' },
+      description: { vi: 'Thử', en: 'Test' },
+      extends: 'quoc-gia',
+      versions: [{ from: '2020-01-01', basis: 'quy chế khối thi đua của tỉnh', criteria: { items, basis: 'quy chế khối thi đua của tỉnh, Điều 8' } }],
+    });
+    const file = join(dir, 'tinh.json');
+    writeFileSync(file, JSON.stringify(profile([{ name: 'Thực hiện nhiệm vụ chính trị', max: 600 }, { name: 'Công tác thi đua, khen thưởng', max: 200 }, { name: 'Xây dựng tổ chức', max: 150 }, { name: 'Điểm thưởng' }])));
+    const header = async (out: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const scores = wb.getWorksheet('Chấm điểm')!;
+      const headers = scores.getRow(2).values as unknown[];
+      const total = headers.findIndex((h) => JSON.stringify(h ?? '').includes('Tổng điểm'));
+      return { names: headers.slice(3, total), maxima: (scores.getRow(3).values as unknown[]).slice(3), total: scores.getCell(4, total).formula };
+    };
+    expect((await run(['template', '--out', join(dir, 'a.xlsx'), '--profile', file])).code).toBe(0);
+    expect(await header(join(dir, 'a.xlsx'))).toEqual({ names: ['Thực hiện nhiệm vụ chính trị', 'Công tác thi đua, khen thưởng', 'Xây dựng tổ chức', 'Điểm thưởng'], maxima: [600, 200, 150, undefined, expect.anything()], total: 'IF(COUNT(C4:F4)=0,"",SUM(C4:F4))' });
+    expect((await run(['template', '--out', join(dir, 'b.xlsx'), '--profile', file, '--criteria', 'Một:10;Hai:20'])).code).toBe(0);
+    expect((await header(join(dir, 'b.xlsx'))).names).toEqual(['Một', 'Hai']);
+    writeFileSync(file, JSON.stringify(profile([{ name: 'Một', max: 1 }, { name: 'một', max: 2 }])));
+    const refused = await run(['profiles', '--check', file]);
+    expect(refused.code).toBe(1);
+    expect(refused.err + refused.out).toContain('mỗi tiêu chí một tên khác nhau');
+  });
+
   test.each([['Tên:abc'], [':200'], ['A:1;a:2'], [';']])('"%s" is a usage error said in Vietnamese', async (value) => {
     const r = await run(['template', '--out', join(mkdtempSync(join(tmpdir(), 'thidua-')), 'x.xlsx'), '--criteria', value]);
     expect(r.code).toBe(2);

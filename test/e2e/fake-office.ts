@@ -840,10 +840,23 @@ export class FakeExcel {
     return JSON.stringify(this.sheets.map((s) => ({ name: s.name, cells: [...s.cells].map(([a, c]) => [a, c.format, c.fill]), conditional: s.cfs })));
   }
 
-  /** A sheet's set-up: validations by range, frozen rows, visibility, formulas. */
-  setup(sheet: string): { validations: [string, unknown][]; frozenRows: number; visibility: string; formulas: [string, string][]; hiddenColumns: string[]; protected: boolean } | undefined {
+  /** A sheet's set-up: validations by range, frozen rows, visibility, formulas, the values typed (not computed). */
+  setup(sheet: string): { validations: [string, unknown][]; frozenRows: number; visibility: string; formulas: [string, string][]; values: [string, unknown][]; hiddenColumns: string[]; protected: boolean } | undefined {
     const s = this.sheets.find((x) => x.name === sheet);
-    return s && { validations: [...s.validations], frozenRows: s.frozenRows, visibility: s.visibility, formulas: [...s.cells].flatMap(([a, c]) => (c.formula ? [[a, c.formula] as [string, string]] : [])), hiddenColumns: s.hiddenColumns ?? [], protected: s.protected ?? false };
+    return s && {
+      validations: [...s.validations],
+      frozenRows: s.frozenRows,
+      visibility: s.visibility,
+      formulas: [...s.cells].flatMap(([a, c]) => (c.formula ? [[a, c.formula] as [string, string]] : [])),
+      values: [...s.cells].flatMap(([a, c]) => (c.formula === undefined && c.type !== 'Empty' ? [[a, c.value] as [string, unknown]] : [])),
+      hiddenColumns: s.hiddenColumns ?? [],
+      protected: s.protected ?? false,
+    };
+  }
+
+  /** The workbook's sheets' names, in order. */
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
   }
 
   /** The custom conditional formats (thidua's marks and any other), by sheet and range. */

@@ -107,6 +107,34 @@ maybe('the pane on a fake Excel host', () => {
     await page.close();
   });
 
+  test('"Tạo mẫu" with the criteria typed in the pane: one column each, its maximum under it, the total over all; wrong criteria make nothing', async () => {
+    const grid = await sample('lai-chau-mttq-2023.xlsx');
+    grid.sheets = grid.sheets.filter((s) => s.name !== 'Chấm điểm');
+    const page = await open(grid);
+    await page.click('#template-criteria summary');
+    // A criterion without its name: said, and no sheet made.
+    await page.fill('#criteria', 'Công tác tuyên truyền: 200\n: 50');
+    await page.click('#template');
+    await page.waitForSelector('#template-criteria p.failed');
+    expect(await page.textContent('#template-criteria p.failed')).toBe('Tiêu chí chưa đúng: ": 50" phải là "tên tiêu chí:điểm tối đa", ví dụ "Công tác tuyên truyền:200".');
+    expect(await page.$('p.added')).toBeNull();
+    const names = () => page.evaluate(() => (window as unknown as { __fakeExcel: { sheetNames: () => string[] } }).__fakeExcel.sheetNames());
+    expect(await names()).not.toContain('Chấm điểm');
+    // Four criteria, one maximum written as Vietnamese write a thousand.
+    await page.fill('#criteria', 'Công tác tuyên truyền: 200\nNhiệm vụ chuyên môn: 1.000\nPhong trào thi đua: 150\nCông tác khen thưởng: 50');
+    await page.click('#template');
+    await page.waitForSelector('p.added');
+    expect(await page.$('#template-criteria p.failed')).toBeNull();
+    type Setup = { values: [string, unknown][]; formulas: [string, string][] };
+    const setup = (await page.evaluate(() => (window as unknown as { __fakeExcel: { setup: (s: string) => Setup | undefined } }).__fakeExcel.setup('Chấm điểm')))!;
+    const values = new Map(setup.values);
+    expect(['C2', 'D2', 'E2', 'F2', 'G2'].map((a) => values.get(a))).toEqual(['Công tác tuyên truyền', 'Nhiệm vụ chuyên môn', 'Phong trào thi đua', 'Công tác khen thưởng', 'Tổng điểm (*)']);
+    expect(['C3', 'D3', 'E3', 'F3'].map((a) => values.get(a))).toEqual([200, 1000, 150, 50]);
+    expect(new Map(setup.formulas).get('G4')).toMatch(/^=IF\(COUNT\(C4:F4\)=0,"",SUM\(C4:F4\)\)$/);
+    await page.screenshot({ path: join(SHOTS, 'pane-template-criteria.png') });
+    await page.close();
+  });
+
   test('"Tạo mẫu" adds the template\'s missing sheets with drop-downs and prompts, then checks them', async () => {
     const grid = await sample('lai-chau-mttq-2023.xlsx');
     grid.sheets = grid.sheets.filter((s) => s.name !== 'Bình xét' && s.name !== 'Giao ước');
@@ -137,7 +165,8 @@ maybe('the pane on a fake Excel host', () => {
     expect(check.protected).toBe(true);
     expect(check.hiddenColumns).toContain('J');
     const marks = await page.evaluate(() => (window as unknown as { __fakeExcel: { marks: () => { sheet: string; address: string; formula: string }[] } }).__fakeExcel.marks());
-    expect(marks).toContainEqual(expect.objectContaining({ sheet: 'Bình xét', address: `G3:G${g.last('votes')}`, formula: '=AND(ISNUMBER(G3),G3>IFERROR(LOOKUP(9.99E+307,$E$3:E3),9.99E+307))' }));
+    const [v, last] = ['$E$3:$E$' + g.last('votes'), g.last('votes')];
+    expect(marks).toContainEqual(expect.objectContaining({ sheet: 'Bình xét', address: `G3:G${last}`, formula: `=AND(ISNUMBER(G3),G3>IFERROR(INDEX($E$1:$E$${last},1/(1/SUMPRODUCT(MAX(ISNUMBER(${v})*(ROW(${v})<=ROW($E3))*ROW(${v}))))),9.99E+307))` }));
     const byRange = new Map(setup.validations);
     expect(byRange.get(`A3:A${g.last('votes')}`)).toMatchObject({ rule: { list: { source: expect.stringContaining('Cờ thi đua của UBND tỉnh') } }, prompt: { showPrompt: true } });
     expect(byRange.get(`F3:F${g.last('votes')}`)).toMatchObject({ rule: { list: { source: `='Thành viên'!$B$3:$B$${g.last('members')}` } } });

@@ -4,7 +4,7 @@
  * finds its cells on the template of any shape, and the figures come from the profile.
  */
 import { currentNationalSettings } from '../../engine/profiles';
-import { checkedCells, checkSheetCells, formatBlocks, TEMPLATE_CHECKS, type TemplateCheck, templateChecks } from '../../engine/template/checks';
+import { checkedCells, checkSheetCells, formatBlocks, ROWS_INSERTED, TEMPLATE_CHECKS, type TemplateCheck, templateChecks, testAtPosition } from '../../engine/template/checks';
 import { geometryOf } from '../../engine/template/geometry';
 import { fromA1 } from '../../engine/model/grid';
 import { templateLayout } from '../../engine/template/layout';
@@ -47,6 +47,19 @@ describe('the template\'s geometry', () => {
     expect(total.formula).toBe(`IF(COUNT(${first}{r}:${last}{r})=0,"",SUM(${first}{r}:${last}{r}))`);
     // The row of maxima holds each criterion's, as given.
     expect(scores.rows[0]!.slice(2, 2 + n)).toEqual((criteria ?? []).map((c) => c.max).concat(Array(criteria ? 0 : n).fill(undefined)));
+  });
+
+  test('Kiểm tra reads a table row by its position: each single cell of the row the k-th of its column; a range ending on the row is refused', () => {
+    expect(testAtPosition('AND(ISNUMBER({c}{r}),$E{r}>{c}{r-1},{c}$3>0)', 'G', 4, 2, 62)).toBe('IF(ROWS($G$2:$G$62)<4,0,AND(ISNUMBER(INDEX($G$2:$G$62,4)),INDEX($E$2:$E$62,4)>INDEX($G$2:$G$62,3),G$3>0))');
+    expect(() => testAtPosition('COUNTIF($B$3:B{r},B{r})>1', 'B', 4, 2, 62)).toThrow(/otherwise than by single cells/);
+    expect(() => testAtPosition('SUM($B{r}:$F{r})', 'B', 4, 2, 62)).toThrow(/otherwise than by single cells/);
+    expect(() => testAtPosition('B{r-1}=B{r}', 'B', 1, 2, 62)).toThrow(/above its table's top/);
+    // Every check of a table is written so, for every row and the rows a user may insert past the last.
+    const g = geometryOf(layout(undefined));
+    const cells = new Map(checkSheetCells(templateChecks(settings).checks, [], g, settings));
+    const helpers = [...cells].filter(([a]) => (fromA1(a)?.col ?? 0) >= 10).map(([, f]) => String(f));
+    expect(helpers.some((f) => f.includes(`,${g.last('votes') - 1 + ROWS_INSERTED})`))).toBe(true);
+    expect(helpers.filter((f) => /\{[rc]/.test(f))).toEqual([]);
   });
 
   test('tables have a row for every member the profile allows, or the bloc has', () => {
