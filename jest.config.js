@@ -4,6 +4,9 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testTimeout: 30000,
+  // Two suites at a time (jest's default is one less than the cores: one on the 2-core CI): the
+  // longest suites wait on LibreOffice, Gnumeric and Chromium, other processes.
+  maxWorkers: 2,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

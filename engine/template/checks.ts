@@ -37,7 +37,7 @@ import { MERGER_DATE } from '../profiles/provinces';
 /** The functions the template's formulas use: in Excel since 2007, in WPS, LibreOffice and Gnumeric, evaluated alike (none volatile). */
 export const PORTABLE_FUNCTIONS: readonly string[] = [
   'ABS', 'AND', 'COLUMN', 'COLUMNS', 'COUNT', 'COUNTA', 'COUNTIF', 'DATE', 'DAY', 'FIND', 'IF', 'IFERROR', 'INDEX', 'INT', 'ISERROR',
-  'ISNUMBER', 'ISTEXT', 'LEFT', 'LEN', 'LOOKUP', 'LOWER', 'MATCH', 'MAX', 'MID', 'MMULT', 'N', 'NOT', 'OR', 'RIGHT', 'ROUND', 'ROUNDUP', 'ROW',
+  'ISNUMBER', 'ISTEXT', 'LEFT', 'LEN', 'LOOKUP', 'LOWER', 'MATCH', 'MAX', 'MID', 'MMULT', 'N', 'NOT', 'OR', 'RIGHT', 'ROUND', 'ROUNDUP', 'ROW', 'ROWS',
   'SMALL', 'SUBSTITUTE', 'SUM', 'SUMIF', 'SUMPRODUCT', 'TRANSPOSE', 'TRIM', 'VALUE',
 ];
 
@@ -297,11 +297,15 @@ const TABLES: [SheetKey, CheckedCells][] = [
 const DATE_CELLS: [SheetKey, CheckedCells][] = [['info', { info: ['meetingDate'] }], ['covenant', { cols: ['date'] }]];
 /** A table's required fields, each checked on a row that has something else (its other columns). */
 const REQUIRED: [TableKey, string][] = [['members', 'unit'], ['rotation', 'year'], ['rotation', 'leader'], ['scores', 'unit'], ['scores', 'total'], ['votes', 'unit'], ['votes', 'votes'], ['proposals', 'unit'], ['proposals', 'award'], ['covenant', 'unit'], ['stats', 'indicator']];
-/** A row of a table with something typed from its second column (past STT, or past the award in `Bình xét`) to its last. */
+/**
+ * A row of a table with something typed from its second column (past STT, or past the award in
+ * `Bình xét`) to its last. Compared with "" (not LEN(TRIM(…))): Gnumeric computes a conditional
+ * format's LEN or TRIM of a block of several rows as no array, and coloured every blank row.
+ */
 const rowFilled = (g: Geometry, sheet: TableKey) => {
   const cols = g.columns(sheet);
   const { block, here } = rowCells(g, sheet, cols[1]!, cols.at(-1)!);
-  return `SUMPRODUCT(${here}*(LEN(TRIM(${block}))>0))>0`;
+  return `SUMPRODUCT(${here}*(${block}<>""))>0`;
 };
 
 export const TEMPLATE_CHECKS: readonly TemplateCheck[] = [
@@ -885,7 +889,9 @@ export function formatBlocks<C extends TemplateCheck>(checks: readonly C[], shee
     const [left, right] = [columnLetters(b.left), columnLetters(b.right)];
     return {
       ref: b.left === b.right && b.from === b.to ? `${left}${b.from}` : `${left}${b.from}:${right}${b.to}`,
-      rules: b.key.split(',').map(Number).map((i) => ({ check: own[i]!, test: testAt(own[i]!, left, b.from, g, settings) })),
+      // An error is no fault: Gnumeric evaluates a format's formula as no array and colours a
+      // cell whose formula errs (TRIM of a range), where Excel and LibreOffice compute it.
+      rules: b.key.split(',').map(Number).map((i) => ({ check: own[i]!, test: `IFERROR(${testAt(own[i]!, left, b.from, g, settings)},FALSE)` })),
     };
   });
 }

@@ -254,7 +254,8 @@ describe('"Tạo mẫu" on a workbook whose sheets have other names', () => {
     expect(outcome).toEqual({ added: ['Giao ước', 'Kiểm tra'] });
     expect(fake.sheets.map((s) => s.name).filter((n) => n === 'Thành viên' || n === 'Bình xét')).toEqual([]);
     const formulas = checkFormulas(fake);
-    expect(formulas.some((f) => f.includes("'Kết quả bình xét'!G3"))).toBe(true);
+    // A row of the renamed ballot sheet, by its position in the table.
+    expect(formulas.some((f) => /INDEX\('Kết quả bình xét'!\$G\$2:\$G\$\d+,2\)/.test(f))).toBe(true);
     expect(formulas.some((f) => f.includes("'Danh sách thành viên'!$B$3:$B$42"))).toBe(true);
     expect(formulas.filter((f) => /'(Thành viên|Bình xét)'!/.test(f))).toEqual([]);
     // Formats only on the sheet made now; they name the renamed member sheet too.

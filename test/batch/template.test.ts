@@ -109,7 +109,9 @@ describe('thidua template', () => {
     const votes = wb.getWorksheet('Bình xét')!;
     const formats = (votes as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[] }[] }[] }).conditionalFormattings;
     const over = formats.filter((f) => f.ref === `G3:G${g.last('votes')}`).flatMap((f) => f.rules);
-    expect(over).toContainEqual(expect.objectContaining({ type: 'expression', formulae: ['AND(ISNUMBER(G3),G3>IFERROR(LOOKUP(9.99E+307,$E$3:E3),9.99E+307))'] }));
+    // Ballots past the award's valid ones: the last number of `Số phiếu hợp lệ` down to the row (no range that ends on it).
+    const [v, last] = [`$E$3:$E$${g.last('votes')}`, g.last('votes')];
+    expect(over).toContainEqual(expect.objectContaining({ type: 'expression', formulae: [`IFERROR(AND(ISNUMBER(G3),G3>IFERROR(INDEX($E$1:$E$${last},1/(1/SUMPRODUCT(MAX(ISNUMBER(${v})*(ROW(${v})<=ROW($E3))*ROW(${v}))))),9.99E+307)),FALSE)`] }));
     expect(votes.getCell('G5').dataValidation.prompt).toContain('Kiểm tra: Số phiếu đồng ý không được vượt số phiếu hợp lệ.');
     const check = wb.getWorksheet('Kiểm tra')!;
     const active = templateChecks().checks;

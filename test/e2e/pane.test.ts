@@ -166,7 +166,7 @@ maybe('the pane on a fake Excel host', () => {
     expect(check.hiddenColumns).toContain('J');
     const marks = await page.evaluate(() => (window as unknown as { __fakeExcel: { marks: () => { sheet: string; address: string; formula: string }[] } }).__fakeExcel.marks());
     const [v, last] = ['$E$3:$E$' + g.last('votes'), g.last('votes')];
-    expect(marks).toContainEqual(expect.objectContaining({ sheet: 'Bình xét', address: `G3:G${last}`, formula: `=AND(ISNUMBER(G3),G3>IFERROR(INDEX($E$1:$E$${last},1/(1/SUMPRODUCT(MAX(ISNUMBER(${v})*(ROW(${v})<=ROW($E3))*ROW(${v}))))),9.99E+307))` }));
+    expect(marks).toContainEqual(expect.objectContaining({ sheet: 'Bình xét', address: `G3:G${last}`, formula: `=IFERROR(AND(ISNUMBER(G3),G3>IFERROR(INDEX($E$1:$E$${last},1/(1/SUMPRODUCT(MAX(ISNUMBER(${v})*(ROW(${v})<=ROW($E3))*ROW(${v}))))),9.99E+307)),FALSE)` }));
     const byRange = new Map(setup.validations);
     expect(byRange.get(`A3:A${g.last('votes')}`)).toMatchObject({ rule: { list: { source: expect.stringContaining('Cờ thi đua của UBND tỉnh') } }, prompt: { showPrompt: true } });
     expect(byRange.get(`F3:F${g.last('votes')}`)).toMatchObject({ rule: { list: { source: `='Thành viên'!$B$3:$B$${g.last('members')}` } } });
