@@ -210,9 +210,10 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings, g: Geometry): voi
   ks.getRow(1).font = { bold: true };
   ks.getCell('E3').font = { bold: true };
   checks.forEach((_, i) => (ks.getColumn(HELPER_COLUMN + i).hidden = true));
-  [30, 70, 11, 2, 34, 70].forEach((w, i) => (ks.getColumn(i + 1).width = w));
+  // Rule, description, count, severity; then the totals and the rules only thidua checks.
+  [30, 70, 11, 10, 34, 70].forEach((w, i) => (ks.getColumn(i + 1).width = w));
   // Each row's id, description and count on one line: all at the top of the row.
-  [1, 3, 5].forEach((c) => (ks.getColumn(c).alignment = { vertical: 'top' }));
+  [1, 3, 4, 5].forEach((c) => (ks.getColumn(c).alignment = { vertical: 'top' }));
   ks.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
   ks.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
   // Descriptions wrap to two lines: rows as tall, written (LibreOffice keeps a row one line tall otherwise).
