@@ -41,6 +41,13 @@ export interface PaneState {
   criteria: string;
   /** What is wrong with them, in both languages (nothing was created). */
   criteriaError?: { vi: string; en: string };
+  /**
+   * A check that failed and will be tried again (its edits kept): the attempt that failed, and
+   * in how many milliseconds the next one starts.
+   */
+  retry?: { attempt: number; inMs: number };
+  /** Excel did not let the pane listen for edits: what the user typed is read only on "Kiểm tra lại". */
+  notListening?: string;
   /** Fixes not written, by finding (`sheet!cell rule`), and why. */
   refused: Record<string, 'formula' | 'gone'>;
 }
@@ -67,6 +74,11 @@ export class PaneController {
   private findings: Finding[] = [];
   private model: BlocModel | undefined;
   private highlight = false;
+  /** Excel listens for the pane's edits (its registration succeeded). */
+  private listening = false;
+  /** Checks failed one after another, and the timer of the next try. */
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Marks an earlier pane may have left are looked for at the first full read. */
   private swept = false;
   lang: Lang;
@@ -81,14 +93,30 @@ export class PaneController {
 
   /** Read everything, check, and listen for changes. */
   async start(): Promise<void> {
-    // Listening is Excel work too: in the queue, before the first check.
-    await this.enqueue(() => this.host.onChange((change) => this.changed(change)));
+    await this.listen();
     await this.recheckAll();
   }
 
-  /** "Kiểm tra lại": read every sheet again. */
-  recheckAll(): Promise<void> {
-    return this.enqueue(() => this.checkNow(undefined));
+  /**
+   * Listening is Excel work too: in the queue, before a check. Where Excel refuses, the pane
+   * says so until listening works (each "Kiểm tra lại" tries again), not only until the next check.
+   */
+  private listen(): Promise<void> {
+    return this.enqueue(async () => {
+      try {
+        await this.host.onChange((change) => this.changed(change));
+        this.listening = true;
+        delete this.state.notListening;
+      } catch (e) {
+        this.state = { ...this.state, notListening: errorText(e, this.lang) };
+      }
+    });
+  }
+
+  /** "Kiểm tra lại": read every sheet again (and listen for edits, where Excel refused before). */
+  async recheckAll(): Promise<void> {
+    if (!this.listening && this.state.notListening !== undefined) await this.listen();
+    return this.read(undefined);
   }
 
   private changed(change: Change): void {
@@ -110,9 +138,39 @@ export class PaneController {
       const ids = this.pendingAll ? undefined : [...this.pendingIds];
       this.pendingAll = false;
       this.pendingIds.clear();
-      await this.checkNow(ids);
+      await this.checked(ids);
       this.options.onChecked?.(Date.now() - started);
     });
+  }
+
+  /** A check of these sheets (all: `undefined`) as a piece of Excel work. */
+  private read(ids: readonly string[] | undefined): Promise<void> {
+    return this.enqueue(() => this.checked(ids));
+  }
+
+  /**
+   * A check whose edits are not lost: where it fails, what it was to read is pending again and
+   * read by a check tried again after 1, 2, 4… seconds (at most 30), the pane saying so; the
+   * error still reaches the pane.
+   */
+  private async checked(ids: readonly string[] | undefined): Promise<void> {
+    try {
+      await this.checkNow(ids);
+      this.failures = 0;
+      delete this.state.retry;
+    } catch (e) {
+      if (ids === undefined) this.pendingAll = true;
+      else for (const id of ids) this.pendingIds.add(id);
+      this.failures++;
+      const inMs = Math.min(30_000, 1000 * 2 ** (this.failures - 1));
+      this.state = { ...this.state, retry: { attempt: this.failures, inMs } };
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        void this.flush();
+      }, inMs);
+      throw e;
+    }
   }
 
   /** Excel work, one piece at a time, in the order asked. */
@@ -163,7 +221,7 @@ export class PaneController {
   }
 
   private publish(): void {
-    this.state = { ...this.state, findings: this.findings.map((f) => findingJson(f, this.lang)), busy: this.queued > 0 || this.timer !== undefined };
+    this.state = { ...this.state, findings: this.findings.map((f) => findingJson(f, this.lang)), busy: this.queued > 0 || this.timer !== undefined || this.retryTimer !== undefined };
     this.options.onUpdate?.(this.state);
   }
 
@@ -211,7 +269,7 @@ export class PaneController {
         return;
       }
       const sheet = [...this.sheets.values()].find((s) => s.name === f.sheet);
-      await this.checkNow(sheet ? [sheet.id] : undefined);
+      await this.checked(sheet ? [sheet.id] : undefined);
     });
   }
 
@@ -240,7 +298,7 @@ export class PaneController {
       this.state = { ...this.state, added: outcome.added };
       if (outcome.failed) this.state.templateFailed = outcome.failed;
       else delete this.state.templateFailed;
-      await this.checkNow(undefined);
+      await this.checked(undefined);
     });
   }
 

@@ -15,6 +15,8 @@ const T = {
     criteriaExample: 'Công tác tuyên truyền: 200\nNhiệm vụ chuyên môn: 500', criteriaError: 'Tiêu chí chưa đúng', 
     templateFailed: (sheet: string, reason: string) => `Không tạo được trang "${sheet}" (Excel báo: ${reason}). Các trang khác đã thêm vẫn giữ nguyên; hãy thử lại "Tạo mẫu" sau khi lưu sổ.`,
     formula: 'Ô này là công thức: thidua không ghi đè công thức. Hãy sửa số liệu mà công thức dùng, hoặc sửa công thức.',
+    retry: (attempt: number, s: number) => `Lần kiểm tra thứ ${attempt} chưa xong; tự thử lại sau ${s} giây. Các ô bạn đã sửa không bị bỏ qua.`,
+    notListening: (reason: string) => `Phần bổ trợ không theo dõi được các ô bạn gõ (${reason}). Sau khi sửa, hãy bấm "Kiểm tra lại".`,
     gone: 'Trang của ô này không còn: hãy bấm "Kiểm tra lại".',
   },
   en: {
@@ -26,6 +28,8 @@ const T = {
     criteriaExample: 'Propaganda: 200\nCore tasks: 500', criteriaError: 'The criteria are not right', 
     templateFailed: (sheet: string, reason: string) => `Could not create the sheet "${sheet}" (Excel says: ${reason}). The sheets already added stay; try "Create template" again after saving.`,
     formula: 'This cell holds a formula: thidua never overwrites a formula. Correct the figures it uses, or the formula.',
+    retry: (attempt: number, s: number) => `Check ${attempt} did not finish; trying again in ${s} s. Your edits are not skipped.`,
+    notListening: (reason: string) => `The add-in cannot follow what you type (${reason}). After editing, click "Check again".`,
     gone: 'The sheet of this cell is gone: click "Check again".',
   },
 } as const;
@@ -95,6 +99,8 @@ export class PaneView {
     this.root.append(counts);
     if (state.checking) this.root.append(el('p', { class: 'checking' }, t.checking));
     if (state.error) this.root.append(el('p', { class: 'failed', role: 'alert' }, `${t.failed}: ${state.error}`));
+    if (state.retry) this.root.append(el('p', { class: 'retry', role: 'status' }, t.retry(state.retry.attempt, Math.round(state.retry.inMs / 1000))));
+    if (state.notListening) this.root.append(el('p', { class: 'failed', id: 'not-listening', role: 'alert' }, t.notListening(state.notListening)));
     if (state.added) this.root.append(el('p', { class: 'added', role: 'status' }, state.added.length > 0 ? `${t.added}: ${state.added.join(', ')}` : t.nothingAdded));
     if (state.templateFailed) this.root.append(el('p', { class: 'failed', role: 'alert' }, t.templateFailed(state.templateFailed.sheet, state.templateFailed.reason)));
 

@@ -171,4 +171,53 @@ describe('the pane controller', () => {
     expect(c.isFormula(finding)).toBe(true);
     expect(c.canFix(finding)).toBe(false);
   });
+  test('a check that fails keeps its edits: tried again after 1 s, 2 s…, said in the pane, and the edit is checked once Excel answers', async () => {
+    const m = memoryHost(blocToGrid(laiChauMttq));
+    const failing = { left: 0 };
+    const check = m.host.check;
+    m.host.check = async (request, decide) => {
+      if (failing.left > 0) {
+        failing.left--;
+        throw Object.assign(new Error('busy'), { code: 'GeneralException' });
+      }
+      return check(request, decide);
+    };
+    const c = new PaneController(m.host, { debounceMs: 40, check: { today: '2026-11-22' } });
+    await c.start();
+    expect(c.state.findings.filter((f) => f.ruleId === 'votes/candidate-over-valid')).toEqual([]);
+    failing.left = 2;
+    m.type('Bình xét', 'G3', 99);
+    await wait(40);
+    expect(c.state.retry).toEqual({ attempt: 1, inMs: 1000 });
+    expect(c.state.busy).toBe(true);
+    await wait(1000);
+    expect(c.state.retry).toEqual({ attempt: 2, inMs: 2000 });
+    await wait(2000);
+    // The edit of the first, failed check is read by the third.
+    expect(c.state.retry).toBeUndefined();
+    expect(c.state.busy).toBe(false);
+    expect(c.state.findings.map((f) => f.ruleId)).toContain('votes/candidate-over-valid');
+    expect(m.reads.at(-1)).toEqual(['Bình xét']);
+  });
+
+  test('Excel refusing to let the pane listen is said until listening works; "Kiểm tra lại" tries again', async () => {
+    const m = memoryHost(blocToGrid(laiChauMttq));
+    const onChange = m.host.onChange;
+    let refuse = true;
+    m.host.onChange = async (h) => {
+      if (refuse) throw Object.assign(new Error('no'), { code: 'AccessDenied' });
+      return onChange(h);
+    };
+    const c = new PaneController(m.host, { debounceMs: 40, check: { today: '2026-11-22' } });
+    await c.start();
+    // The check after it succeeded, and the refusal is still said.
+    expect(c.state.notListening).toBeDefined();
+    expect(c.state.error).toBeUndefined();
+    refuse = false;
+    await c.recheckAll();
+    expect(c.state.notListening).toBeUndefined();
+    m.type('Bình xét', 'G3', 99);
+    await wait(40);
+    expect(c.state.findings.map((f) => f.ruleId)).toContain('votes/candidate-over-valid');
+  });
 });
