@@ -115,13 +115,27 @@ export function sheetGone(e: unknown): boolean {
   return (e as { code?: string }).code === 'ItemNotFound';
 }
 
+/** The months as Excel's English date parsing takes them (`5-Jan`, `Jan 2024`, `January 5`). */
+const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
+const MONTH_DATE = new RegExp(`^(\\d{1,2}[\\s/.,-]*)?${MONTH}([\\s/.,-]*\\d{1,4})?([\\s/.,-]+\\d{1,4})?$`, 'i');
+
 /**
- * A text Excel would not keep as text if written as it is (a formula, a number, a date, a
- * boolean, a percentage): written with the apostrophe that tells Excel "text", which Excel
- * does not show in the cell.
+ * A text Excel would not keep as text if written as it is: a formula (`=`, `+`, `-`, `@`), a
+ * number in any of its shapes (grouping, decimal comma, sign or parentheses, scientific
+ * notation `1e5`, a percentage, a currency symbol before or after), a fraction or a date
+ * (`1/2`, `12/5/2024`, `5-Jan`), a time (`8:30`, `8 AM`), a boolean, an error (`#N/A`), or a text
+ * whose own leading apostrophe Excel would take as this mark. Written with the apostrophe that
+ * tells Excel "text", which Excel does not show in the cell. Where in doubt it quotes: a quoted
+ * text stays the same text.
  */
 export function needsQuote(s: string): boolean {
-  return /^[=+\-@]/.test(s) || /^\s*\(?[+-]?[\d.,\s]+\)?%?\s*$/.test(s) || /^\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?$/.test(s) || /^(true|false)$/i.test(s) || /^\d{1,2}:\d{2}/.test(s);
+  const t = s.trim();
+  if (t === '') return false;
+  if (/^[=+\-@']/.test(s) || /^[=+\-@']/.test(t)) return true;
+  if (/^#/.test(t) || /^(true|false)$/i.test(t)) return true;
+  // Digits with only what numbers, dates and times are written with around them.
+  if (/\d/.test(t) && /^[\d\s.,:/\-+()%$€£¥₫eE]*(\s*(am|pm|a|p|đ|vnd|vnđ))?$/i.test(t)) return true;
+  return MONTH_DATE.test(t);
 }
 
 const READ_PROPS = 'values,numberFormat,valueTypes,formulas';

@@ -325,6 +325,23 @@ export function errorText(e: unknown, lang: Lang): string {
       return vi ? 'Sổ quá lớn để Excel trên web gửi một lần: hãy kiểm tra bằng Excel trên máy tính hoặc trang kiểm tra của Sở.' : 'The workbook is too large for Excel on the web to send at once: check it in desktop Excel or with the office desk page.';
     case 'ItemNotFound':
       return vi ? 'Một trang vừa bị xoá hoặc đổi tên: hãy bấm "Kiểm tra lại".' : 'A sheet was just deleted or renamed: click "Check again".';
+    case 'AccessDenied':
+      return vi ? 'Excel không cho ghi vào sổ (trang được bảo vệ, hoặc sổ chỉ được đọc): hãy bỏ bảo vệ trang (Review → Unprotect Sheet) hoặc mở sổ để sửa, rồi bấm "Kiểm tra lại". Các phát hiện vẫn được liệt kê.' : 'Excel does not let the add-in write to the workbook (a protected sheet, or a read-only workbook): unprotect the sheet (Review → Unprotect Sheet) or open it for editing, then click "Check again". The findings are still listed.';
+    case 'InactiveWorkbook':
+      return vi ? 'Sổ này không còn là sổ đang mở trước mặt (đang xem sổ khác): hãy quay lại cửa sổ của sổ này rồi bấm "Kiểm tra lại".' : 'This workbook is not the active one (another workbook is in front): go back to its window, then click "Check again".';
+    case 'RangeExceedsLimit':
+    case 'OperationCellsExceedLimit':
+      return vi ? 'Vùng ô quá lớn để Excel xử lý một lần: phần bổ trợ sẽ đọc từng phần; nếu vẫn lỗi, hãy kiểm tra bằng trang kiểm tra của Sở.' : 'The range is too large for Excel to handle at once: the add-in reads it in pieces; if this persists, check it with the office desk page.';
+    case 'UndoNotSupported':
+      return vi ? 'Excel này không ghi được thao tác của phần bổ trợ vào Hoàn tác (Undo): ô đã sửa vẫn giữ, nhưng Ctrl+Z sẽ không đưa về như cũ; hãy sửa lại bằng tay nếu cần.' : 'This Excel cannot record the add-in\'s change for Undo: the cell keeps its new value, but Ctrl+Z will not bring the old one back; change it by hand if needed.';
+    case 'Conflict':
+      return vi ? 'Một người khác đang sửa cùng chỗ trong sổ (đồng soạn thảo): chờ một lát rồi bấm "Kiểm tra lại".' : 'Someone else is editing the same place (co-authoring): wait a moment, then click "Check again".';
+    case 'RequestAborted':
+      return vi ? 'Excel đã huỷ yêu cầu (sổ đang được lưu, tính toán hoặc đồng bộ): phần bổ trợ tự thử lại.' : 'Excel cancelled the request (the workbook is saving, calculating or syncing): the add-in tries again.';
+    case 'ItemAlreadyExists':
+      return vi ? 'Sổ đã có một trang trùng tên: hãy đổi tên trang đó rồi bấm "Tạo mẫu" lại.' : 'The workbook already has a sheet of that name: rename it, then click "Create template" again.';
+    case 'FormulaLengthExceedsLimit':
+      return vi ? 'Excel này không nhận một công thức dài của biểu mẫu: hãy dùng biểu mẫu tạo bằng thidua template.' : 'This Excel refuses one of the template\'s long formulas: use the template written by thidua template.';
     default:
       return vi ? `Excel báo lỗi (${code ?? 'không rõ'}): hãy bấm "Kiểm tra lại"; nếu vẫn lỗi, hãy đóng rồi mở lại ngăn kiểm tra.` : `Excel reported an error (${code ?? 'unknown'}): click "Check again"; if it persists, close and reopen the pane.`;
   }

@@ -1,5 +1,5 @@
 import type { Change } from '../../addin/excel';
-import { type Mark, PaneController, type PaneHost } from '../../addin/pane/controller';
+import { errorText, type Mark, PaneController, type PaneHost } from '../../addin/pane/controller';
 import type { Grid } from '../../engine/model/grid';
 import { setCell } from '../../engine/model/grid';
 import { blocToGrid } from '../../engine/template/writer';
@@ -219,5 +219,12 @@ describe('the pane controller', () => {
     m.type('Bình xét', 'G3', 99);
     await wait(40);
     expect(c.state.findings.map((f) => f.ruleId)).toContain('votes/candidate-over-valid');
+  });
+  test.each(['AccessDenied', 'InactiveWorkbook', 'RangeExceedsLimit', 'OperationCellsExceedLimit', 'UndoNotSupported', 'Conflict', 'RequestAborted', 'ItemAlreadyExists', 'FormulaLengthExceedsLimit', 'InvalidOperationInCellEditMode', 'ItemNotFound', 'RequestPayloadSizeLimitExceeded'])('Excel\'s %s has a message of its own, in Vietnamese and English, saying what to do', (code) => {
+    const e = Object.assign(new Error('x'), { code });
+    const generic = errorText(Object.assign(new Error('x'), { code: 'SomethingElse' }), 'vi').replace('SomethingElse', code);
+    expect(errorText(e, 'vi')).not.toBe(generic);
+    expect(errorText(e, 'vi')).not.toContain(code);
+    expect(errorText(e, 'en')).not.toBe(errorText(e, 'vi'));
   });
 });

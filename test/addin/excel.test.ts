@@ -223,8 +223,15 @@ describe('pieces', () => {
   });
 
   test('which texts need the apostrophe to stay text', () => {
-    for (const s of ['-5', '- Xuất sắc', '=A1', '+84 912', '@x', '001', '1,5', '83.33%', '12/5/2024', 'TRUE', '08:30']) expect([s, needsQuote(s)]).toEqual([s, true]);
-    for (const s of ['Hội Nông dân tỉnh', 'Khối 6', 'HTXSNV', 'Cờ thi đua']) expect([s, needsQuote(s)]).toEqual([s, false]);
+    // What Excel turns into something else when typed (formulas, numbers, dates, times, booleans, errors):
+    const parsed = [
+      '-5', '- Xuất sắc', '=A1', '+84 912', '@x', "'abc", ' =A1', '001', '1,5', '1.234.567', '(12)', '83.33%', ' 42 ',
+      '1e5', '2E-3', '-1.5e+10', '1E5', '$100', '100 ₫', '100.000 đ', '€5', '1/2', '0 1/2', '12/5/2024', '2024-05-12', '12.5.2024',
+      '5-Jan', 'Jan 2024', 'January 5', '5 Jan 2024', 'sep-24', 'TRUE', 'false', '#N/A', '#REF!', '08:30', '8:30 AM', '8 pm', '10:30:15',
+    ];
+    for (const s of parsed) expect([s, needsQuote(s)]).toEqual([s, true]);
+    // Text Excel keeps as typed: names, codes, words with digits.
+    for (const s of ['Hội Nông dân tỉnh', 'Khối 6', 'HTXSNV', 'Cờ thi đua', 'Tổ 1', 'Số 5 đường Trần Phú', 'UBMTTQ tỉnh', 'Quyết định 25/QĐ-UBND', 'Janet', 'Mayor', '']) expect([s, needsQuote(s)]).toEqual([s, false]);
   });
 });
 
