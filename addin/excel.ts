@@ -164,6 +164,11 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
   const undoGroup = supports(20);
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => host.Excel.run({ delayForCellEdit: true, ...(undoGroup ? { mergeUndoGroup: true } : {}) } as Excel.RunOptions, batch);
   let chunkCells = options.chunkCells ?? 20_000;
+  /**
+   * Sheets (by id) too large for one answer once: read in pieces from then on, without first
+   * sending again the read Excel refused.
+   */
+  const piecewise = new Set<string>();
   /** Where this pane wrote values, by sheet id and address, until Excel's event for it comes. */
   const echoes = new Set<string>();
   let known: { id: string; name: string }[] = [];
@@ -213,7 +218,7 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
     const loaded = new Map<string, Loaded>();
     for (const t of targets) {
       const used = t.ws.getUsedRangeOrNullObject(true);
-      used.load(`rowIndex,columnIndex,${READ_PROPS}`);
+      used.load(piecewise.has(t.id) ? 'rowIndex,columnIndex' : `rowIndex,columnIndex,${READ_PROPS}`);
       const entry: Loaded = { ws: t.ws, used };
       if (supports(13)) {
         entry.merges = used.getMergedAreasOrNullObject();
@@ -242,7 +247,7 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
       // Too much in one answer: the same again without the values, which come in pieces.
       for (const entry of loaded.values()) {
         entry.used = entry.ws.getUsedRangeOrNullObject(true);
-        entry.used.load('rowIndex,columnIndex');
+        entry.used.load('rowIndex,columnIndex,rowCount,columnCount');
         if (supports(13)) {
           entry.merges = entry.used.getMergedAreasOrNullObject();
           entry.merges.load('address');
@@ -250,11 +255,17 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
       }
       for (const cfs of formats.values()) cfs.load('items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
       await context.sync();
+      // The sheets larger than a piece are those read in pieces from now on.
+      const cells = (e: Loaded) => (e.used.isNullObject ? 0 : e.used.rowCount * e.used.columnCount);
+      for (const [id, entry] of loaded) if (cells(entry) > chunkCells) piecewise.add(id);
+      // Several sheets too large together: the largest, at least, in pieces.
+      const largest = [...loaded].sort(([, a], [, b]) => cells(b) - cells(a))[0];
+      if (largest && ![...loaded.keys()].some((id) => piecewise.has(id))) piecewise.add(largest[0]);
     }
     const sheets: HostSheet[] = [];
     for (const [id, entry] of loaded) {
       const sheet: HostSheet = { id, name: entry.ws.name, rows: [], ...(entry.ws.visibility !== 'Visible' ? { hidden: true } : {}) };
-      if (large) await readInPieces(context, entry.ws, sheet);
+      if (large || piecewise.has(id)) await readInPieces(context, entry.ws, sheet);
       else if (!entry.used.isNullObject) toRows(entry.used.rowIndex, entry.used.columnIndex, entry.used.values, entry.used.valueTypes as string[][], entry.used.numberFormat, entry.used.formulas, sheet.rows);
       if (entry.merges && !entry.merges.isNullObject) {
         const list = areaAddresses(entry.merges.address);

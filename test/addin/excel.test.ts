@@ -59,6 +59,30 @@ describe('reading', () => {
     const b = await big.check(undefined, false);
     expect(a.sheets).toEqual(b.sheets);
     expect(small.fake.syncs).toBeGreaterThan(big.fake.syncs);
+    // Remembered: the next checks read that sheet in pieces at once, never sending the refused read again.
+    expect(small.fake.refusals).toBeGreaterThan(0);
+    const refused = small.fake.refusals;
+    expect((await small.check(undefined, false)).sheets).toEqual(b.sheets);
+    const id = idOf(small.fake, 'Phụ lục');
+    expect((await small.check([id], false)).sheets[0]!.rows).toEqual(b.sheets.find((x) => x.name === 'Phụ lục')!.rows);
+    expect(small.fake.refusals).toBe(refused);
+  });
+
+  test('the fake weighs an answer in UTF-8 bytes, and refuses 5 MB only on Excel on the web', async () => {
+    const grid = blocToGrid(laiChauMttq);
+    // A sheet of Vietnamese text read whole (its values and its formulas, the text twice): about
+    // 4.6 million characters, under 5 MB as characters, about 5.8 MB as UTF-8.
+    const line = 'Hội Liên hiệp Phụ nữ tỉnh đạt danh hiệu Cờ thi đua xuất sắc trong phong trào '.repeat(4);
+    const rows = 7000;
+    grid.sheets.push({ name: 'Phụ lục', rows: Array.from({ length: rows }, () => [{ kind: 'text' as const, value: line }]) });
+    expect(2 * JSON.stringify(line).length * rows).toBeLessThan(5 * 1024 * 1024 - 100_000);
+    expect(2 * new TextEncoder().encode(JSON.stringify(line)).length * rows).toBeGreaterThan(5 * 1024 * 1024);
+    const web = excel(grid, { platform: 'web' });
+    const desktop = excel(grid);
+    const [a, b] = [await web.check(undefined, false), await desktop.check(undefined, false)];
+    expect(a.sheets).toEqual(b.sheets);
+    expect(web.fake.refusals).toBeGreaterThan(0);
+    expect(desktop.fake.refusals).toBe(0);
   });
 
   test('merged areas only where the host supports them (ExcelApi 1.13)', async () => {

@@ -7,8 +7,9 @@
  *   (`PropertyNotLoaded` otherwise); every queued operation runs at the next sync.
  * - Each `context.sync()` is a round trip: it waits `syncDelayMs`, is counted, and fails whole
  *   with `RequestPayloadSizeLimitExceeded` or `ResponsePayloadSizeLimitExceeded` when what it
- *   sends or loads is over `payloadLimit` bytes (5 MB on Excel on the web, "Resource limits
- *   and performance optimization for Office Add-ins").
+ *   sends or loads is over `payloadLimit` bytes of UTF-8 (5 MB on Excel on the web only,
+ *   "Resource limits and performance optimization for Office Add-ins": `platform: 'web'`, or a
+ *   limit the test sets); each refusal counted.
  * - Values written through `Range.values` are parsed as Excel parses what is typed: `=…` is a
  *   formula; `-x`, `+x` and `@x` are formulas too (`#NAME?` when not a number); `001` is the
  *   number 1; `50%` is 0.5 in a percentage format; `12/5/2024` a date; `TRUE` a boolean; a
@@ -39,6 +40,8 @@ export interface FakeOptions {
   syncDelayMs?: number;
   eventDelayMs?: number;
   payloadLimit?: number;
+  /** Where Excel runs: on the web a request or response over 5 MB is refused (desktop Excel has no such limit). */
+  platform?: 'web' | 'desktop';
   /** Conditional formats already in the workbook (left by an earlier pane, or the user's). */
   formats?: { sheet: string; address: string; type: FakeCF['type']; formula?: string; fill?: string }[];
   /** A sheet whose adding fails (Excel refuses it: a name taken, a protected workbook). */
@@ -176,7 +179,8 @@ const intersects = (a: string, b: string) => {
   return !!x && !!y && x.left <= y.right && y.left <= x.right && x.top <= y.bottom && y.top <= x.bottom;
 };
 
-const size = (v: unknown) => JSON.stringify(v ?? null).length;
+/** What a value weighs in a request or response: its JSON in UTF-8 bytes (Vietnamese letters are 2–3 bytes). */
+const size = (v: unknown) => new TextEncoder().encode(JSON.stringify(v ?? null)).length;
 
 /** An object whose declared properties are readable only after load + sync. */
 class Proxied {
@@ -663,11 +667,17 @@ class FakeContext {
     this.fake.onSync?.();
     await new Promise((r) => setTimeout(r, this.fake.options.syncDelayMs ?? 1));
     const request = ops.reduce((n, o) => n + (o.kind.bytes ?? 0), 0);
-    if (request > this.fake.payloadLimit) throw new RichApiError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    if (request > this.fake.payloadLimit) {
+      this.fake.refusals++;
+      throw new RichApiError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit.');
+    }
     this.responseBytes = 0;
     const writes = ops.some((o) => o.kind.write);
     for (const o of ops) o.work();
-    if (this.responseBytes > this.fake.payloadLimit) throw new RichApiError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    if (this.responseBytes > this.fake.payloadLimit) {
+      this.fake.refusals++;
+      throw new RichApiError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    }
     if (writes) this.fake.undoRecord(this);
   }
 
@@ -685,6 +695,8 @@ export class FakeExcel {
   undoStack: string[] = [];
   readonly minor: number;
   readonly payloadLimit: number;
+  /** Syncs refused for their size. */
+  refusals = 0;
   onSync?: () => void;
   /** Excel.run batches running now, and the most ever at once. */
   running = 0;
@@ -695,7 +707,7 @@ export class FakeExcel {
     readonly options: FakeOptions = {},
   ) {
     this.minor = Number((options.api ?? '1.20').split('.')[1]);
-    this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
+    this.payloadLimit = options.payloadLimit ?? (options.platform === 'web' ? 5 * 1024 * 1024 : Infinity);
     this.sheets = grid.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
       s.rows.forEach((row, r) => row?.forEach((c, col) => c && cells.set(toA1(r + 1, col + 1), fromGridCell(c))));
