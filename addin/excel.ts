@@ -41,9 +41,11 @@ export type Change = { ids: string[] } | { structure: true };
 export interface ReadResult {
   sheets: HostSheet[];
   complete: boolean;
+  /** The sheets read that are protected (by name): the pane neither marks nor fixes there. */
+  protectedSheets?: string[];
 }
 
-export type WriteOutcome = { written: true } | { written: false; reason: 'formula' | 'gone' };
+export type WriteOutcome = { written: true } | { written: false; reason: 'formula' | 'gone' | 'protected' };
 
 export interface TemplateOutcome {
   added: string[];
@@ -153,6 +155,7 @@ function toRows(top: number, left: number, values: unknown[][], types: string[][
 
 interface Loaded {
   ws: Excel.Worksheet;
+  protection: Excel.WorksheetProtection;
   used: Excel.Range;
   merges?: Excel.RangeAreas;
   formats?: Excel.ConditionalFormatCollection;
@@ -219,17 +222,23 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
     for (const t of targets) {
       const used = t.ws.getUsedRangeOrNullObject(true);
       used.load(piecewise.has(t.id) ? 'rowIndex,columnIndex' : `rowIndex,columnIndex,${READ_PROPS}`);
-      const entry: Loaded = { ws: t.ws, used };
+      const protection = t.ws.protection;
+      protection.load('protected');
+      const entry: Loaded = { ws: t.ws, protection, used };
       if (supports(13)) {
         entry.merges = used.getMergedAreasOrNullObject();
         entry.merges.load('address');
       }
       loaded.set(t.id, entry);
     }
-    // The marks live on every sheet, read again or not.
+    // The marks live on every sheet, read again or not; a protected sheet's are left as they are.
     const formats = new Map<string, Excel.ConditionalFormatCollection>();
+    const guarded = new Map<string, Excel.WorksheetProtection>();
     if (marks) {
       for (const k of ids === undefined ? targets.map((t) => ({ id: t.id, name: t.ws.name })) : known) {
+        const protection = loaded.get(k.id)?.protection ?? worksheets.getItem(k.id).protection;
+        if (!loaded.has(k.id)) protection.load('protected');
+        guarded.set(k.id, protection);
         const cfs = worksheets.getItem(k.id).getRange().conditionalFormats;
         // `customOrNullObject`: loading `custom` fails the request when a colour scale or an icon set is there (office-js #2180).
         cfs.load('items/type,items/customOrNullObject/rule/formula,items/customOrNullObject/format/fill/color');
@@ -276,7 +285,12 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
       for (const key of [...echoes]) if (key.startsWith(`${id}|`)) echoes.delete(key);
     }
     if (ids !== undefined) known = known.map((k) => sheets.find((s) => s.id === k.id) ?? k).map((k) => ({ id: k.id, name: k.name }));
-    return { result: { sheets, complete: ids === undefined }, formats };
+    for (const [id, p] of guarded) if (p.protected) formats.delete(id);
+    const protectedSheets = [...new Set([
+      ...[...loaded.values()].filter((e) => e.protection.protected).map((e) => e.ws.name),
+      ...[...guarded].filter(([, p]) => p.protected).map(([id]) => known.find((k) => k.id === id)?.name ?? ''),
+    ])].filter((n) => n !== '');
+    return { result: { sheets, complete: ids === undefined, ...(protectedSheets.length > 0 ? { protectedSheets } : {}) }, formats };
   }
 
   /** The marks made to be `wanted`: those already right kept, others removed, missing ones added. */
@@ -331,7 +345,8 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
       }
       await run(async (context) => {
         const { result, formats } = await read(context, request.ids, request.marks);
-        const wanted = decide(result);
+        // No mark on a protected sheet: Excel would refuse it, and the sheet is the user's to guard.
+        const wanted = decide(result).filter((m) => !result.protectedSheets?.includes(m.sheet));
         if (request.marks && applyMarks(context, formats, wanted)) await context.sync();
       });
     },
@@ -380,10 +395,14 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
       run(async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
         ws.load('id');
+        const protection = ws.protection;
+        protection.load('protected');
         const range = ws.getRange(cell);
         range.load('formulas,numberFormat');
         await context.sync();
         if (ws.isNullObject) return { written: false, reason: 'gone' } as const;
+        // Excel would refuse it (AccessDenied): said as such, the user's protection left alone.
+        if (protection.protected) return { written: false, reason: 'protected' } as const;
         const formula = range.formulas[0]![0];
         if (typeof formula === 'string' && formula.startsWith('=')) return { written: false, reason: 'formula' } as const;
         const format = String(range.numberFormat[0]![0] ?? 'General');

@@ -46,10 +46,12 @@ export interface PaneState {
    * in how many milliseconds the next one starts.
    */
   retry?: { attempt: number; inMs: number };
+  /** The workbook's protected sheets (by name): no marks, no fixes there. */
+  protectedSheets?: string[];
   /** Excel did not let the pane listen for edits: what the user typed is read only on "Kiểm tra lại". */
   notListening?: string;
   /** Fixes not written, by finding (`sheet!cell rule`), and why. */
-  refused: Record<string, 'formula' | 'gone'>;
+  refused: Record<string, 'formula' | 'gone' | 'protected'>;
 }
 
 export interface ControllerOptions {
@@ -211,6 +213,10 @@ export class PaneController {
   private decide(read: ReadResult): Mark[] {
     if (read.complete) this.sheets = new Map(read.sheets.map((s) => [s.id, s]));
     else for (const s of read.sheets) this.sheets.set(s.id, s);
+    // Protection as last read: all of it after a full read, the sheets read otherwise.
+    const before = read.complete ? [] : (this.state.protectedSheets ?? []).filter((n) => !read.sheets.some((s) => s.name === n));
+    const guarded = [...new Set([...before, ...(read.protectedSheets ?? [])])];
+    this.state = { ...this.state, protectedSheets: guarded };
     const grid: Grid = { sheets: [...this.sheets.values()] };
     const result = checkGrid(grid, this.options.check ?? {});
     this.findings = result.findings;
@@ -253,9 +259,14 @@ export class PaneController {
     return sheet !== undefined && at !== undefined && sheet.rows[at.row - 1]?.[at.col - 1]?.formula !== undefined;
   }
 
+  /** Whether the finding's sheet is protected, as last read (Excel would refuse the fix). */
+  isProtected(f: FindingJson): boolean {
+    return f.sheet !== undefined && (this.state.protectedSheets ?? []).includes(f.sheet);
+  }
+
   canFix(f: FindingJson): boolean {
     // What a finding may fix is the rule's to say (`meta.fix`), not a list kept here.
-    return fixOf(f.ruleId) !== undefined && f.suggestion !== undefined && f.sheet !== undefined && f.cell !== undefined && !this.isFormula(f);
+    return fixOf(f.ruleId) !== undefined && f.suggestion !== undefined && f.sheet !== undefined && f.cell !== undefined && !this.isFormula(f) && !this.isProtected(f);
   }
 
   /** Write the suggestion into the cell (never over a formula), then read that sheet again. */

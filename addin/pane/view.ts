@@ -18,6 +18,8 @@ const T = {
     retry: (attempt: number, s: number) => `Lần kiểm tra thứ ${attempt} chưa xong; tự thử lại sau ${s} giây. Các ô bạn đã sửa không bị bỏ qua.`,
     notListening: (reason: string) => `Phần bổ trợ không theo dõi được các ô bạn gõ (${reason}). Sau khi sửa, hãy bấm "Kiểm tra lại".`,
     gone: 'Trang của ô này không còn: hãy bấm "Kiểm tra lại".',
+    protected: 'Trang này đang được bảo vệ: thidua không sửa ô ở đây. Hãy tự sửa, hoặc bỏ bảo vệ trang (Review → Unprotect Sheet).',
+    protectedSheets: (names: string) => `Trang được bảo vệ: ${names}. Phần bổ trợ không tô màu và không sửa ô trên các trang này; các phát hiện vẫn được liệt kê.`,
   },
   en: {
     title: 'Emulation check', recheck: 'Check again', error: 'errors', warning: 'warnings', info: 'info', checking: 'Checking…',
@@ -31,6 +33,8 @@ const T = {
     retry: (attempt: number, s: number) => `Check ${attempt} did not finish; trying again in ${s} s. Your edits are not skipped.`,
     notListening: (reason: string) => `The add-in cannot follow what you type (${reason}). After editing, click "Check again".`,
     gone: 'The sheet of this cell is gone: click "Check again".',
+    protected: 'This sheet is protected: thidua does not change its cells. Correct it yourself, or unprotect the sheet (Review → Unprotect Sheet).',
+    protectedSheets: (names: string) => `Protected sheets: ${names}. The add-in neither highlights nor fixes cells there; their findings are still listed.`,
   },
 } as const;
 
@@ -99,6 +103,7 @@ export class PaneView {
     this.root.append(counts);
     if (state.checking) this.root.append(el('p', { class: 'checking' }, t.checking));
     if (state.error) this.root.append(el('p', { class: 'failed', role: 'alert' }, `${t.failed}: ${state.error}`));
+    if (state.protectedSheets && state.protectedSheets.length > 0) this.root.append(el('p', { class: 'note', id: 'protected-sheets' }, t.protectedSheets(state.protectedSheets.join(', '))));
     if (state.retry) this.root.append(el('p', { class: 'retry', role: 'status' }, t.retry(state.retry.attempt, Math.round(state.retry.inMs / 1000))));
     if (state.notListening) this.root.append(el('p', { class: 'failed', id: 'not-listening', role: 'alert' }, t.notListening(state.notListening)));
     if (state.added) this.root.append(el('p', { class: 'added', role: 'status' }, state.added.length > 0 ? `${t.added}: ${state.added.join(', ')}` : t.nothingAdded));
@@ -127,7 +132,7 @@ export class PaneView {
     li.append(go);
     if (f.suggestion !== undefined) li.append(el('p', { class: 'suggestion' }, `${t.suggestion}: ${f.suggestion}`));
     if (f.basis !== undefined) li.append(el('p', { class: 'basis' }, f.basis));
-    const refused = this.controller.state.refused[fixKey(f)] ?? (f.suggestion !== undefined && this.controller.isFormula(f) ? 'formula' : undefined);
+    const refused = this.controller.state.refused[fixKey(f)] ?? (f.suggestion !== undefined && this.controller.isFormula(f) ? 'formula' : f.suggestion !== undefined && this.controller.isProtected(f) ? 'protected' : undefined);
     if (refused) li.append(el('p', { class: 'refused' }, t[refused]));
     else if (this.controller.canFix(f)) {
       const fix = el('button', { type: 'button', class: 'fix' }, t.fix);

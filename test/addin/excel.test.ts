@@ -98,6 +98,19 @@ describe('reading', () => {
   });
 });
 
+describe('protected sheets', () => {
+  test('a fix on a protected sheet is refused as such, unwritten; marks skip it, those already there left as they are', async () => {
+    const { fake, host, check } = excel(undefined, { formats: [{ sheet: 'Bình xét', address: 'C4', type: 'Custom', formula: '=ISREF($C$4)+N("thidua")', fill: '#FFC7CE' }] });
+    fake.protectSheet('Bình xét');
+    expect(await host.write('Bình xét', 'G3', 5)).toEqual({ written: false, reason: 'protected' });
+    const read = await check(undefined, true, [{ sheet: 'Bình xét', cell: 'G3', severity: 'error' }, { sheet: 'Số liệu', cell: 'E3', severity: 'warning' }]);
+    expect(read.protectedSheets).toEqual(['Bình xét']);
+    expect(fake.marks().map((m) => [m.sheet, m.address])).toEqual([['Bình xét', 'C4'], ['Số liệu', 'E3']]);
+    fake.protectSheet('Bình xét', false);
+    expect(await host.write('Bình xét', 'G3', 5)).toEqual({ written: true });
+  });
+});
+
 describe('marks', () => {
   const m = (cell: string, severity: Mark['severity'] = 'error'): Mark => ({ sheet: 'Bình xét', cell, severity });
 

@@ -318,6 +318,7 @@ class FakeRange extends Proxied {
   private write(kind: 'values' | 'formulas', v: unknown[][]): void {
     this.sized(v);
     this.ctx.queue({ write: true, bytes: size(v) }, () => {
+      unlessProtected(this.sheet);
       v.forEach((row, r) =>
         row.forEach((input, c) => {
           const a = this.at(r, c);
@@ -422,7 +423,10 @@ class FakeCFCollection {
   add(type: string): { custom: { rule: { formula: string }; format: { fill: { color: string } } } } {
     if (type !== 'Custom') throw new Error('fake Excel: the pane adds custom conditional formats only');
     const cf: FakeCF = { id: ++this.ctx.fake.ids, type: 'Custom', address: this.address };
-    this.ctx.queue({ write: true, bytes: 128 }, () => this.sheet.cfs.push(cf));
+    this.ctx.queue({ write: true, bytes: 128 }, () => {
+      unlessProtected(this.sheet);
+      this.sheet.cfs.push(cf);
+    });
     return { custom: { rule: { set formula(f: string) { cf.formula = f; } } as { formula: string }, format: { fill: { set color(c: string) { cf.fill = c; } } as { color: string } } } };
   }
 
@@ -469,6 +473,7 @@ class FakeCFItem {
   }
   delete(): void {
     this.ctx.queue({ write: true, bytes: 32 }, () => {
+      unlessProtected(this.sheet);
       this.sheet.cfs = this.sheet.cfs.filter((x) => x !== this.cf);
     });
   }
@@ -484,6 +489,34 @@ class EventSlot {
     if (this.fake.minor < this.minor) throw new RichApiError('ApiNotFound', `The event ${this.key} needs ExcelApi 1.${this.minor}.`);
     this.fake.handlers.push({ key: this.key, handler });
   }
+}
+
+/** A sheet's protection (ExcelApi 1.2). */
+class FakeProtection extends Proxied {
+  constructor(
+    ctx: FakeContext,
+    readonly sheet: FakeSheet,
+  ) {
+    super(ctx);
+  }
+
+  protected override compute(prop: string): unknown {
+    if (prop === 'protected') return this.sheet.protected ?? false;
+    return super.compute(prop);
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
+  }
+
+  protect(): void {
+    this.ctx.queue({ write: true, bytes: 16 }, () => (this.sheet.protected = true));
+  }
+}
+
+/** Excel refuses to change a protected sheet's cells or their formats ("The cell or chart you're trying to change is on a protected sheet"). */
+function unlessProtected(sheet: FakeSheet): void {
+  if (sheet.protected) throw new RichApiError('AccessDenied', 'The cell or chart that you are trying to change is protected and therefore read-only.');
 }
 
 class FakeWorksheet extends Proxied {
@@ -558,9 +591,9 @@ class FakeWorksheet extends Proxied {
     this.ctx.queue({ write: true, bytes: 16 }, () => this.ctx.fake.removeSheet(this.sheet, 'ThisLocalAddin'));
   }
 
-  /** Protection without a password (ExcelApi 1.2). */
-  get protection() {
-    return { protect: () => this.ctx.queue({ write: true, bytes: 16 }, () => (this.sheet.protected = true)) };
+  /** Protection without a password (ExcelApi 1.2): `protected` to load, `protect()`. */
+  get protection(): FakeProtection {
+    return new FakeProtection(this.ctx, this.sheet);
   }
 
   get freezePanes() {
@@ -836,6 +869,11 @@ export class FakeExcel {
   removeSheet(sheet: FakeSheet, trigger: 'Unknown' | 'ThisLocalAddin' = 'Unknown'): void {
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.later(sheet, { source: 'Local', triggerSource: trigger }, 'deleted');
+  }
+
+  /** The user protects a sheet (Review → Protect Sheet), or lifts its protection. */
+  protectSheet(name: string, on = true): void {
+    this.sheet(name).protected = on;
   }
 
   deleteSheet(name: string): void {

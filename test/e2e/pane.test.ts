@@ -193,6 +193,29 @@ maybe('the pane on a fake Excel host', () => {
     await page.close();
   });
 
+  test('a protected sheet: its findings listed with a note, no fix offered, no mark tried (Excel would refuse both), and nothing fails', async () => {
+    const grid = await sample('lai-chau-mttq-2023.xlsx');
+    setCell(grid, 'Đề nghị khen thưởng', 'D4', 'Hoàn thành  xuất sắc nhiệm vụ ');
+    setCell(grid, 'Bình xét', 'G3', 99);
+    const page = await open(grid);
+    await page.waitForSelector('li[data-rule="text/whitespace"] button.fix');
+    await page.evaluate(() => (window as unknown as { __fakeExcel: { protectSheet: (n: string) => void } }).__fakeExcel.protectSheet('Đề nghị khen thưởng'));
+    await page.click('#recheck');
+    await page.waitForSelector('#protected-sheets');
+    expect(await page.textContent('#protected-sheets')).toContain('Đề nghị khen thưởng');
+    expect(await page.$('li[data-rule="text/whitespace"] button.fix')).toBeNull();
+    expect(await page.textContent('li[data-rule="text/whitespace"] .refused')).toContain('đang được bảo vệ');
+    // Highlighting on: the other sheets are marked, the protected one is left alone, no error.
+    await page.click('#highlight');
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: { marks: () => unknown[] } }).__fakeExcel.marks().length > 0);
+    const marks = await page.evaluate(() => (window as unknown as { __fakeExcel: { marks: () => { sheet: string }[] } }).__fakeExcel.marks().map((m) => m.sheet));
+    expect(marks).toContain('Bình xét');
+    expect(marks).not.toContain('Đề nghị khen thưởng');
+    expect(await page.$('p.failed')).toBeNull();
+    await page.screenshot({ path: join(SHOTS, 'pane-protected.png') });
+    await page.close();
+  });
+
   test('English on request', async () => {
     const page = await open(await sample('faulty/soc-trang-dia-diem-tcvn3.xlsx'));
     await page.click('#lang');
