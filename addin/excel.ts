@@ -43,6 +43,8 @@ export interface ReadResult {
   complete: boolean;
   /** The sheets read that are protected (by name): the pane neither marks nor fixes there. */
   protectedSheets?: string[];
+  /** Excel calculates only when asked (ExcelApi 1.8 tells): formula results may be stale. */
+  manualCalculation?: boolean;
 }
 
 export type WriteOutcome = { written: true } | { written: false; reason: 'formula' | 'gone' | 'protected' };
@@ -245,6 +247,9 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
         formats.set(k.id, cfs);
       }
     }
+    // Whether Excel calculates by itself, asked in the same round trip (ExcelApi 1.8).
+    const application = supports(8) ? context.workbook.application : undefined;
+    application?.load('calculationMode');
     let large = false;
     try {
       await context.sync();
@@ -290,7 +295,8 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
       ...[...loaded.values()].filter((e) => e.protection.protected).map((e) => e.ws.name),
       ...[...guarded].filter(([, p]) => p.protected).map(([id]) => known.find((k) => k.id === id)?.name ?? ''),
     ])].filter((n) => n !== '');
-    return { result: { sheets, complete: ids === undefined, ...(protectedSheets.length > 0 ? { protectedSheets } : {}) }, formats };
+    const manualCalculation = application !== undefined && application.calculationMode === 'Manual';
+    return { result: { sheets, complete: ids === undefined, ...(protectedSheets.length > 0 ? { protectedSheets } : {}), ...(manualCalculation ? { manualCalculation } : {}) }, formats };
   }
 
   /** The marks made to be `wanted`: those already right kept, others removed, missing ones added. */
@@ -379,6 +385,13 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
         if (supports(17)) worksheets.onNameChanged.add(async () => structure());
         // Formulas whose results changed with no cell of their sheet edited (ExcelApi 1.8).
         if (supports(8)) worksheets.onCalculated.add(async (e) => handler({ ids: [e.worksheetId] }));
+        await context.sync();
+      }),
+
+    /** Excel calculates every formula again (the user asked, in manual calculation). */
+    recalculate: () =>
+      run(async (context) => {
+        context.workbook.application.calculate('Full' as Excel.CalculationType);
         await context.sync();
       }),
 

@@ -22,6 +22,8 @@ export interface PaneHost {
   /** Call back with what changed. */
   onChange(handler: (change: Change) => void): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
+  /** Excel calculates every formula again. */
+  recalculate(): Promise<void>;
   write(sheet: string, cell: string, value: string | number): Promise<WriteOutcome>;
   /** "Tạo mẫu": add the template's sheets the workbook lacks (`criteria`: `Chấm điểm`'s, else the profile's). */
   createTemplate(memberList: string | undefined, names?: ReadonlyMap<string, string>, profile?: string, criteria?: readonly Criterion[]): Promise<TemplateOutcome>;
@@ -46,6 +48,8 @@ export interface PaneState {
    * in how many milliseconds the next one starts.
    */
   retry?: { attempt: number; inMs: number };
+  /** Excel is in manual calculation: totals and percentages may be stale until it calculates. */
+  manualCalculation?: boolean;
   /** The workbook's protected sheets (by name): no marks, no fixes there. */
   protectedSheets?: string[];
   /** Excel did not let the pane listen for edits: what the user typed is read only on "Kiểm tra lại". */
@@ -112,6 +116,14 @@ export class PaneController {
       } catch (e) {
         this.state = { ...this.state, notListening: errorText(e, this.lang) };
       }
+    });
+  }
+
+  /** "Tính lại và kiểm tra" (manual calculation): Excel calculates, then every sheet is read again. */
+  recalculate(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.host.recalculate();
+      await this.checked(undefined);
     });
   }
 
@@ -216,7 +228,7 @@ export class PaneController {
     // Protection as last read: all of it after a full read, the sheets read otherwise.
     const before = read.complete ? [] : (this.state.protectedSheets ?? []).filter((n) => !read.sheets.some((s) => s.name === n));
     const guarded = [...new Set([...before, ...(read.protectedSheets ?? [])])];
-    this.state = { ...this.state, protectedSheets: guarded };
+    this.state = { ...this.state, protectedSheets: guarded, manualCalculation: read.manualCalculation === true };
     const grid: Grid = { sheets: [...this.sheets.values()] };
     const result = checkGrid(grid, this.options.check ?? {});
     this.findings = result.findings;

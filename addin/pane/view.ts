@@ -18,6 +18,8 @@ const T = {
     retry: (attempt: number, s: number) => `Lần kiểm tra thứ ${attempt} chưa xong; tự thử lại sau ${s} giây. Các ô bạn đã sửa không bị bỏ qua.`,
     notListening: (reason: string) => `Phần bổ trợ không theo dõi được các ô bạn gõ (${reason}). Sau khi sửa, hãy bấm "Kiểm tra lại".`,
     gone: 'Trang của ô này không còn: hãy bấm "Kiểm tra lại".',
+    manual: 'Excel đang tính toán thủ công (Manual): Tổng điểm, Tỷ lệ và các công thức khác có thể chưa cập nhật, nên kết quả kiểm tra có thể sai ở đó.',
+    recalculate: 'Tính lại và kiểm tra',
     protected: 'Trang này đang được bảo vệ: thidua không sửa ô ở đây. Hãy tự sửa, hoặc bỏ bảo vệ trang (Review → Unprotect Sheet).',
     protectedSheets: (names: string) => `Trang được bảo vệ: ${names}. Phần bổ trợ không tô màu và không sửa ô trên các trang này; các phát hiện vẫn được liệt kê.`,
   },
@@ -33,6 +35,8 @@ const T = {
     retry: (attempt: number, s: number) => `Check ${attempt} did not finish; trying again in ${s} s. Your edits are not skipped.`,
     notListening: (reason: string) => `The add-in cannot follow what you type (${reason}). After editing, click "Check again".`,
     gone: 'The sheet of this cell is gone: click "Check again".',
+    manual: 'Excel is in manual calculation: Tổng điểm, Tỷ lệ and other formulas may be out of date, so the findings on them may be wrong.',
+    recalculate: 'Calculate and check',
     protected: 'This sheet is protected: thidua does not change its cells. Correct it yourself, or unprotect the sheet (Review → Unprotect Sheet).',
     protectedSheets: (names: string) => `Protected sheets: ${names}. The add-in neither highlights nor fixes cells there; their findings are still listed.`,
   },
@@ -103,6 +107,13 @@ export class PaneView {
     this.root.append(counts);
     if (state.checking) this.root.append(el('p', { class: 'checking' }, t.checking));
     if (state.error) this.root.append(el('p', { class: 'failed', role: 'alert' }, `${t.failed}: ${state.error}`));
+    if (state.manualCalculation) {
+      const manual = el('p', { class: 'note manual', id: 'manual-calculation', role: 'status' }, `${t.manual} `);
+      const button = el('button', { type: 'button', id: 'recalculate' }, t.recalculate);
+      button.addEventListener('click', () => void this.controller.recalculate());
+      manual.append(button);
+      this.root.append(manual);
+    }
     if (state.protectedSheets && state.protectedSheets.length > 0) this.root.append(el('p', { class: 'note', id: 'protected-sheets' }, t.protectedSheets(state.protectedSheets.join(', '))));
     if (state.retry) this.root.append(el('p', { class: 'retry', role: 'status' }, t.retry(state.retry.attempt, Math.round(state.retry.inMs / 1000))));
     if (state.notListening) this.root.append(el('p', { class: 'failed', id: 'not-listening', role: 'alert' }, t.notListening(state.notListening)));

@@ -34,6 +34,7 @@ function memoryHost(grid: Grid, slow = 0) {
       handler = h;
     },
     select: async () => {},
+    recalculate: async () => {},
     // Excel's event for the pane's own write is filtered by the host (addin/excel.ts), not seen here.
     write: async (sheet, cell, value) => {
       writes.push([sheet, cell, value]);

@@ -98,6 +98,22 @@ describe('reading', () => {
   });
 });
 
+describe('calculation', () => {
+  test('manual calculation is read in the same round trip (ExcelApi 1.8), and "calculate" asks Excel for a full calculation', async () => {
+    const manual = excel(undefined, { calculationMode: 'Manual' });
+    await manual.check(undefined, false);
+    const syncs = manual.fake.syncs;
+    const read = await manual.check([idOf(manual.fake, 'Bình xét')], false);
+    expect(read.manualCalculation).toBe(true);
+    expect(manual.fake.syncs - syncs).toBe(1);
+    await manual.host.recalculate();
+    expect(manual.fake.calculations).toEqual(['Full']);
+    expect((await excel().check(undefined, false)).manualCalculation).toBeUndefined();
+    // Excel 2016 (ExcelApi 1.7) cannot tell: nothing asked, nothing said.
+    expect((await excel(undefined, { api: '1.7', calculationMode: 'Manual' }).check(undefined, false)).manualCalculation).toBeUndefined();
+  });
+});
+
 describe('protected sheets', () => {
   test('a fix on a protected sheet is refused as such, unwritten; marks skip it, those already there left as they are', async () => {
     const { fake, host, check } = excel(undefined, { formats: [{ sheet: 'Bình xét', address: 'C4', type: 'Custom', formula: '=ISREF($C$4)+N("thidua")', fill: '#FFC7CE' }] });

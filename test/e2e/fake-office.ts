@@ -44,6 +44,13 @@ export interface FakeOptions {
   platform?: 'web' | 'desktop';
   /** Conditional formats already in the workbook (left by an earlier pane, or the user's). */
   formats?: { sheet: string; address: string; type: FakeCF['type']; formula?: string; fill?: string }[];
+  /** Excel's calculation mode (`application.calculationMode`, ExcelApi 1.8); Automatic by default. */
+  calculationMode?: 'Automatic' | 'AutomaticExceptTables' | 'Manual';
+  /**
+   * What `application.calculate()` makes of the formulas' cached values (the fake computes no
+   * formula itself): a test in manual mode leaves a result stale and says here what it becomes.
+   */
+  calculated?: { sheet: string; address: string; value: number | string }[];
   /** A sheet whose adding fails (Excel refuses it: a name taken, a protected workbook). */
   failAdding?: string;
 }
@@ -635,6 +642,28 @@ class FakeContext {
     const items = () => fake.sheets.map((s) => new FakeWorksheet(ctx, s));
     let listed: FakeWorksheet[] | undefined;
     return {
+      /** The application (ExcelApi 1.1; `calculationMode` 1.8): its calculation mode, and calculate(). */
+      application: {
+        loaded: false,
+        load(props: string) {
+          if (props.trim() !== 'calculationMode') throw new Error(`fake Excel: application.${props} is not modelled`);
+          if (fake.minor < 8) throw new RichApiError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Excel.');
+          ctx.queue({ load: true }, () => (this.loaded = true));
+        },
+        get calculationMode(): string {
+          if (!this.loaded) throw new NotLoaded('calculationMode');
+          return fake.options.calculationMode ?? 'Automatic';
+        },
+        calculate(type: string) {
+          ctx.queue({ write: true, bytes: 16 }, () => {
+            fake.calculations.push(type);
+            for (const c of fake.options.calculated ?? []) {
+              const cell = fake.cell(c.sheet, c.address);
+              if (cell) cell.value = c.value;
+            }
+          });
+        },
+      },
       worksheets: {
         load(props: string) {
           const list = props.split(',').map((p) => p.trim());
@@ -730,6 +759,8 @@ export class FakeExcel {
   readonly payloadLimit: number;
   /** Syncs refused for their size. */
   refusals = 0;
+  /** `application.calculate()` calls, by calculation type. */
+  calculations: string[] = [];
   onSync?: () => void;
   /** Excel.run batches running now, and the most ever at once. */
   running = 0;

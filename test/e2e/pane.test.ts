@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { haveBrowser, launch, listed, openPane, serve, settle } from './harness';
+import type { FakeOptions } from './fake-office';
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { type Grid, setCell } from '../../engine/model/grid';
@@ -38,7 +39,7 @@ maybe('the pane on a fake Excel host', () => {
     await new Promise((r) => server?.close(r));
   });
 
-  const open = (grid: Grid) => openPane(browser, base, grid, { outside, dialogs });
+  const open = (grid: Grid, fake?: FakeOptions) => openPane(browser, base, grid, { outside, dialogs, ...(fake ? { fake } : {}) });
   const sample = (name: string) => readGrid(readFileSync(join(ROOT, 'samples', name)));
 
   test('lists the sample\'s findings, as the engine finds them; a click selects the cell', async () => {
@@ -213,6 +214,22 @@ maybe('the pane on a fake Excel host', () => {
     expect(marks).not.toContain('Đề nghị khen thưởng');
     expect(await page.$('p.failed')).toBeNull();
     await page.screenshot({ path: join(SHOTS, 'pane-protected.png') });
+    await page.close();
+  });
+
+  test('Excel in manual calculation: said, with a button that calculates and checks again; a stale total\'s finding goes once Excel has calculated', async () => {
+    const grid = await sample('lai-chau-mttq-2023.xlsx');
+    // Tổng điểm of the first unit, a formula whose result Excel has not updated (92 once calculated).
+    setCell(grid, 'Chấm điểm', 'G4', 90);
+    grid.sheets.find((x) => x.name === 'Chấm điểm')!.rows[3]![6]!.formula = { cached: true };
+    const page = await open(grid, { calculationMode: 'Manual', calculated: [{ sheet: 'Chấm điểm', address: 'G4', value: 92 }] });
+    await page.waitForSelector('#manual-calculation');
+    expect(await page.textContent('#manual-calculation')).toContain('tính toán thủ công');
+    await page.waitForSelector('li[data-rule="scores/total-mismatch"]');
+    await page.screenshot({ path: join(SHOTS, 'pane-manual-calculation.png') });
+    await page.click('#recalculate');
+    await page.waitForFunction(() => document.querySelector('li[data-rule="scores/total-mismatch"]') === null);
+    expect(await page.evaluate(() => (window as unknown as { __fakeExcel: { calculations: string[] } }).__fakeExcel.calculations)).toEqual(['Full']);
     await page.close();
   });
 
