@@ -339,6 +339,8 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
   }
 
   return {
+    /** Excel keeps the user's undo history across the pane's writes (ExcelApi 1.20); older Excel clears it at each. */
+    undoKept: undoGroup,
     /**
      * One check: read, let the engine decide, keep the marks (`marks: false` leaves them as
      * they are). Throws `ItemNotFound` when a sheet asked for is gone: read everything then.

@@ -24,6 +24,8 @@ export interface PaneHost {
   select(sheet: string, cell: string): Promise<void>;
   /** Excel calculates every formula again. */
   recalculate(): Promise<void>;
+  /** Excel keeps the user's undo history across the pane's writes (false: each write clears it). */
+  readonly undoKept?: boolean;
   write(sheet: string, cell: string, value: string | number): Promise<WriteOutcome>;
   /** "Tạo mẫu": add the template's sheets the workbook lacks (`criteria`: `Chấm điểm`'s, else the profile's). */
   createTemplate(memberList: string | undefined, names?: ReadonlyMap<string, string>, profile?: string, criteria?: readonly Criterion[]): Promise<TemplateOutcome>;
@@ -48,6 +50,8 @@ export interface PaneState {
    * in how many milliseconds the next one starts.
    */
   retry?: { attempt: number; inMs: number };
+  /** A fix waiting for the user to accept that it clears Excel's undo history (by finding: `sheet!cell rule`). */
+  confirmUndo?: string;
   /** Excel is in manual calculation: totals and percentages may be stale until it calculates. */
   manualCalculation?: boolean;
   /** The workbook's protected sheets (by name): no marks, no fixes there. */
@@ -80,6 +84,8 @@ export class PaneController {
   private findings: Finding[] = [];
   private model: BlocModel | undefined;
   private highlight = false;
+  /** The user accepted, this session, that a fix clears Excel's undo history. */
+  private undoAccepted = false;
   /** Excel listens for the pane's edits (its registration succeeded). */
   private listening = false;
   /** Checks failed one after another, and the timer of the next try. */
@@ -284,6 +290,12 @@ export class PaneController {
   /** Write the suggestion into the cell (never over a formula), then read that sheet again. */
   fix(f: FindingJson): Promise<void> {
     if (!this.canFix(f)) return Promise.resolve();
+    // Where a write clears the user's undo history, the first fix of the session asks first.
+    if (this.host.undoKept === false && !this.undoAccepted) {
+      this.state = { ...this.state, confirmUndo: fixKey(f) };
+      this.publish();
+      return Promise.resolve();
+    }
     const value = fixValue(fixOf(f.ruleId)!, f.suggestion!);
     return this.enqueue(async () => {
       const outcome = await this.host.write(f.sheet!, f.cell!, value);
@@ -294,6 +306,19 @@ export class PaneController {
       const sheet = [...this.sheets.values()].find((s) => s.name === f.sheet);
       await this.checked(sheet ? [sheet.id] : undefined);
     });
+  }
+
+  /** The user accepts that fixes clear Excel's undo history (for the session), and the fix asked for is written. */
+  confirmFix(f: FindingJson): Promise<void> {
+    this.undoAccepted = true;
+    delete this.state.confirmUndo;
+    return this.fix(f);
+  }
+
+  /** The user keeps the undo history: nothing written. */
+  cancelFix(): void {
+    delete this.state.confirmUndo;
+    this.publish();
   }
 
   /** The criteria typed for "Tạo mẫu" (kept as typed: the pane redraws itself). */

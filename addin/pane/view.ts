@@ -18,6 +18,8 @@ const T = {
     retry: (attempt: number, s: number) => `Lần kiểm tra thứ ${attempt} chưa xong; tự thử lại sau ${s} giây. Các ô bạn đã sửa không bị bỏ qua.`,
     notListening: (reason: string) => `Phần bổ trợ không theo dõi được các ô bạn gõ (${reason}). Sau khi sửa, hãy bấm "Kiểm tra lại".`,
     gone: 'Trang của ô này không còn: hãy bấm "Kiểm tra lại".',
+    undo: 'Phiên bản Excel này xoá lịch sử Hoàn tác (Ctrl+Z) mỗi khi phần bổ trợ sửa một ô: sau khi sửa, không hoàn tác được các thao tác trước đó. Vẫn sửa?',
+    confirm: 'Vẫn sửa', cancel: 'Thôi',
     manual: 'Excel đang tính toán thủ công (Manual): Tổng điểm, Tỷ lệ và các công thức khác có thể chưa cập nhật, nên kết quả kiểm tra có thể sai ở đó.',
     recalculate: 'Tính lại và kiểm tra',
     protected: 'Trang này đang được bảo vệ: thidua không sửa ô ở đây. Hãy tự sửa, hoặc bỏ bảo vệ trang (Review → Unprotect Sheet).',
@@ -35,6 +37,8 @@ const T = {
     retry: (attempt: number, s: number) => `Check ${attempt} did not finish; trying again in ${s} s. Your edits are not skipped.`,
     notListening: (reason: string) => `The add-in cannot follow what you type (${reason}). After editing, click "Check again".`,
     gone: 'The sheet of this cell is gone: click "Check again".',
+    undo: 'This Excel clears its Undo history (Ctrl+Z) whenever the add-in changes a cell: after this fix, your earlier steps cannot be undone. Apply it anyway?',
+    confirm: 'Apply anyway', cancel: 'Cancel',
     manual: 'Excel is in manual calculation: Tổng điểm, Tỷ lệ and other formulas may be out of date, so the findings on them may be wrong.',
     recalculate: 'Calculate and check',
     protected: 'This sheet is protected: thidua does not change its cells. Correct it yourself, or unprotect the sheet (Review → Unprotect Sheet).',
@@ -145,7 +149,15 @@ export class PaneView {
     if (f.basis !== undefined) li.append(el('p', { class: 'basis' }, f.basis));
     const refused = this.controller.state.refused[fixKey(f)] ?? (f.suggestion !== undefined && this.controller.isFormula(f) ? 'formula' : f.suggestion !== undefined && this.controller.isProtected(f) ? 'protected' : undefined);
     if (refused) li.append(el('p', { class: 'refused' }, t[refused]));
-    else if (this.controller.canFix(f)) {
+    else if (this.controller.state.confirmUndo === fixKey(f)) {
+      const ask = el('p', { class: 'confirm', role: 'alert' }, `${t.undo} `);
+      const yes = el('button', { type: 'button', class: 'confirm-fix' }, t.confirm);
+      yes.addEventListener('click', () => void this.controller.confirmFix(f));
+      const no = el('button', { type: 'button', class: 'cancel-fix' }, t.cancel);
+      no.addEventListener('click', () => this.controller.cancelFix());
+      ask.append(yes, document.createTextNode(' '), no);
+      li.append(ask);
+    } else if (this.controller.canFix(f)) {
       const fix = el('button', { type: 'button', class: 'fix' }, t.fix);
       fix.addEventListener('click', () => void this.controller.fix(f));
       li.append(fix);

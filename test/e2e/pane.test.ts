@@ -233,6 +233,31 @@ maybe('the pane on a fake Excel host', () => {
     await page.close();
   });
 
+  test('Excel that clears its undo history at each write (below ExcelApi 1.20): the first fix asks first, "Thôi" writes nothing, once accepted the session does not ask again', async () => {
+    const grid = await sample('lai-chau-mttq-2023.xlsx');
+    setCell(grid, 'Đề nghị khen thưởng', 'D4', 'Hoàn thành  xuất sắc nhiệm vụ ');
+    setCell(grid, 'Đề nghị khen thưởng', 'D5', ' Hoàn thành xuất sắc nhiệm vụ');
+    const page = await open(grid, { api: '1.14' });
+    const value = (cell: string) => page.evaluate((c) => (window as unknown as { __fakeExcel: { cell: (s: string, a: string) => { value: unknown } } }).__fakeExcel.cell('Đề nghị khen thưởng', c).value, cell);
+    await page.waitForSelector('li[data-rule="text/whitespace"] button.fix');
+    await page.click('li[data-rule="text/whitespace"] button.fix');
+    await page.waitForSelector('p.confirm');
+    expect(await page.textContent('p.confirm')).toContain('Hoàn tác');
+    await page.click('button.cancel-fix');
+    await page.waitForFunction(() => document.querySelector('p.confirm') === null);
+    expect(await value('D4')).toBe('Hoàn thành  xuất sắc nhiệm vụ ');
+    await page.click('li[data-rule="text/whitespace"] button.fix');
+    await page.click('button.confirm-fix');
+    await page.waitForFunction(() => document.querySelectorAll('li[data-rule="text/whitespace"]').length === 1);
+    expect(await value('D4')).toBe('Hoàn thành xuất sắc nhiệm vụ');
+    // The second fix of the session: written at once.
+    await page.click('li[data-rule="text/whitespace"] button.fix');
+    await page.waitForFunction(() => document.querySelectorAll('li[data-rule="text/whitespace"]').length === 0);
+    expect(await page.$('p.confirm')).toBeNull();
+    expect(await value('D5')).toBe('Hoàn thành xuất sắc nhiệm vụ');
+    await page.close();
+  });
+
   test('English on request', async () => {
     const page = await open(await sample('faulty/soc-trang-dia-diem-tcvn3.xlsx'));
     await page.click('#lang');
