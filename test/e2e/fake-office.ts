@@ -26,7 +26,9 @@
  * - Undo: from ExcelApi 1.19 a sync that writes is one undo record, and one `Excel.run` with
  *   `mergeUndoGroup` (ExcelApi 1.20) is one record for all its syncs; below 1.19 a write
  *   clears the undo stack.
- * - `isSetSupported` answers for the API version given (`api`, default 1.20).
+ * - `isSetSupported` answers for the API version given (`api`, default 1.20), and an API of a
+ *   newer set fails its request with `ApiNotFound` (data validation 1.8, merged areas 1.13,
+ *   conditional formats 1.6, `getRangeByIndexes` and freeze panes 1.7, calculation mode 1.8).
  *
  * In a page, fake-office-page.ts installs it as `Office` and `Excel`; in Node, tests build it
  * and hand `officeHost` its `run` and `isSetSupported`.
@@ -365,6 +367,7 @@ class FakeRange extends Proxied {
   }
 
   get dataValidation() {
+    this.ctx.requires(8);
     const key = this.a1;
     const sheet = this.sheet;
     const queue = (work: () => void) => this.ctx.queue({ write: true, bytes: 256 }, work);
@@ -392,6 +395,7 @@ class FakeRange extends Proxied {
   }
 
   getMergedAreasOrNullObject(): { load(p: string): void; readonly isNullObject: boolean; readonly address: string } {
+    this.ctx.requires(13);
     const sheet = this.sheet;
     const ctx = this.ctx;
     let loaded = false;
@@ -412,6 +416,7 @@ class FakeRange extends Proxied {
   }
 
   get conditionalFormats(): FakeCFCollection {
+    this.ctx.requires(6);
     return new FakeCFCollection(this.ctx, this.sheet, this.a1);
   }
 }
@@ -572,6 +577,7 @@ class FakeWorksheet extends Proxied {
   }
 
   getRangeByIndexes(top: number, left: number, rows: number, cols: number): FakeRange {
+    this.ctx.requires(7);
     this.ctx.fake.requests.push(rows * cols);
     return new FakeRange(this.ctx, this.sheet, top, left, rows, cols);
   }
@@ -604,6 +610,7 @@ class FakeWorksheet extends Proxied {
   }
 
   get freezePanes() {
+    this.ctx.requires(7);
     return { freezeRows: (n: number) => this.ctx.queue({ write: true, bytes: 16 }, () => (this.sheet.frozenRows = n)) };
   }
 
@@ -628,6 +635,17 @@ class FakeContext {
 
   queue(kind: { load?: boolean; write?: boolean; bytes?: number }, work: () => void): void {
     this.ops.push({ kind, work });
+  }
+
+  /**
+   * An API of a newer requirement set than the host's: the request fails at its sync, as
+   * Excel's does (office.js has the method; the host does not).
+   */
+  requires(minor: number): void {
+    if (this.fake.minor >= minor) return;
+    this.queue({}, () => {
+      throw new RichApiError('ApiNotFound', 'The API you are trying to use could not be found. It may be available in a newer version of Excel.');
+    });
   }
 
   /** A change made by this add-in: its event follows, later, as Excel's do. */

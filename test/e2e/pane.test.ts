@@ -258,6 +258,25 @@ maybe('the pane on a fake Excel host', () => {
     await page.close();
   });
 
+  test('on Excel 2019 volume licence (ExcelApi 1.7, newer APIs failing as Excel fails them): findings, highlighting, a fix and "Tạo mẫu" all work, with no error', async () => {
+    const grid = await sample('lai-chau-mttq-2023.xlsx');
+    setCell(grid, 'Đề nghị khen thưởng', 'D4', 'Hoàn thành  xuất sắc nhiệm vụ ');
+    setCell(grid, 'Bình xét', 'G3', 99);
+    grid.sheets = grid.sheets.filter((x) => x.name !== 'Giao ước');
+    const page = await open(grid, { api: '1.7' });
+    await page.waitForSelector('li[data-rule="votes/candidate-over-valid"]');
+    await page.click('#highlight');
+    await page.waitForFunction(() => (window as unknown as { __fakeExcel: { marks: () => unknown[] } }).__fakeExcel.marks().length > 0);
+    await page.click('li[data-rule="text/whitespace"] button.fix');
+    await page.click('button.confirm-fix');
+    await page.waitForFunction(() => document.querySelector('li[data-rule="text/whitespace"]') === null);
+    await page.click('#template');
+    await page.waitForSelector('p.added');
+    expect(await page.textContent('p.added')).toContain('Giao ước');
+    expect(await page.$('p.failed')).toBeNull();
+    await page.close();
+  });
+
   test('English on request', async () => {
     const page = await open(await sample('faulty/soc-trang-dia-diem-tcvn3.xlsx'));
     await page.click('#lang');
