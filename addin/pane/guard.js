@@ -103,7 +103,13 @@
     document.head.appendChild(script);
   }
 
-  if (typeof Office !== 'undefined' && Office && typeof Office.onReady === 'function') Office.onReady(function () { start(); });
+  // Office.js in a page that no Office host opened answers with no host: not an old Excel.
+  if (typeof Office !== 'undefined' && Office && typeof Office.onReady === 'function') {
+    Office.onReady(function (info) {
+      if (info && info.host === null) return show('office');
+      start();
+    });
+  }
   else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { show('office'); });
   else show('office');
 })();

@@ -24,8 +24,11 @@ export const haveBrowser = existsSync(CHROMIUM);
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.xml': 'application/xml' };
 
-/** Serves dist/addin, and the fake in place of Office.js. Every request is recorded. */
-export function serve(): Promise<{ server: Server; base: string; requested: string[] }> {
+/**
+ * Serves dist/addin, and the fake in place of Office.js (`office: 'cdn'`: the page as built,
+ * Office.js asked of Microsoft's address, for a test that answers it). Every request is recorded.
+ */
+export function serve(options: { office?: 'fake' | 'cdn' } = {}): Promise<{ server: Server; base: string; requested: string[] }> {
   const requested: string[] = [];
   const server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0]!;
@@ -37,7 +40,7 @@ export function serve(): Promise<{ server: Server; base: string; requested: stri
     }
     const type = TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
     let body: string | Buffer = readFileSync(file);
-    if (type === 'text/html') body = body.toString('utf8').replace('https://appsforoffice.microsoft.com/lib/1/hosted/office.js', '/fake-office.js');
+    if (type === 'text/html' && options.office !== 'cdn') body = body.toString('utf8').replace('https://appsforoffice.microsoft.com/lib/1/hosted/office.js', '/fake-office.js');
     res.writeHead(200, { 'content-type': type.startsWith('text') ? `${type}; charset=utf-8` : type }).end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requested })));
