@@ -104,8 +104,16 @@
   }
 
   // Office.js in a page that no Office host opened answers with no host: not an old Excel.
+  // Office.js in a page that no Office host opened answers with no host, or (measured in
+  // Chromium, its telemetry frame refused) never: after 15 s the page says where it runs, and an
+  // Office that answers later still starts the pane over that message.
   if (typeof Office !== 'undefined' && Office && typeof Office.onReady === 'function') {
+    var answered = false;
+    setTimeout(function () {
+      if (!answered) show('office');
+    }, 15000);
     Office.onReady(function (info) {
+      answered = true;
       if (info && info.host === null) return show('office');
       start();
     });
