@@ -15,7 +15,7 @@
  *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { type Cell, type Criterion, CHECK_SHEET, checkSheetCells, geometryOf, formatBlocks, OFFERED_PROFILES, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, numberFormatKind, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
+import { type Cell, type Criterion, CHECK_SHEET, checkSheetCells, geometryOf, formatBlocks, OFFERED_PROFILES, columnLetters, currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, LISTS_SHEET, renamed, resolveProfile, sheetsRead, templateSheetOf, type Settings, templateChecks, type FindingSeverity, type GridSheet, headerKey, type LayoutSheet, markFormula, numberFormatKind, readMark, REQUIRED_MARK, SEVERITY_FILL, SEVERITY_ORDER, templateLayout, type Validation } from '../engine';
 
 export interface ExcelHost {
   Excel: Pick<typeof Excel, 'run'>;
@@ -26,6 +26,35 @@ export interface ExcelHost {
 /** A sheet as read, with Excel's id for it (names change; ids do not). */
 export interface HostSheet extends GridSheet {
   id: string;
+  /** Its values as read, in short (valuesSignature): a probe that finds another knows the sheet changed. */
+  signature?: string;
+}
+
+/** What a check asks of Excel. */
+export interface CheckRequest {
+  /** The sheets to read, by id (every sheet when undefined). */
+  ids?: readonly string[];
+  /** Make the workbook's marks of this pane those `decide` returns (false: leave them). */
+  marks: boolean;
+  /** Count the marks in the workbook (this pane's and other panes') without changing them. */
+  countMarks?: boolean;
+  /** With `marks`: other panes' marks removed too (the user asked). */
+  takeOver?: boolean;
+}
+
+/**
+ * A light look at the workbook, with no check: each sheet's name, the size of what is used
+ * and its values in short, its protection and how many conditional formats it has; the
+ * calculation mode. What it finds changed, no event having said so, is read again.
+ */
+export interface Probe {
+  sheets: { id: string; name: string; signature?: string; protected: boolean; formats: number }[];
+  manualCalculation: boolean;
+  /**
+   * A sheet's conditional formats are not as many as this pane last left them (a mark undone,
+   * cleared, or pasted with its cell): no event says so (office-js-docs #1503).
+   */
+  formatsMoved: boolean;
 }
 
 export interface Mark {
@@ -45,6 +74,8 @@ export interface ReadResult {
   protectedSheets?: string[];
   /** Excel calculates only when asked (ExcelApi 1.8 tells): formula results may be stale. */
   manualCalculation?: boolean;
+  /** Where the marks were looked at: the cells this pane had marked, and those other panes marked (co-authoring). */
+  marksFound?: { own: number; foreign: number };
 }
 
 export type WriteOutcome = { written: true } | { written: false; reason: 'formula' | 'gone' | 'protected' };
@@ -90,20 +121,41 @@ export function areaAddresses(address: string): string[] {
   return [...address.matchAll(/(?:'(?:[^']|'')+'|[^',!\s][^',!]*)!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/g)].map((m) => m[1]!.replace(/\$/g, ''));
 }
 
-/** The first version's mark: a conditional format that is always true. */
-export const LEGACY_MARK_FORMULA = '=ISLOGICAL(TRUE)';
-
-/** A mark's rule: always true, and naming its cell, which Excel keeps up to date as rows move. */
-export function markFormula(cell: string): string {
-  const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
-  return `=ISREF($${m[1]}$${m[2]})+N("thidua")`;
+/** FNV-1a of a text, from a seed. */
+function fnv(s: string, seed: number): number {
+  let h = seed;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
-/** The cell a mark's formula names; '' for the first version's mark; undefined when not a mark. */
-export function markedCell(formula: string): string | undefined {
-  if (formula.trim().toUpperCase() === LEGACY_MARK_FORMULA) return '';
-  const m = /^=ISREF\(\$?([A-Z]{1,3})\$?(\d+)\)\+N\("thidua"\)$/i.exec(formula.trim());
-  return m ? `${m[1]!.toUpperCase()}${m[2]}` : undefined;
+/**
+ * A sheet's values in short: two sums of the cells' hashes (by address and value), and their
+ * count. A sum does not care about order, so a sheet read whole or in pieces has the same one.
+ */
+export class ValuesSignature {
+  private a = 0;
+  private b = 0;
+  private n = 0;
+
+  add(top: number, left: number, values: readonly (readonly unknown[])[]): this {
+    values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === '' || v === null || v === undefined) return;
+        const key = `${top + r},${left + c},${typeof v}:${String(v)}`;
+        this.a = (this.a + fnv(key, 0x811c9dc5)) >>> 0;
+        this.b = (this.b + fnv(key, 0x9e3779b9)) >>> 0;
+        this.n++;
+      }),
+    );
+    return this;
+  }
+
+  toString(): string {
+    return `${this.n}.${this.a.toString(36)}.${this.b.toString(36)}`;
+  }
 }
 
 const MARK_COLOUR = Object.fromEntries(Object.entries(SEVERITY_FILL).map(([k, rgb]) => [k, `#${rgb}`])) as Record<FindingSeverity, string>;
@@ -164,7 +216,9 @@ interface Loaded {
 }
 
 /** The pane's host on real Excel (see pane/controller.ts, PaneHost). */
-export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {}) {
+export function officeHost(host: ExcelHost, options: { chunkCells?: number; owner?: string } = {}) {
+  /** This pane's id in the marks it makes (none: marks any pane may take for its own). */
+  const owner = options.owner;
   const supports = (minor: number) => host.isSetSupported('ExcelApi', `1.${minor}`);
   const undoGroup = supports(20);
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => host.Excel.run({ delayForCellEdit: true, ...(undoGroup ? { mergeUndoGroup: true } : {}) } as Excel.RunOptions, batch);
@@ -177,9 +231,11 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
   /** Where this pane wrote values, by sheet id and address, until Excel's event for it comes. */
   const echoes = new Set<string>();
   let known: { id: string; name: string }[] = [];
+  /** How many conditional formats each sheet had when this pane last saw them, its own writes counted. */
+  const formatCounts = new Map<string, number>();
 
   /** The used range's values of a large sheet, piece by piece, smaller after a refusal. */
-  async function readInPieces(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: HostSheet): Promise<void> {
+  async function readInPieces(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: HostSheet, signature: ValuesSignature): Promise<void> {
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,rowCount,columnCount');
     await context.sync();
@@ -200,6 +256,7 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
         continue;
       }
       toRows(top, 0, piece.values, piece.valueTypes as string[][], piece.numberFormat, piece.formulas, sheet.rows);
+      signature.add(top, 0, piece.values);
       top += count;
     }
   }
@@ -208,7 +265,7 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
    * Sheets (by id; all when `ids` is undefined) read, and with `marks`, the conditional formats
    * of every sheet loaded to be diffed; at most one round trip when nothing is large.
    */
-  async function read(context: Excel.RequestContext, ids: readonly string[] | undefined, marks: boolean): Promise<{ result: ReadResult; formats: Map<string, Excel.ConditionalFormatCollection> }> {
+  async function read(context: Excel.RequestContext, ids: readonly string[] | undefined, marks: boolean): Promise<{ result: Omit<ReadResult, 'marksFound'>; formats: Map<string, Excel.ConditionalFormatCollection> }> {
     const worksheets = context.workbook.worksheets;
     let targets: { id: string; ws: Excel.Worksheet }[];
     if (ids === undefined) {
@@ -279,8 +336,13 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
     const sheets: HostSheet[] = [];
     for (const [id, entry] of loaded) {
       const sheet: HostSheet = { id, name: entry.ws.name, rows: [], ...(entry.ws.visibility !== 'Visible' ? { hidden: true } : {}) };
-      if (large || piecewise.has(id)) await readInPieces(context, entry.ws, sheet);
-      else if (!entry.used.isNullObject) toRows(entry.used.rowIndex, entry.used.columnIndex, entry.used.values, entry.used.valueTypes as string[][], entry.used.numberFormat, entry.used.formulas, sheet.rows);
+      const signature = new ValuesSignature();
+      if (large || piecewise.has(id)) await readInPieces(context, entry.ws, sheet, signature);
+      else if (!entry.used.isNullObject) {
+        toRows(entry.used.rowIndex, entry.used.columnIndex, entry.used.values, entry.used.valueTypes as string[][], entry.used.numberFormat, entry.used.formulas, sheet.rows);
+        signature.add(entry.used.rowIndex, entry.used.columnIndex, entry.used.values);
+      }
+      sheet.signature = signature.toString();
       if (entry.merges && !entry.merges.isNullObject) {
         const list = areaAddresses(entry.merges.address);
         if (list.length > 0) sheet.merges = list;
@@ -299,42 +361,72 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
     return { result: { sheets, complete: ids === undefined, ...(protectedSheets.length > 0 ? { protectedSheets } : {}), ...(manualCalculation ? { manualCalculation } : {}) }, formats };
   }
 
-  /** The marks made to be `wanted`: those already right kept, others removed, missing ones added. */
-  function applyMarks(context: Excel.RequestContext, formats: Map<string, Excel.ConditionalFormatCollection>, wanted: Mark[]): boolean {
-    const want = new Map(wanted.map((m) => [`${m.sheet}!${m.cell}`, MARK_COLOUR[m.severity]]));
-    const kept = new Set<string>();
-    let changed = false;
+  /**
+   * thidua's marks among the conditional formats loaded, by cell (`sheet!cell`): this pane's
+   * (with an older pane's, which named no owner, and the first version's), and other panes'
+   * (a colleague's, in a co-authored workbook).
+   */
+  function marksIn(formats: Map<string, Excel.ConditionalFormatCollection>): { own: Map<string, Excel.ConditionalFormat[]>; foreign: Map<string, Excel.ConditionalFormat[]>; loaded: Map<string, Excel.ConditionalFormatCollection> } {
+    const own = new Map<string, Excel.ConditionalFormat[]>();
+    const foreign = new Map<string, Excel.ConditionalFormat[]>();
     for (const [id, cfs] of formats) {
       const name = known.find((k) => k.id === id)?.name ?? '';
-      const seen = new Map<string, Excel.ConditionalFormat[]>();
       for (const item of cfs.items) {
         const custom = item.customOrNullObject;
         if (item.type !== 'Custom' || custom.isNullObject) continue;
-        const cell = markedCell(custom.rule.formula);
-        if (cell === undefined) continue; // the user's own
-        const key = `${name}!${cell}`;
-        seen.set(key, [...(seen.get(key) ?? []), item]);
+        const mark = readMark(custom.rule.formula);
+        if (mark === undefined) continue; // the user's own
+        const into = mark.owner !== undefined && mark.owner !== owner ? foreign : own;
+        const key = `${name}!${mark.cell}`;
+        into.set(key, [...(into.get(key) ?? []), item]);
       }
-      for (const [key, items] of seen) {
-        const colour = want.get(key);
-        // Right once: kept; wrong colour, not wanted, doubled (copied with its cell) or the first version's: removed.
-        const good = colour !== undefined && items.length === 1 && items[0]!.customOrNullObject.format.fill.color.toUpperCase() === colour.toUpperCase();
-        if (good) kept.add(key);
-        else {
-          for (const item of items) item.delete();
-          changed = true;
-        }
+    }
+    return { own, foreign, loaded: formats };
+  }
+
+  /**
+   * This pane's marks made to be `wanted`: those already right kept, others removed, missing
+   * ones added; other panes' left as they are unless `takeOver`.
+   */
+  function applyMarks(context: Excel.RequestContext, found: ReturnType<typeof marksIn>, wanted: Mark[], takeOver: boolean): boolean {
+    const want = new Map(wanted.map((m) => [`${m.sheet}!${m.cell}`, MARK_COLOUR[m.severity]]));
+    const kept = new Set<string>();
+    let changed = false;
+    // The formats each sheet will have once this is done (for the probe to know them).
+    const counts = new Map([...found.loaded].map(([id, cfs]) => [known.find((k) => k.id === id)?.name ?? '', { id, n: cfs.items.length }]));
+    const count = (key: string, d: number) => {
+      const c = counts.get(key.slice(0, key.lastIndexOf('!')));
+      if (c) c.n += d;
+    };
+    for (const [key, items] of found.own) {
+      const colour = want.get(key);
+      // Right once: kept; wrong colour, not wanted, doubled (copied with its cell) or the first version's: removed.
+      const good = colour !== undefined && items.length === 1 && items[0]!.customOrNullObject.format.fill.color.toUpperCase() === colour.toUpperCase();
+      if (good) kept.add(key);
+      else {
+        for (const item of items) item.delete();
+        count(key, -items.length);
+        changed = true;
       }
+    }
+    if (takeOver) {
+      for (const [key, items] of found.foreign) {
+        for (const item of items) item.delete();
+        count(key, -items.length);
+      }
+      changed ||= found.foreign.size > 0;
     }
     for (const m of wanted) {
       const key = `${m.sheet}!${m.cell}`;
       if (kept.has(key)) continue;
       const cf = context.workbook.worksheets.getItem(m.sheet).getRange(m.cell).conditionalFormats.add('Custom' as Excel.ConditionalFormatType);
-      cf.custom.rule.formula = markFormula(m.cell);
+      cf.custom.rule.formula = markFormula(m.cell, owner);
       cf.custom.format.fill.color = MARK_COLOUR[m.severity];
       kept.add(key);
+      count(key, 1);
       changed = true;
     }
+    for (const { id, n } of counts.values()) formatCounts.set(id, n);
     return changed;
   }
 
@@ -345,32 +437,69 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number } = {
      * One check: read, let the engine decide, keep the marks (`marks: false` leaves them as
      * they are). Throws `ItemNotFound` when a sheet asked for is gone: read everything then.
      */
-    check: async (request: { ids?: readonly string[]; marks: boolean }, decide: (read: ReadResult) => Mark[]) => {
-      // Nothing to read and no mark to keep (a profile changed): no round trip to Excel.
-      if (request.ids?.length === 0 && !request.marks) {
+    check: async (request: CheckRequest, decide: (read: ReadResult) => Mark[]) => {
+      const looked = request.marks || request.countMarks === true;
+      // Nothing to read and no mark to keep or count (a profile changed): no round trip to Excel.
+      if (request.ids?.length === 0 && !looked) {
         decide({ sheets: [], complete: false });
         return;
       }
       await run(async (context) => {
-        const { result, formats } = await read(context, request.ids, request.marks);
+        const { result, formats } = await read(context, request.ids, looked);
+        const found = looked ? marksIn(formats) : undefined;
+        const read_: ReadResult = found ? { ...result, marksFound: { own: found.own.size, foreign: found.foreign.size } } : result;
         // No mark on a protected sheet: Excel would refuse it, and the sheet is the user's to guard.
-        const wanted = decide(result).filter((m) => !result.protectedSheets?.includes(m.sheet));
-        if (request.marks && applyMarks(context, formats, wanted)) await context.sync();
+        const wanted = decide(read_).filter((m) => !result.protectedSheets?.includes(m.sheet));
+        if (found && !request.marks) for (const [id, cfs] of formats) formatCounts.set(id, cfs.items.length);
+        if (request.marks && found && applyMarks(context, found, wanted, request.takeOver === true)) await context.sync();
       });
     },
+
+    /** A probe (see Probe): two round trips, no check. */
+    probe: (): Promise<Probe> =>
+      run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load('items/id,items/name');
+        const application = supports(8) ? context.workbook.application : undefined;
+        application?.load('calculationMode');
+        await context.sync();
+        const looks = worksheets.items.map((ws) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          // A sheet read in pieces is not looked at for its values: they would be refused at once.
+          if (!piecewise.has(ws.id)) used.load('rowIndex,columnIndex,values');
+          const protection = ws.protection;
+          protection.load('protected');
+          return { ws, used, protection, formats: ws.getRange().conditionalFormats.getCount() };
+        });
+        await context.sync();
+        const formatsMoved = looks.some(({ ws, formats }) => formatCounts.has(ws.id) && formatCounts.get(ws.id) !== formats.value);
+        for (const { ws, formats } of looks) formatCounts.set(ws.id, formats.value);
+        return {
+          formatsMoved,
+          sheets: looks.map(({ ws, used, protection, formats }) => ({
+            id: ws.id,
+            name: ws.name,
+            ...(piecewise.has(ws.id) ? {} : { signature: used.isNullObject ? new ValuesSignature().toString() : new ValuesSignature().add(used.rowIndex, used.columnIndex, used.values).toString() }),
+            protected: protection.protected,
+            formats: formats.value,
+          })),
+          manualCalculation: application !== undefined && application.calculationMode === 'Manual',
+        };
+      }),
 
     onChange: (handler: (change: Change) => void) =>
       run(async (context) => {
         const worksheets = context.workbook.worksheets;
-        const edited = (e: { worksheetId: string; address?: string; triggerSource?: string }) => {
-          // The pane's own writes: told apart by Excel (ExcelApi 1.14), else by where they went.
+        const edited = (e: { worksheetId: string; address?: string; triggerSource?: string; source?: string }) => {
+          // The pane's own writes: told apart by Excel (ExcelApi 1.14), else by where they went;
+          // a co-author's edit (`source: Remote`) is never one, wherever it went.
           if (e.triggerSource === 'ThisLocalAddin') return;
-          if (e.triggerSource === undefined && e.address !== undefined && echoes.delete(`${e.worksheetId}|${e.address}`)) return;
+          if (e.triggerSource === undefined && e.source !== 'Remote' && e.address !== undefined && echoes.delete(`${e.worksheetId}|${e.address}`)) return;
           handler({ ids: [e.worksheetId] });
         };
         const structure = () => handler({ structure: true });
-        const watch = (ws: Excel.Worksheet) => ws.onChanged.add(async (e) => edited(e as unknown as { worksheetId: string; address?: string; triggerSource?: string }));
-        if (supports(9)) worksheets.onChanged.add(async (e) => edited(e as unknown as { worksheetId: string; address?: string; triggerSource?: string }));
+        const watch = (ws: Excel.Worksheet) => ws.onChanged.add(async (e) => edited(e as unknown as { worksheetId: string; address?: string; triggerSource?: string; source?: string }));
+        if (supports(9)) worksheets.onChanged.add(async (e) => edited(e as unknown as { worksheetId: string; address?: string; triggerSource?: string; source?: string }));
         else {
           worksheets.load('items/id');
           await context.sync();

@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { baseName as basename } from './names';
 import { fitWidths, SEVERITY_ARGB, STATUS_STYLE } from './sheet-layout';
-import { checkedDate, type FileJson, type FindingJson, SEVERITY_ORDER, STATUS_WORDS, TOOL_VERSION } from '../engine';
+import { checkedDate, type FileJson, type FindingJson, readMark, SEVERITY_ORDER, STATUS_WORDS, TOOL_VERSION } from '../engine';
 
 export const RESULT_SHEET = 'Kết quả kiểm tra';
 
@@ -40,6 +40,19 @@ function noteRuns(note: ExcelJS.Cell['note']): NoteRun[] {
 }
 
 /**
+ * The pane's marks a workbook was saved with (conditional formats of thidua's: engine/report/marks.ts)
+ * taken out: the copy marks the findings of this check, never a second, older set over them.
+ * The user's own conditional formats stay.
+ */
+export function removePaneMarks(wb: ExcelJS.Workbook): void {
+  const isMark = (r: ExcelJS.ConditionalFormattingRule) => r.type === 'expression' && (r.formulae ?? []).length === 1 && readMark(String(r.formulae![0])) !== undefined;
+  for (const ws of wb.worksheets) {
+    const sheet = ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] };
+    sheet.conditionalFormattings = sheet.conditionalFormattings.map((cf) => ({ ...cf, rules: cf.rules.filter((r) => !isMark(r)) })).filter((cf) => cf.rules.length > 0);
+  }
+}
+
+/**
  * The copy marked: each finding's cell filled by its worst severity, with a note signed
  * `thidua:` (a note the cell had is kept as it was, thidua's text below it), and a first
  * sheet naming the file, its result and when it was checked, then every finding with a link
@@ -47,6 +60,7 @@ function noteRuns(note: ExcelJS.Cell['note']): NoteRun[] {
  */
 export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: 'vi' | 'en', checkedAt: Date): void {
   const l = LABEL[lang];
+  removePaneMarks(wb);
   const findings = entry.findings;
   // Mark cells: the worst severity colours the cell; every message goes in its note.
   const byCell = new Map<string, FindingJson[]>();

@@ -32,6 +32,7 @@ export type { Profile, Settings, Severity, Award } from './profiles/schema';
 export { checkProvince, PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, MERGERS } from './profiles/provinces';
 export type { Finding, FindingSeverity, MessageData } from './report/finding';
 export { SEVERITY_FILL, SEVERITY_ORDER } from './report/finding';
+export { LEGACY_MARK_FORMULA, markFormula, readMark, type MarkRule } from './report/marks';
 export { catalog, catalogMarkdown, catalogText, ruleCatalog } from './report/catalog';
 export { UNREADABLE, unreadableMessage } from './report/unreadable';
 export { fixOf, fixValue, renderMessage, ruleMeta } from './report/render';

@@ -6,7 +6,7 @@
  * that comes while a check runs is read by the next one).
  */
 import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, tableRows, currentNationalSettings, type BlocModel, fittingSheets, fromA1, parseCriteria, type Criterion } from '../../engine';
-import type { Change, HostSheet, Mark, ReadResult, TemplateOutcome, WriteOutcome } from '../excel';
+import type { Change, CheckRequest, HostSheet, Mark, Probe, ReadResult, TemplateOutcome, WriteOutcome } from '../excel';
 
 export type { Mark } from '../excel';
 
@@ -18,7 +18,9 @@ export interface PaneHost {
    * workbook's marks those (`marks: false`: leave them). Rejects with code `ItemNotFound`
    * when a sheet asked for is gone.
    */
-  check(request: { ids?: readonly string[]; marks: boolean }, decide: (read: ReadResult) => Mark[]): Promise<void>;
+  check(request: CheckRequest, decide: (read: ReadResult) => Mark[]): Promise<void>;
+  /** A light look at the workbook (no check): what changed with no event to say so. */
+  probe?(): Promise<Probe>;
   /** Call back with what changed. */
   onChange(handler: (change: Change) => void): Promise<void>;
   select(sheet: string, cell: string): Promise<void>;
@@ -50,8 +52,17 @@ export interface PaneState {
    * in how many milliseconds the next one starts.
    */
   retry?: { attempt: number; inMs: number };
-  /** A fix waiting for the user to accept that it clears Excel's undo history (by finding: `sheet!cell rule`). */
+  /**
+   * What waits for the user to accept that it clears Excel's undo history: a fix (by finding,
+   * `sheet!cell rule`), turning highlighting on, or removing old marks.
+   */
   confirmUndo?: string;
+  /** Excel has not answered for a while (most often: the user is typing in a cell); the edits wait, kept. */
+  stalled?: boolean;
+  /** Cells this pane's marks colour that it did not make now: left by an earlier pane (removed only when asked, below ExcelApi 1.20). */
+  oldMarks?: number;
+  /** Cells another user's pane marked (co-authoring): never removed but when asked. */
+  foreignMarks?: number;
   /** Excel is in manual calculation: totals and percentages may be stale until it calculates. */
   manualCalculation?: boolean;
   /** The workbook's protected sheets (by name): no marks, no fixes there. */
@@ -69,6 +80,24 @@ export interface ControllerOptions {
   onUpdate?: (state: PaneState) => void;
   /** For the benchmark: when a re-check after a change ends. */
   onChecked?: (ms: number) => void;
+  /** Every so often, when idle, a light look for edits no event reported (none when undefined). */
+  probeMs?: number;
+  /** After so long with no answer from Excel, a piece of work is left to finish on its own and the queue goes on (10 s). */
+  stallMs?: number;
+}
+
+/** Confirm keys that are not a finding's. */
+export const CONFIRM_HIGHLIGHT = 'highlight';
+export const CONFIRM_CLEAR_MARKS = 'clear-marks';
+
+/** Excel did not answer within `stallMs`: the work goes on by itself; its result, when it comes, is not used. */
+class Stalled extends Error {
+  readonly code = 'Stalled';
+}
+
+/** A check whose result came after it was given up: nothing of it is used (not even its marks). */
+class Abandoned extends Error {
+  readonly code = 'Abandoned';
 }
 
 /** The key of a finding's fix: its cell and rule. */
@@ -93,6 +122,11 @@ export class PaneController {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Marks an earlier pane may have left are looked for at the first full read. */
   private swept = false;
+  /** What waits for the user to accept that it clears Excel's undo history. */
+  private asked: (() => Promise<void>) | undefined;
+  /** Work Excel has not answered yet, given up on (its result unused): sent again once it settles. */
+  private stalls = 0;
+  private probeTimer: ReturnType<typeof setTimeout> | undefined;
   lang: Lang;
   state: PaneState = { findings: [], counts: { error: 0, warning: 0, info: 0 }, checking: false, busy: false, refused: {}, criteria: '' };
 
@@ -106,7 +140,90 @@ export class PaneController {
   /** Read everything, check, and listen for changes. */
   async start(): Promise<void> {
     await this.listen();
-    await this.recheckAll();
+    await this.read(undefined);
+    this.scheduleProbe();
+  }
+
+  /** The pane is closing: no probe and no retry left behind. */
+  stop(): void {
+    for (const t of [this.probeTimer, this.retryTimer, this.timer]) if (t) clearTimeout(t);
+    this.probeTimer = this.retryTimer = this.timer = undefined;
+    this.options.probeMs = undefined;
+  }
+
+  private scheduleProbe(): void {
+    if (this.options.probeMs === undefined || !this.host.probe) return;
+    if (this.probeTimer) clearTimeout(this.probeTimer);
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = undefined;
+      void this.probe().finally(() => this.scheduleProbe());
+    }, this.options.probeMs);
+  }
+
+  /**
+   * A light look at the workbook, when nothing else is waiting: a sheet whose values, name or
+   * protection differ from the last check's is checked again; sheets added or gone mean every
+   * sheet; conditional formats changed with highlighting on (a mark undone, or pasted with its
+   * cell) make the marks again. A probe that fails says nothing: the next one tries again.
+   */
+  private probe(): Promise<void> {
+    if (this.queued > 0 || this.timer !== undefined || this.retryTimer !== undefined || this.stalls > 0) return Promise.resolve();
+    const next = this.queue.then(async () => {
+      let look: Probe;
+      try {
+        look = await this.timed(this.host.probe!());
+      } catch {
+        return;
+      }
+      const ids = new Set(look.sheets.map((s) => s.id));
+      const known = new Set(this.sheets.keys());
+      if (ids.size !== known.size || [...ids].some((id) => !known.has(id))) this.pendingAll = true;
+      const guarded = new Set(this.state.protectedSheets ?? []);
+      for (const s of look.sheets) {
+        const last = this.sheets.get(s.id);
+        if (!last) continue;
+        if (last.name !== s.name) this.pendingAll = true;
+        else if ((s.signature !== undefined && s.signature !== last.signature) || s.protected !== guarded.has(s.name)) this.pendingIds.add(s.id);
+      }
+      const formatsMoved = this.highlight && look.formatsMoved;
+      if (look.manualCalculation !== (this.state.manualCalculation === true)) {
+        this.state = { ...this.state, manualCalculation: look.manualCalculation };
+        this.publish();
+      }
+      if (this.pendingAll || this.pendingIds.size > 0) void this.flush();
+      else if (formatsMoved) void this.enqueue(() => this.host.check({ ids: [], marks: true }, () => this.marks()));
+    });
+    this.queue = next;
+    return next;
+  }
+
+  /** Excel's answer, or `Stalled` after `stallMs`: the work then goes on alone, and a check waits for it to settle. */
+  private timed<T>(work: Promise<T>): Promise<T> {
+    const ms = this.options.stallMs ?? 10_000;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Stalled('Excel has not answered')), ms);
+    });
+    return Promise.race([work, stalled]).finally(() => clearTimeout(timer)).catch((e: unknown) => {
+      if (!(e instanceof Stalled)) throw e;
+      // Given up on, not forgotten: once Excel answers (the user left the cell), the edits are read.
+      this.stalls++;
+      this.state = { ...this.state, stalled: true };
+      this.publish();
+      void work.then(
+        () => undefined,
+        () => undefined,
+      ).then(() => {
+        this.stalls--;
+        if (this.stalls > 0) return;
+        delete this.state.stalled;
+        if (this.retryTimer) clearTimeout(this.retryTimer);
+        this.retryTimer = undefined;
+        this.failures = 0;
+        void this.flush();
+      });
+      throw e;
+    });
   }
 
   /**
@@ -128,7 +245,7 @@ export class PaneController {
   /** "Tính lại và kiểm tra" (manual calculation): Excel calculates, then every sheet is read again. */
   recalculate(): Promise<void> {
     return this.enqueue(async () => {
-      await this.host.recalculate();
+      await this.timed(this.host.recalculate());
       await this.checked(undefined);
     });
   }
@@ -187,7 +304,9 @@ export class PaneController {
       if (this.retryTimer) clearTimeout(this.retryTimer);
       this.retryTimer = setTimeout(() => {
         this.retryTimer = undefined;
-        void this.flush();
+        // Work Excel still holds (a cell being typed in) is waited for: it settles, then this is read.
+        if (this.stalls === 0) void this.flush();
+        else this.publish();
       }, inMs);
       throw e;
     }
@@ -204,7 +323,8 @@ export class PaneController {
         await work();
         delete this.state.error;
       } catch (e) {
-        this.state = { ...this.state, error: errorText(e, this.lang) };
+        // Excel still holding the work is said as such (state.stalled), not as a failure.
+        if (!(e instanceof Stalled)) this.state = { ...this.state, error: errorText(e, this.lang) };
       } finally {
         this.queued--;
         this.state = { ...this.state, checking: this.queued > 0 };
@@ -217,24 +337,46 @@ export class PaneController {
 
   /** Read (some sheets, or all), check, and keep the marks; a sheet gone since means all. */
   private async checkNow(ids: readonly string[] | undefined): Promise<void> {
-    const marks = this.highlight || (ids === undefined && !this.swept);
+    // The first full read looks for marks an earlier pane left: removed where that costs the user
+    // nothing, counted and offered for removal where it would clear Excel's undo history.
+    const first = ids === undefined && !this.swept;
+    const marks = this.highlight || (first && this.host.undoKept !== false);
+    const countMarks = first || this.highlight;
     try {
-      await this.host.check({ ...(ids ? { ids } : {}), marks }, (read) => this.decide(read));
+      await this.once({ ...(ids ? { ids } : {}), marks, countMarks });
     } catch (e) {
       if ((e as { code?: string }).code !== 'ItemNotFound' || ids === undefined) throw e;
-      await this.host.check({ marks: this.highlight }, (read) => this.decide(read));
+      await this.once({ marks: this.highlight, countMarks: this.highlight });
     }
     if (ids === undefined) this.swept = true;
   }
 
+  /** One check through the host, given up after `stallMs`; a check given up on decides nothing when it comes. */
+  private once(request: CheckRequest): Promise<void> {
+    let abandoned = false;
+    const work = this.host.check(request, (read) => {
+      if (abandoned) throw new Abandoned('given up');
+      return this.decide(read, request);
+    });
+    return this.timed(work).catch((e: unknown) => {
+      if (e instanceof Stalled) abandoned = true;
+      throw e;
+    });
+  }
+
   /** The engine over the sheets as now read; the marks to show. */
-  private decide(read: ReadResult): Mark[] {
+  private decide(read: ReadResult, request: CheckRequest): Mark[] {
     if (read.complete) this.sheets = new Map(read.sheets.map((s) => [s.id, s]));
     else for (const s of read.sheets) this.sheets.set(s.id, s);
     // Protection as last read: all of it after a full read, the sheets read otherwise.
     const before = read.complete ? [] : (this.state.protectedSheets ?? []).filter((n) => !read.sheets.some((s) => s.name === n));
     const guarded = [...new Set([...before, ...(read.protectedSheets ?? [])])];
     this.state = { ...this.state, protectedSheets: guarded, manualCalculation: read.manualCalculation === true };
+    if (read.marksFound) {
+      // Marks made now are this pane's own: old ones are those left where none is made.
+      const old = request.marks ? 0 : read.marksFound.own;
+      this.state = { ...this.state, oldMarks: old, foreignMarks: read.marksFound.foreign };
+    }
     const grid: Grid = { sheets: [...this.sheets.values()] };
     const result = checkGrid(grid, this.options.check ?? {});
     this.findings = result.findings;
@@ -266,7 +408,7 @@ export class PaneController {
 
   select(f: FindingJson): Promise<void> {
     if (f.sheet === undefined) return Promise.resolve();
-    return this.enqueue(() => this.host.select(f.sheet!, f.cell ?? `A${f.row ?? 1}`));
+    return this.enqueue(() => this.timed(this.host.select(f.sheet!, f.cell ?? `A${f.row ?? 1}`)));
   }
 
   /** Whether the finding's cell holds a formula, as last read (a fix would overwrite it). */
@@ -291,14 +433,10 @@ export class PaneController {
   fix(f: FindingJson): Promise<void> {
     if (!this.canFix(f)) return Promise.resolve();
     // Where a write clears the user's undo history, the first fix of the session asks first.
-    if (this.host.undoKept === false && !this.undoAccepted) {
-      this.state = { ...this.state, confirmUndo: fixKey(f) };
-      this.publish();
-      return Promise.resolve();
-    }
+    if (this.askFirst(fixKey(f), () => this.fix(f))) return Promise.resolve();
     const value = fixValue(fixOf(f.ruleId)!, f.suggestion!);
     return this.enqueue(async () => {
-      const outcome = await this.host.write(f.sheet!, f.cell!, value);
+      const outcome = await this.timed(this.host.write(f.sheet!, f.cell!, value));
       if (!outcome.written) {
         this.state = { ...this.state, refused: { ...this.state.refused, [fixKey(f)]: outcome.reason } };
         return;
@@ -308,17 +446,45 @@ export class PaneController {
     });
   }
 
-  /** The user accepts that fixes clear Excel's undo history (for the session), and the fix asked for is written. */
-  confirmFix(f: FindingJson): Promise<void> {
+  /**
+   * Where Excel clears its undo history at each write of the pane (below ExcelApi 1.20) and the
+   * user has not yet accepted that this session: `then` waits for the answer (true: asked).
+   */
+  private askFirst(key: string, then: () => Promise<void>): boolean {
+    if (this.host.undoKept !== false || this.undoAccepted) return false;
+    this.asked = then;
+    this.state = { ...this.state, confirmUndo: key };
+    this.publish();
+    return true;
+  }
+
+  /** The user accepts that the pane's writes clear Excel's undo history (for the session); what was asked is done. */
+  confirm(): Promise<void> {
     this.undoAccepted = true;
+    const then = this.asked;
+    this.asked = undefined;
     delete this.state.confirmUndo;
-    return this.fix(f);
+    this.publish();
+    return then ? then() : Promise.resolve();
   }
 
   /** The user keeps the undo history: nothing written. */
-  cancelFix(): void {
+  cancel(): void {
+    this.asked = undefined;
     delete this.state.confirmUndo;
     this.publish();
+  }
+
+  /**
+   * "Xoá dấu cũ": the marks an earlier pane left removed (with `others`, also those of other
+   * users' panes), the current findings' kept where highlighting is on.
+   */
+  clearMarks(others = false): Promise<void> {
+    if (this.askFirst(CONFIRM_CLEAR_MARKS, () => this.clearMarks(others))) return Promise.resolve();
+    return this.enqueue(() => this.timed(this.host.check({ ids: [], marks: true, takeOver: others }, (read) => {
+      if (read.marksFound) this.state = { ...this.state, oldMarks: 0, foreignMarks: others ? 0 : read.marksFound.foreign };
+      return this.highlight ? this.marks() : [];
+    })));
   }
 
   /** The criteria typed for "Tạo mẫu" (kept as typed: the pane redraws itself). */
@@ -355,9 +521,14 @@ export class PaneController {
   }
 
   setHighlight(on: boolean): Promise<void> {
+    // Marks are writes: where they clear the undo history, turning them on asks first.
+    if (on && this.askFirst(CONFIRM_HIGHLIGHT, () => this.setHighlight(true))) return Promise.resolve();
     this.highlight = on;
     // No sheet read: only the marks made to match the findings (none when off).
-    return this.enqueue(() => this.host.check({ ids: [], marks: true }, () => (this.highlight ? this.marks() : [])));
+    return this.enqueue(() => this.timed(this.host.check({ ids: [], marks: true, countMarks: true }, (read) => {
+      if (read.marksFound) this.state = { ...this.state, oldMarks: 0, foreignMarks: read.marksFound.foreign };
+      return this.highlight ? this.marks() : [];
+    })));
   }
 }
 
@@ -366,6 +537,8 @@ export function errorText(e: unknown, lang: Lang): string {
   const code = (e as { code?: string }).code;
   const vi = lang === 'vi';
   switch (code) {
+    case 'Stalled':
+      return vi ? 'Excel chưa trả lời (thường do đang gõ trong một ô): hãy nhấn Enter hoặc Esc. Các ô bạn đã sửa sẽ được kiểm tra ngay khi Excel trả lời.' : 'Excel has not answered (usually because a cell is being typed in): press Enter or Esc. Your edits are checked as soon as Excel answers.';
     case 'InvalidOperationInCellEditMode':
       return vi ? 'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi bấm "Kiểm tra lại".' : 'Excel is editing a cell: press Enter or Esc, then "Check again".';
     case 'RequestPayloadSizeLimitExceeded':

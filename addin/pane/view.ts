@@ -3,7 +3,7 @@
  * built from workbook text. Keyboard: every finding is a button; Enter selects its cell.
  */
 import type { FindingJson } from '../../engine';
-import { fixKey, type PaneController, type PaneState } from './controller';
+import { CONFIRM_CLEAR_MARKS, CONFIRM_HIGHLIGHT, fixKey, type PaneController, type PaneState } from './controller';
 
 const T = {
   vi: {
@@ -19,11 +19,19 @@ const T = {
     notListening: (reason: string) => `Phần bổ trợ không theo dõi được các ô bạn gõ (${reason}). Sau khi sửa, hãy bấm "Kiểm tra lại".`,
     gone: 'Trang của ô này không còn: hãy bấm "Kiểm tra lại".',
     undo: 'Phiên bản Excel này xoá lịch sử Hoàn tác (Ctrl+Z) mỗi khi phần bổ trợ sửa một ô: sau khi sửa, không hoàn tác được các thao tác trước đó. Vẫn sửa?',
-    confirm: 'Vẫn sửa', cancel: 'Thôi',
+    confirm: 'Vẫn sửa', confirmHighlight: 'Vẫn tô', confirmClear: 'Vẫn xoá', cancel: 'Thôi',
     manual: 'Excel đang tính toán thủ công (Manual): Tổng điểm, Tỷ lệ và các công thức khác có thể chưa cập nhật, nên kết quả kiểm tra có thể sai ở đó.',
     recalculate: 'Tính lại và kiểm tra',
     protected: 'Trang này đang được bảo vệ: thidua không sửa ô ở đây. Hãy tự sửa, hoặc bỏ bảo vệ trang (Review → Unprotect Sheet).',
     protectedSheets: (names: string) => `Trang được bảo vệ: ${names}. Phần bổ trợ không tô màu và không sửa ô trên các trang này; các phát hiện vẫn được liệt kê.`,
+    saved: 'Màu tô được lưu cùng sổ: sổ lưu khi đang tô sẽ đến nơi nhận với màu của các phát hiện lúc lưu. Bỏ chọn trước khi lưu nếu không muốn gửi kèm màu.',
+    undoHighlight: 'Phiên bản Excel này xoá lịch sử Hoàn tác (Ctrl+Z) mỗi khi phần bổ trợ tô hoặc bỏ tô màu: sau đó không hoàn tác được các thao tác trước. Vẫn tô?',
+    undoClear: 'Phiên bản Excel này xoá lịch sử Hoàn tác (Ctrl+Z) khi phần bổ trợ xoá màu: sau đó không hoàn tác được các thao tác trước. Vẫn xoá?',
+    stalled: 'Excel chưa trả lời (thường do đang gõ trong một ô): hãy nhấn Enter hoặc Esc. Các ô bạn đã sửa sẽ được kiểm tra ngay khi Excel trả lời.',
+    oldMarks: (n: number) => `Sổ còn ${n} ô tô màu từ lần kiểm tra trước (màu có thể không còn đúng).`,
+    clearOld: 'Xoá màu cũ',
+    foreignMarks: (n: number) => `${n} ô được tô bởi ngăn kiểm tra của người khác cùng soạn sổ: thidua không tự xoá màu của người khác.`,
+    clearForeign: 'Xoá cả màu đó',
   },
   en: {
     title: 'Emulation check', recheck: 'Check again', error: 'errors', warning: 'warnings', info: 'info', checking: 'Checking…',
@@ -38,11 +46,19 @@ const T = {
     notListening: (reason: string) => `The add-in cannot follow what you type (${reason}). After editing, click "Check again".`,
     gone: 'The sheet of this cell is gone: click "Check again".',
     undo: 'This Excel clears its Undo history (Ctrl+Z) whenever the add-in changes a cell: after this fix, your earlier steps cannot be undone. Apply it anyway?',
-    confirm: 'Apply anyway', cancel: 'Cancel',
+    confirm: 'Apply anyway', confirmHighlight: 'Highlight anyway', confirmClear: 'Remove anyway', cancel: 'Cancel',
     manual: 'Excel is in manual calculation: Tổng điểm, Tỷ lệ and other formulas may be out of date, so the findings on them may be wrong.',
     recalculate: 'Calculate and check',
     protected: 'This sheet is protected: thidua does not change its cells. Correct it yourself, or unprotect the sheet (Review → Unprotect Sheet).',
     protectedSheets: (names: string) => `Protected sheets: ${names}. The add-in neither highlights nor fixes cells there; their findings are still listed.`,
+    saved: 'Highlights are saved with the workbook: a workbook saved while highlighting reaches its recipient coloured as its findings were then. Untick before saving to send it without colours.',
+    undoHighlight: 'This Excel clears its Undo history (Ctrl+Z) whenever the add-in colours or uncolours cells: your earlier steps cannot be undone afterwards. Highlight anyway?',
+    undoClear: 'This Excel clears its Undo history (Ctrl+Z) when the add-in removes colours: your earlier steps cannot be undone afterwards. Remove anyway?',
+    stalled: 'Excel has not answered (usually because a cell is being typed in): press Enter or Esc. Your edits are checked as soon as Excel answers.',
+    oldMarks: (n: number) => `${n} cells are still coloured by an earlier check (the colours may be out of date).`,
+    clearOld: 'Remove old colours',
+    foreignMarks: (n: number) => `${n} cells are coloured by a co-author's pane: thidua does not remove another user's colours by itself.`,
+    clearForeign: 'Remove those too',
   },
 } as const;
 
@@ -87,6 +103,18 @@ export class PaneView {
     hl.addEventListener('change', () => void this.controller.setHighlight(hl.checked));
     tools.append(profileLabel, select, el('label', { for: 'highlight' }, ` ${t.highlight} `), hl);
     this.root.append(tools);
+    if (this.controller.highlighted) this.root.append(el('p', { class: 'hint', id: 'marks-saved' }, t.saved));
+    if (state.confirmUndo === CONFIRM_HIGHLIGHT) this.root.append(this.ask(t.undoHighlight, t.confirmHighlight));
+    const marksNote = (id: string, text: string, button: string, others: boolean) => {
+      const p = el('p', { class: 'note', id }, `${text} `);
+      const b = el('button', { type: 'button', id: `${id}-clear` }, button);
+      b.addEventListener('click', () => void this.controller.clearMarks(others));
+      p.append(b);
+      this.root.append(p);
+    };
+    if (state.oldMarks) marksNote('old-marks', t.oldMarks(state.oldMarks), t.clearOld, false);
+    if (state.foreignMarks) marksNote('foreign-marks', t.foreignMarks(state.foreignMarks), t.clearForeign, true);
+    if (state.confirmUndo === CONFIRM_CLEAR_MARKS) this.root.append(this.ask(t.undoClear, t.confirmClear));
 
     // The criteria "Tạo mẫu" gives `Chấm điểm` (open when typed in, or wrong).
     const criteria = el('details', { id: 'template-criteria' });
@@ -119,6 +147,7 @@ export class PaneView {
       this.root.append(manual);
     }
     if (state.protectedSheets && state.protectedSheets.length > 0) this.root.append(el('p', { class: 'note', id: 'protected-sheets' }, t.protectedSheets(state.protectedSheets.join(', '))));
+    if (state.stalled) this.root.append(el('p', { class: 'retry', id: 'stalled', role: 'status' }, t.stalled));
     if (state.retry) this.root.append(el('p', { class: 'retry', role: 'status' }, t.retry(state.retry.attempt, Math.round(state.retry.inMs / 1000))));
     if (state.notListening) this.root.append(el('p', { class: 'failed', id: 'not-listening', role: 'alert' }, t.notListening(state.notListening)));
     if (state.added) this.root.append(el('p', { class: 'added', role: 'status' }, state.added.length > 0 ? `${t.added}: ${state.added.join(', ')}` : t.nothingAdded));
@@ -138,6 +167,18 @@ export class PaneView {
     }
   }
 
+  /** A question before a write that clears Excel's undo history: yes does it, no leaves all as it is. */
+  private ask(question: string, yesText?: string): HTMLParagraphElement {
+    const t = T[this.controller.lang];
+    const ask = el('p', { class: 'confirm', role: 'alert' }, `${question} `);
+    const yes = el('button', { type: 'button', class: 'confirm-fix' }, yesText ?? t.confirm);
+    yes.addEventListener('click', () => void this.controller.confirm());
+    const no = el('button', { type: 'button', class: 'cancel-fix' }, t.cancel);
+    no.addEventListener('click', () => this.controller.cancel());
+    ask.append(yes, document.createTextNode(' '), no);
+    return ask;
+  }
+
   private item(f: FindingJson): HTMLLIElement {
     const t = T[this.controller.lang];
     const li = el('li', { class: `finding ${f.severity}`, 'data-rule': f.ruleId });
@@ -149,15 +190,8 @@ export class PaneView {
     if (f.basis !== undefined) li.append(el('p', { class: 'basis' }, f.basis));
     const refused = this.controller.state.refused[fixKey(f)] ?? (f.suggestion !== undefined && this.controller.isFormula(f) ? 'formula' : f.suggestion !== undefined && this.controller.isProtected(f) ? 'protected' : undefined);
     if (refused) li.append(el('p', { class: 'refused' }, t[refused]));
-    else if (this.controller.state.confirmUndo === fixKey(f)) {
-      const ask = el('p', { class: 'confirm', role: 'alert' }, `${t.undo} `);
-      const yes = el('button', { type: 'button', class: 'confirm-fix' }, t.confirm);
-      yes.addEventListener('click', () => void this.controller.confirmFix(f));
-      const no = el('button', { type: 'button', class: 'cancel-fix' }, t.cancel);
-      no.addEventListener('click', () => this.controller.cancelFix());
-      ask.append(yes, document.createTextNode(' '), no);
-      li.append(ask);
-    } else if (this.controller.canFix(f)) {
+    else if (this.controller.state.confirmUndo === fixKey(f)) li.append(this.ask(t.undo));
+    else if (this.controller.canFix(f)) {
       const fix = el('button', { type: 'button', class: 'fix' }, t.fix);
       fix.addEventListener('click', () => void this.controller.fix(f));
       li.append(fix);

@@ -3,7 +3,8 @@
  * (test/e2e/fake-office.ts), in Node: reads, marks, writes and events, each with the awkward
  * part of the real host that it must survive.
  */
-import { type Change, LEGACY_MARK_FORMULA, type Mark, markedCell, markFormula, needsQuote, officeHost, type ReadResult, areaAddresses, toCell } from '../../addin/excel';
+import { LEGACY_MARK_FORMULA, markFormula, readMark } from '../../engine/report/marks';
+import { type Change, type Mark, needsQuote, officeHost, ValuesSignature, type ReadResult, areaAddresses, toCell } from '../../addin/excel';
 import { checkGrid } from '../../engine/check';
 import type { Grid } from '../../engine/model/grid';
 import { blocToGrid } from '../../engine/template/writer';
@@ -268,11 +269,24 @@ describe('pieces', () => {
     expect(areaAddresses('Sheet1!A1')).toEqual(['A1']);
   });
 
-  test('a mark\'s formula names its cell, read back as Excel may write it', () => {
-    expect(markedCell(markFormula('AB12'))).toBe('AB12');
-    expect(markedCell('=isref($g$4)+n("thidua")')).toBe('G4');
-    expect(markedCell('=ISLOGICAL(TRUE)')).toBe('');
-    expect(markedCell('=$A1="x"')).toBeUndefined();
+  test('a mark\'s formula names its cell and its pane, read back as Excel or a file may write it', () => {
+    expect(readMark(markFormula('AB12'))).toEqual({ cell: 'AB12' });
+    expect(readMark(markFormula('AB12', 'k3x9q2'))).toEqual({ cell: 'AB12', owner: 'k3x9q2' });
+    expect(readMark('=isref($g$4)+n("thidua")')).toEqual({ cell: 'G4' });
+    expect(readMark('ISREF($G$4)+N("thidua:Ab12")')).toEqual({ cell: 'G4', owner: 'ab12' }); // a file's <formula> has no '='
+    expect(readMark('=ISLOGICAL(TRUE)')).toEqual({ cell: '' });
+    // Near misses: the user's own rules.
+    for (const f of ['=$A1="x"', '=ISREF($G$4)', '=ISREF($G$4)+N("thiduaa")', '=ISREF($G$4)+N("thidua:")', '=ISREF($G$4)+N("thidua:a-b")', '=ISREF(G4:H5)+N("thidua")']) expect(readMark(f)).toBeUndefined();
+    expect(() => markFormula('G4', 'Not An Id')).toThrow();
+  });
+
+  test('a sheet\'s values in short are the same read whole or in pieces, and differ when one value does', () => {
+    const rows = [['Tên', 'Số'], ['Sở Tư pháp', 7], ['', 0.5], [true, '=1']];
+    const whole = new ValuesSignature().add(2, 1, rows).toString();
+    expect(new ValuesSignature().add(4, 1, rows.slice(2)).add(2, 1, rows.slice(0, 2)).toString()).toBe(whole);
+    expect(new ValuesSignature().add(2, 1, [...rows.slice(0, 3), [true, '=2']]).toString()).not.toBe(whole);
+    expect(new ValuesSignature().add(2, 2, rows).toString()).not.toBe(whole); // moved one column
+    expect(new ValuesSignature().add(2, 1, [...rows, ['', '']]).toString()).toBe(whole); // blanks are no values
   });
 
   test('which texts need the apostrophe to stay text', () => {

@@ -13,7 +13,7 @@ import type { ValidateOptions } from '../../batch/io';
 import { validate } from '../../batch/validate';
 import type { FileJson } from '../../engine/report/schema';
 import { COMBINED, rewrite } from '../../scripts/xml-forms';
-import { rezip } from '../../batch/zip-writer';
+import { rezip, unzip as unzipParts } from '../../batch/zip-writer';
 import { readXlsx } from '../../batch/xlsx/reader';
 
 const ROOT = join(__dirname, '..', '..');
@@ -82,5 +82,42 @@ describe('copies made apart from the check', () => {
     const late = await run(files.slice(0, 2), { annotate: join(dir, 'qua-gio'), copyTimeoutMs: 1 });
     for (const f of files.slice(0, 2)) expect(withoutPath(late.entries.get(f)!)).toEqual(withoutPath(plain.entries.get(f)!));
     expect(late.err).toContain('ghi bản đánh dấu quá 0.001 giây nên đã dừng; kết quả kiểm tra vẫn đầy đủ');
+  });
+});
+
+describe('a workbook saved with the pane\'s marks on', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-marks-'));
+  const sample = readFileSync(join(ROOT, 'samples', 'faulty', 'quang-ninh-thieu-nguoi-du.xlsx'));
+  // As Excel saves the pane's conditional formats (ECMA-376 §18.3.1.18, `cfRule type="expression"`):
+  // the current mark with its owner, an older pane's without one, the first version's, and the
+  // user's own rule, which stays.
+  const MARKS = ['ISREF($B$3)+N("thidua:k3x9q2")', 'ISREF($C$4)+N("thidua")', 'ISLOGICAL(TRUE)'];
+  const USER = '$A1="x"';
+  const cf = (sqref: string, formula: string, priority: number) => `<conditionalFormatting sqref="${sqref}"><cfRule type="expression" priority="${priority}"><formula>${formula.replace(/"/g, '&quot;')}</formula></cfRule></conditionalFormatting>`;
+  const AFTER = ['<conditionalFormatting', '<dataValidations', '<hyperlinks', '<printOptions', '<pageMargins', '<pageSetup', '<headerFooter', '<drawing', '<legacyDrawing', '<tableParts', '<extLst', '</worksheet>'];
+  const marked = rezip(sample, (name, data) => {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) return data;
+    const xml = data.toString();
+    const at = Math.min(...AFTER.map((t) => xml.indexOf(t)).filter((i) => i >= 0));
+    const added = [cf('B3', MARKS[0]!, 90), cf('C4', MARKS[1]!, 91), cf('D5', MARKS[2]!, 92), cf('A1:A20', USER, 93)].join('');
+    return Buffer.from(xml.slice(0, at) + added + xml.slice(at));
+  });
+
+  test('the copy marks this check\'s findings alone: every mark of thidua\'s taken out, the user\'s rule kept, and the check the same', async () => {
+    const path = join(dir, 'da-to.xlsx');
+    writeFileSync(path, marked);
+    const plain = await run([join(dir, 'da-to.xlsx')]);
+    const copies = join(dir, 'danh-dau');
+    const annotated = await run([path], { annotate: copies });
+    expect(annotated.err).toBe('');
+    expect(withoutPath(annotated.entries.get(path)!)).toEqual(withoutPath(plain.entries.get(path)!));
+    const sheets = unzipParts(readFileSync(join(copies, 'da-to.kiem-tra.xlsx'))).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name));
+    const formulas = sheets.flatMap((p) => [...p.data.toString().matchAll(/<formula>([^<]*)<\/formula>/g)].map((m) => m[1]!.replace(/&quot;/g, '"')));
+    for (const m of MARKS) expect(formulas).not.toContain(m);
+    expect(formulas.filter((f) => f === USER).length).toBe(sheets.length - 1); // every sheet but the result sheet
+    // The findings are marked the copy's way: a fill on the cell.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(copies, 'da-to.kiem-tra.xlsx'));
+    expect(wb.getWorksheet('Bình xét')!.getCell('B3').fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
   });
 });

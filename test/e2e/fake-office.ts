@@ -29,6 +29,16 @@
  * - `isSetSupported` answers for the API version given (`api`, default 1.20), and an API of a
  *   newer set fails its request with `ApiNotFound` (data validation 1.8, merged areas 1.13,
  *   conditional formats 1.6, `getRangeByIndexes` and freeze panes 1.7, calculation mode 1.8).
+ * - An event handler is registered by its request's sync, and not when that sync fails.
+ * - `onChanged` fires for a format changed as for a value ("fires when either the format or
+ *   value of the data changes"); conditional formats changed fire nothing (office-js-docs
+ *   #1503); a co-author's edit comes with `source: Remote`; a pick from a drop-down list
+ *   (office-js #420) and Text to Columns (#3729) fire nothing; in automatic calculation an
+ *   edit is followed by the calculated event of the sheets whose formulas may read it.
+ * - Cell-edit mode (`startEditing`/`stopEditing`): a request from `Excel.run` with
+ *   `delayForCellEdit` is held until the user leaves the cell, else it fails with
+ *   `InvalidOperationInCellEditMode` (office-js #806).
+ * - `failNext(code, n)` (or `failSyncs` at start): the next syncs fail with Excel's error code.
  *
  * In a page, fake-office-page.ts installs it as `Office` and `Excel`; in Node, tests build it
  * and hand `officeHost` its `run` and `isSetSupported`.
@@ -55,6 +65,8 @@ export interface FakeOptions {
   calculated?: { sheet: string; address: string; value: number | string }[];
   /** A sheet whose adding fails (Excel refuses it: a name taken, a protected workbook). */
   failAdding?: string;
+  /** The first syncs refused with this error code (`InactiveWorkbook`, `GeneralException`…), as `failNext` does later. */
+  failSyncs?: { code: string; count: number };
 }
 
 type CellType = 'Empty' | 'String' | 'Double' | 'Boolean' | 'Error';
@@ -305,6 +317,8 @@ class FakeRange extends Proxied {
         }),
       ),
     );
+    // A format changed is a change too ("onChanged fires when either the format or value of the data changes").
+    this.ctx.queue({}, () => this.ctx.changed(this.sheet, this.a1, 'RangeEdited'));
   }
   get rowIndex(): number {
     return this.get('rowIndex');
@@ -344,6 +358,9 @@ class FakeRange extends Proxied {
 
   get format() {
     const queue = (work: () => void) => this.ctx.queue({ write: true, bytes: 64 }, work);
+    const ctx = this.ctx;
+    const sheet = this.sheet;
+    const a1 = this.a1;
     const fill = (color: string) => this.each((a) => this.sheet.cells.set(a, { ...(this.sheet.cells.get(a) ?? { value: '', type: 'Empty', format: 'General' }), fill: color }));
     return {
       font: {
@@ -353,7 +370,10 @@ class FakeRange extends Proxied {
       },
       fill: {
         set color(color: string) {
-          queue(() => fill(color));
+          queue(() => {
+            fill(color);
+            ctx.changed(sheet, a1, 'RangeEdited');
+          });
         },
       },
       set columnWidth(_w: number) {
@@ -459,6 +479,21 @@ class FakeCFCollection {
     if (!this.loadedItems) throw new NotLoaded('count');
     return this.items.length;
   }
+
+  /** How many there are, as a ClientResult (ExcelApi 1.6): its `value` readable after the sync. */
+  getCount(): { readonly value: number } {
+    let n: number | undefined;
+    this.ctx.queue({ load: true }, () => {
+      n = this.sheet.cfs.filter((cf) => intersects(cf.address, this.address)).length;
+      this.ctx.responseBytes += 8;
+    });
+    return {
+      get value(): number {
+        if (n === undefined) throw new NotLoaded('value');
+        return n;
+      },
+    };
+  }
 }
 
 class FakeCFItem {
@@ -491,15 +526,19 @@ class FakeCFItem {
   }
 }
 
+/** An event of the reference: a handler added is registered by the request's sync, and only if that sync succeeds. */
 class EventSlot {
   constructor(
-    private readonly fake: FakeExcel,
+    private readonly ctx: FakeContext,
     private readonly key: string,
     private readonly minor: number,
   ) {}
   add(handler: Handler): void {
-    if (this.fake.minor < this.minor) throw new RichApiError('ApiNotFound', `The event ${this.key} needs ExcelApi 1.${this.minor}.`);
-    this.fake.handlers.push({ key: this.key, handler });
+    const fake = this.ctx.fake;
+    this.ctx.queue({}, () => {
+      if (fake.minor < this.minor) throw new RichApiError('ApiNotFound', `The event ${this.key} needs ExcelApi 1.${this.minor}.`);
+      fake.handlers.push({ key: this.key, handler });
+    });
   }
 }
 
@@ -615,10 +654,10 @@ class FakeWorksheet extends Proxied {
   }
 
   get onChanged() {
-    return new EventSlot(this.ctx.fake, `changed:${this.sheet.id}`, 7);
+    return new EventSlot(this.ctx, `changed:${this.sheet.id}`, 7);
   }
   get onCalculated() {
-    return new EventSlot(this.ctx.fake, `calculated:${this.sheet.id}`, 8);
+    return new EventSlot(this.ctx, `calculated:${this.sheet.id}`, 8);
   }
 }
 
@@ -631,6 +670,8 @@ class FakeContext {
   constructor(
     readonly fake: FakeExcel,
     readonly mergeUndo: boolean,
+    /** `Excel.run`'s `delayForCellEdit`: wait while the user types in a cell, rather than fail. */
+    readonly delayForCellEdit = false,
   ) {}
 
   queue(kind: { load?: boolean; write?: boolean; bytes?: number }, work: () => void): void {
@@ -722,28 +763,42 @@ class FakeContext {
           return ws ?? Object.assign(new FakeWorksheet(ctx, { id: '', name: key, cells: new Map(), cfs: [], merges: [], validations: new Map(), frozenRows: 0, visibility: 'Visible' }), { isNullObject: true });
         },
         get onAdded() {
-          return new EventSlot(fake, 'added', 7);
+          return new EventSlot(ctx, 'added', 7);
         },
         get onDeleted() {
-          return new EventSlot(fake, 'deleted', 7);
+          return new EventSlot(ctx, 'deleted', 7);
         },
         get onChanged() {
-          return new EventSlot(fake, 'changed', 9);
+          return new EventSlot(ctx, 'changed', 9);
         },
         get onCalculated() {
-          return new EventSlot(fake, 'calculated', 8);
+          return new EventSlot(ctx, 'calculated', 8);
         },
         get onNameChanged() {
-          return new EventSlot(fake, 'nameChanged', 17);
+          return new EventSlot(ctx, 'nameChanged', 17);
         },
       },
     };
   }
 
   async sync(): Promise<void> {
+    // A cell being typed in: Excel holds the request until the user leaves it (Enter, Esc, a
+    // click elsewhere), or, asked not to wait, fails it (office-js #806).
+    while (this.fake.editing) {
+      if (!this.delayForCellEdit) throw new RichApiError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+      this.fake.held++;
+      await this.fake.editing.done;
+      this.fake.held--;
+    }
     const ops = this.ops;
     this.ops = [];
     this.fake.syncs++;
+    const failing = this.fake.failing;
+    if (failing && failing.count > 0) {
+      failing.count--;
+      await new Promise((r) => setTimeout(r, this.fake.options.syncDelayMs ?? 1));
+      throw new RichApiError(failing.code, `fake Excel: ${failing.code}`);
+    }
     this.fake.onSync?.();
     await new Promise((r) => setTimeout(r, this.fake.options.syncDelayMs ?? 1));
     const request = ops.reduce((n, o) => n + (o.kind.bytes ?? 0), 0);
@@ -783,12 +838,19 @@ export class FakeExcel {
   /** Excel.run batches running now, and the most ever at once. */
   running = 0;
   mostRunning = 0;
+  /** The cell the user is typing in (cell-edit mode), and when they leave it. */
+  editing: { sheet: string; address: string; done: Promise<void>; leave: () => void } | undefined;
+  /** Syncs held now by cell-edit mode. */
+  held = 0;
+  /** Syncs still to refuse, and with what. */
+  failing: { code: string; count: number } | undefined;
 
   constructor(
     grid: Grid,
     readonly options: FakeOptions = {},
   ) {
     this.minor = Number((options.api ?? '1.20').split('.')[1]);
+    if (options.failSyncs) this.failing = { ...options.failSyncs };
     this.payloadLimit = options.payloadLimit ?? (options.platform === 'web' ? 5 * 1024 * 1024 : Infinity);
     this.sheets = grid.sheets.map((s) => {
       const cells = new Map<string, FakeCell>();
@@ -804,8 +866,8 @@ export class FakeExcel {
 
   run<T>(optionsOrBatch: unknown, maybeBatch?: (ctx: FakeContext) => Promise<T>): Promise<T> {
     const batch = (typeof optionsOrBatch === 'function' ? optionsOrBatch : maybeBatch) as (ctx: FakeContext) => Promise<T>;
-    const options = (typeof optionsOrBatch === 'object' ? optionsOrBatch : {}) as { mergeUndoGroup?: boolean };
-    const ctx = new FakeContext(this, options.mergeUndoGroup === true && this.minor >= 20);
+    const options = (typeof optionsOrBatch === 'object' ? optionsOrBatch : {}) as { mergeUndoGroup?: boolean; delayForCellEdit?: boolean };
+    const ctx = new FakeContext(this, options.mergeUndoGroup === true && this.minor >= 20, options.delayForCellEdit === true);
     this.running++;
     this.mostRunning = Math.max(this.mostRunning, this.running);
 
@@ -837,13 +899,88 @@ export class FakeExcel {
     return s;
   }
 
-  /** The test types into a cell, as a user would: parsed as Excel parses it, an undo record. */
-  type(sheet: string, address: string, value: string | number): void {
+  /**
+   * The test types into a cell, as a user would: parsed as Excel parses it, an undo record, the
+   * change event; in automatic calculation, then the calculated event of each sheet whose
+   * formulas may read it (the fake computes no formula: those on this sheet or naming it).
+   */
+  type(sheet: string, address: string, value: string | number, source: 'Local' | 'Remote' = 'Local'): void {
+    const s = this.put(sheet, address, value);
+    if (source === 'Local') this.undoStack.push('user');
+    this.later(s, { address, changeType: 'RangeEdited', source, triggerSource: 'Unknown' });
+    this.calculatedAfter(s);
+  }
+
+  /** A co-author's edit, arriving from Excel's service (`source: Remote`); not in this user's undo. */
+  remoteType(sheet: string, address: string, value: string | number): void {
+    this.type(sheet, address, value, 'Remote');
+  }
+
+  /** A value picked from a cell's drop-down list: on some platforms no change event comes (office-js #420). */
+  pickFromList(sheet: string, address: string, value: string): void {
+    this.put(sheet, address, value);
+    this.undoStack.push('user');
+  }
+
+  /** Data → Text to Columns over cells: the values split, and no change event (office-js #3729). */
+  textToColumns(sheet: string, cells: Record<string, string | number>): void {
+    for (const [address, value] of Object.entries(cells)) this.put(sheet, address, value);
+    this.undoStack.push('user');
+  }
+
+  /** The next `count` syncs fail with `code`, whatever they carry (Excel busy, another workbook in front…). */
+  failNext(code: string, count = 1): void {
+    this.failing = { code, count };
+  }
+
+  /** A mark of the pane's gone with no event (the user's Ctrl+Z of it, or Clear Rules): conditional formats have no change event (office-js-docs #1503). */
+  dropFormats(sheet: string, cell: string): number {
+    const s = this.sheet(sheet);
+    const before = s.cfs.length;
+    s.cfs = s.cfs.filter((cf) => !intersects(cf.address, cell));
+    return before - s.cfs.length;
+  }
+
+  /** The user changes a cell's number format (Home → Number): a change event, as for a value. */
+  userFormat(sheet: string, address: string, format: string): void {
+    this.setFormat(sheet, address, format);
+    this.undoStack.push('user');
+    this.later(this.sheet(sheet), { address, changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown' });
+  }
+
+  /** The user starts typing in a cell (F2, or a key on a cell): Excel holds every request until they leave it. */
+  startEditing(sheet: string, address: string): void {
+    let leave: () => void = () => undefined;
+    const done = new Promise<void>((r) => {
+      leave = r;
+    });
+    this.editing = { sheet, address, done, leave };
+  }
+
+  /** The user leaves the cell: with Enter, what they typed is the cell's (its change event follows); with Esc, nothing. */
+  stopEditing(value?: string | number): void {
+    const editing = this.editing;
+    if (!editing) throw new Error('fake Excel: no cell is being edited');
+    this.editing = undefined;
+    if (value !== undefined) this.type(editing.sheet, editing.address, value);
+    editing.leave();
+  }
+
+  private put(sheet: string, address: string, value: string | number): FakeSheet {
     const s = this.sheet(sheet);
     const prev = s.cells.get(address);
     s.cells.set(address, { ...parseInput(value, prev?.format ?? 'General'), fill: prev?.fill ?? null });
-    this.undoStack.push('user');
-    this.later(s, { address, changeType: 'RangeEdited', source: 'Local', triggerSource: 'Unknown' });
+    return s;
+  }
+
+  /** Automatic calculation after an edit of `edited`: the calculated event of each sheet whose formulas may read it. */
+  private calculatedAfter(edited: FakeSheet): void {
+    if ((this.options.calculationMode ?? 'Automatic') === 'Manual') return;
+    const names = (f: string) => f.includes(`'${edited.name.replace(/'/g, "''")}'!`) || f.includes(`${edited.name}!`);
+    for (const s of this.sheets) {
+      const formulas = [...s.cells.values()].flatMap((c) => (c.formula ? [c.formula] : []));
+      if (formulas.length > 0 && (s === edited || formulas.some(names))) this.later(s, {}, 'calculated');
+    }
   }
 
   /** A formula with the value Excel calculated for it. */

@@ -62,6 +62,8 @@ export interface OpenOptions {
   /** Requests outside the pane's own origin, recorded and refused. */
   outside?: string[];
   dialogs?: string[];
+  /** Playwright's clock installed before the page loads: time flows, and a test may jump it forward (`page.clock.fastForward`). */
+  clock?: boolean;
 }
 
 export async function openPane(browser: Browser, base: string, grid: Grid, o: OpenOptions = {}): Promise<Page> {
@@ -89,6 +91,7 @@ export async function openPane(browser: Browser, base: string, grid: Grid, o: Op
     [grid, o.fake ?? {}] as const,
   );
   if (o.before) await page.addInitScript(o.before);
+  if (o.clock) await page.clock.install();
   await page.goto(`${base}/taskpane.html`);
   if (o.ready !== false) {
     await page.waitForSelector('[data-count="error"]');
