@@ -68,6 +68,14 @@
   }
 
   function show(reason) {
+    // Office.js may answer before the page's body is parsed (measured: one load in a few, in
+    // Chromium, outside Office): the message waits for the body rather than find no #app.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', function () {
+        show(reason);
+      });
+      return;
+    }
     var t = TEXT[language()];
     var app = document.getElementById('app');
     if (!app) return;
@@ -103,10 +111,9 @@
     document.head.appendChild(script);
   }
 
-  // Office.js in a page that no Office host opened answers with no host: not an old Excel.
-  // Office.js in a page that no Office host opened answers with no host, or (measured in
-  // Chromium, its telemetry frame refused) never: after 15 s the page says where it runs, and an
-  // Office that answers later still starts the pane over that message.
+  // Office.js in a page that no Office host opened answers with no host (not an old Excel),
+  // sometimes before the body is parsed; should it never answer, after 15 s the page says where
+  // it runs, and an Office that answers later still starts the pane over that message.
   if (typeof Office !== 'undefined' && Office && typeof Office.onReady === 'function') {
     var answered = false;
     setTimeout(function () {

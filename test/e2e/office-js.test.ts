@@ -3,8 +3,8 @@
  * own address, as Excel on the web and desktop Excel load it) under the page's
  * Content-Security-Policy, in Chromium, outside Office: the library and what it loads itself
  * come from that address, and the policy refuses nothing but the telemetry frame it is meant
- * to refuse. (Whether `Office.onReady` then answers outside Office varies from load to load
- * here; the guard's answer is not asserted: docs/decisions.md.)
+ * to refuse; and, on every load, the guard says the page runs only inside Excel (Office.js
+ * answers "no host", sometimes before the page's body exists: the guard waits for it).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -31,7 +31,8 @@ jest.setTimeout(150_000);
     server?.close();
   });
 
-  test('loads under the page\'s policy: Office.js and what it loads itself come, no violation but the telemetry frame', async () => {
+  /** The page as Excel would load it, Office.js answered from the package at Microsoft's address. */
+  async function open() {
     const page = await browser.newPage();
     const served: string[] = [];
     const refused: string[] = [];
@@ -58,6 +59,11 @@ jest.setTimeout(150_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/taskpane.html`);
+    return { page, served, refused, errors };
+  }
+
+  test('loads under the page\'s policy: Office.js and what it loads itself come, no violation but the telemetry frame', async () => {
+    const { page, served, errors } = await open();
     // Office.js loads what it needs itself (its mapping table), and may try its telemetry frame.
     await page.waitForFunction(() => document.getElementById('O15Mapping') !== null, undefined, { timeout: 60_000 });
     await page.waitForLoadState('networkidle');
@@ -68,5 +74,16 @@ jest.setTimeout(150_000);
     expect(violations.filter((v) => !/^frame-src https:\/\/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(v) && !/^style-src-attr inline https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/o15apptofilemappingtable\.js/.test(v))).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  test('outside Excel the guard says, on every load, that the page runs only inside Excel (never a blank page)', async () => {
+    // Several loads: Office.js's answer comes before or after the body is parsed, as it happens.
+    const pages = await Promise.all(Array.from({ length: 4 }, () => open()));
+    for (const { page, errors } of pages) {
+      await page.waitForSelector('#khong-ho-tro', { timeout: 30_000 });
+      expect(await page.textContent('#khong-ho-tro')).toContain('chỉ chạy bên trong Excel');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });
