@@ -9,4 +9,6 @@ module.exports = {
   maxWorkers: 2,
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: false }] },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // The checks against the team's contract in ../shared: `npm run test:contract` (jest.contract.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/contract/'],
 };

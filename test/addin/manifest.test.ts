@@ -4,7 +4,8 @@ import { checkManifest } from '../../addin/manifest-check';
 import { manifestUrls, productionManifest } from '../../addin/build-manifest';
 
 const ROOT = join(__dirname, '..', '..');
-const SCHEMAS = join(ROOT, '..', 'shared', 'schemas', 'office-addin-manifest');
+/** The schemas, vendored with their sources (addin/schemas/office-addin-manifest/README.md). */
+const SCHEMAS = join(ROOT, 'addin', 'schemas', 'office-addin-manifest');
 const MANIFEST = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
 
 describe('manifest.xml, checked offline against the Office add-in schemas', () => {
