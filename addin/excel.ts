@@ -166,11 +166,6 @@ function tooLarge(e: unknown): boolean {
   return code === 'RequestPayloadSizeLimitExceeded' || code === 'ResponsePayloadSizeLimitExceeded' || code === 'RangeExceedsLimit';
 }
 
-/** A sheet asked for by id is gone (deleted since): the caller reads everything again. */
-export function sheetGone(e: unknown): boolean {
-  return (e as { code?: string }).code === 'ItemNotFound';
-}
-
 /** The months as Excel's English date parsing takes them (`5-Jan`, `Jan 2024`, `January 5`). */
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\\.?';
 const MONTH_DATE = new RegExp(`^(\\d{1,2}[\\s/.,-]*)?${MONTH}([\\s/.,-]*\\d{1,4})?([\\s/.,-]+\\d{1,4})?$`, 'i');

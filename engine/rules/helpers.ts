@@ -1,18 +1,16 @@
-import type { Field, ScoreRow, UnitRef, ValueIssue, ValueIssueKind } from '../model/bloc';
-import type { MessageData } from '../report/finding';
-import { formatIsoDate, formatNumberVi } from '../template/values';
-import type { RuleContext } from './types';
+import type { z } from 'zod';
+import type { ScoreRow, UnitRef, ValueIssue, ValueIssueKind } from '../model/bloc';
+import type { Messages, Report, RuleContext } from './types';
 
-/** Report every value issue of some kinds that the reader recorded. */
-export function reportIssues(ctx: RuleContext, kinds: readonly ValueIssueKind[], build: (issue: ValueIssue) => { messageId: string; data: MessageData; suggestion?: string }): void {
+/**
+ * Report every value issue of some kinds that the reader recorded, each as the rule's own
+ * message (its place is the issue's): a messageId the rule does not have, or data its
+ * placeholders lack, fails `tsc`.
+ */
+export function reportIssues<M extends Messages, O extends z.ZodType | undefined>(ctx: RuleContext<M, O>, kinds: readonly ValueIssueKind[], build: (issue: ValueIssue) => Report<M>): void {
   for (const issue of ctx.model.issues) {
-    if (kinds.includes(issue.kind)) ctx.report({ at: issue.at, ...build(issue) });
+    if (kinds.includes(issue.kind)) ctx.report({ ...build(issue), at: issue.at });
   }
-}
-
-/** Number of listed members (the denominator of most shares). */
-export function memberCount(ctx: RuleContext): number {
-  return ctx.model.members.length;
 }
 
 /** Identity of a unit reference: its member index, else its text key. */
@@ -29,19 +27,6 @@ export function sameUnit(a: UnitRef | undefined, b: UnitRef | undefined): boolea
 /** The unit's name for messages: the member's listed name when matched. */
 export function unitName(ctx: RuleContext, ref: UnitRef): string {
   return ref.member !== undefined ? ctx.memberName(ref.member) : ref.text;
-}
-
-export function num(f: Field<number> | undefined): number | undefined {
-  return f?.value;
-}
-
-/** Vietnamese number text for suggestions (`66,67`). */
-export function viNumber(n: number, decimals = 2): string {
-  return formatNumberVi(n, decimals);
-}
-
-export function viDate(iso: string): string {
-  return formatIsoDate(iso);
 }
 
 export { competitionRanks } from '../model/rank';

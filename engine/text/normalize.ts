@@ -75,7 +75,3 @@ export function foldTonePlacement(s: string): string {
 /** Case, spacing and tone placement folded; diacritics otherwise kept. */
 export const toneKey = memoize((s: string): string => collapseSpaces(foldTonePlacement(nfc(s).toLowerCase())));
 
-/** Text without any diacritic, for display-independent comparisons (never for identity). */
-export function stripDiacritics(s: string): string {
-  return s.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { BATCH_RULES, RULES } from '../../engine/rules';
 import { catalogMarkdown } from '../../engine/report/catalog';
+import { TEMPLATE_CHECKS } from '../../engine/template/checks';
 import { ERROR_CODES } from '../../engine/report/schema';
 import { UNREADABLE } from '../../engine/report/unreadable';
 import { runCli } from '../helpers/cli';
@@ -40,6 +41,14 @@ describe('rule catalog v1', () => {
   test.each(ALL.map((r) => [r.id] as const))('%s: has a table of cases', (id) => {
     const tester = BATCH_RULES.some((r) => r.id === id) ? 'runBatchRuleTests' : 'runRuleTests';
     expect(testText).toContain(`${tester}('${id}', {`);
+  });
+
+  test('every id a rule or a template check names is a rule: defersTo (never itself), each formula check\'s ruleId', () => {
+    const ids = new Set(ALL.map((r) => r.id));
+    for (const r of ALL) {
+      for (const owner of r.meta.defersTo ?? []) expect([r.id, owner, ids.has(owner) && owner !== r.id]).toEqual([r.id, owner, true]);
+    }
+    for (const c of TEMPLATE_CHECKS) expect([c.ruleId, ids.has(c.ruleId)]).toEqual([c.ruleId, true]);
   });
 
   test('docs/rules.md and docs/rules.en.md are generated from the metadata and up to date', () => {

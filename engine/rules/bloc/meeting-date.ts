@@ -1,4 +1,4 @@
-import { viDate } from '../helpers';
+import { formatIsoDate } from '../../template/values';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -29,7 +29,7 @@ export default defineRule({
       ctx.report({
         at: meetingDate.at,
         messageId: 'outside',
-        data: { date: viDate(meetingDate.value), start: viDate(start), end: viDate(end), year: year.value },
+        data: { date: formatIsoDate(meetingDate.value), start: formatIsoDate(start), end: formatIsoDate(end), year: year.value },
         basis: w.basis,
       });
     }

@@ -1,5 +1,5 @@
+import { formatIsoDate } from '../../template/values';
 import { MERGER_BASIS, checkProvince } from '../../profiles/provinces';
-import { viDate } from '../helpers';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
     if (province.value === undefined) return;
     const onDate = meetingDate.value ?? (year.value !== undefined ? `${year.value}-12-31` : ctx.today);
     const r = checkProvince(province.value, onDate);
-    const date = viDate(onDate);
+    const date = formatIsoDate(onDate);
     switch (r.status) {
       case 'ok':
         return;

@@ -1,4 +1,5 @@
-import { reportIssues, viDate } from '../helpers';
+import { formatIsoDate } from '../../template/values';
+import { reportIssues } from '../helpers';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -15,7 +16,7 @@ export default defineRule({
   },
   check(ctx) {
     reportIssues(ctx, ['date-as-text'], (i) => {
-      const date = viDate(String(i.parsed ?? ''));
+      const date = formatIsoDate(String(i.parsed ?? ''));
       return { messageId: 'asText', data: { field: i.field, text: i.text ?? '', date }, suggestion: date };
     });
   },

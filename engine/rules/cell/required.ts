@@ -1,4 +1,3 @@
-import type { MessageData } from '../../report/finding';
 import { reportIssues } from '../helpers';
 import { defineRule } from '../types';
 
@@ -16,9 +15,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    reportIssues(ctx, ['required'], (i): { messageId: string; data: MessageData } => {
-      if (i.at.row === undefined) return { messageId: 'noLabel', data: { field: i.field, sheet: i.at.sheet ?? '' } };
-      return { messageId: 'blank', data: { field: i.field } };
-    });
+    // A label missing from Thông tin (no row) or a blank value in its place.
+    reportIssues(ctx, ['required'], (i) => (i.at.row === undefined ? { messageId: 'noLabel', data: { field: i.field, sheet: i.at.sheet ?? '' } } : { messageId: 'blank', data: { field: i.field } as { field: string } }));
   },
 });

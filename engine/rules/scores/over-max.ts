@@ -1,4 +1,5 @@
-import { unitName, viNumber } from '../helpers';
+import { formatNumberVi } from '../../template/values';
+import { unitName } from '../helpers';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -27,7 +28,7 @@ export default defineRule({
         const unit = unitName(ctx, s.unit);
         if (f.value < 0) ctx.report({ at: f.at, messageId: 'negative', data: { unit, criterion: c.name, score: f.value } });
         else if (c.max?.value !== undefined && f.value > c.max.value + 1e-9) {
-          ctx.report({ at: f.at, messageId: 'overMax', data: { unit, criterion: c.name, score: f.value, max: c.max.value }, suggestion: viNumber(c.max.value) });
+          ctx.report({ at: f.at, messageId: 'overMax', data: { unit, criterion: c.name, score: f.value, max: c.max.value }, suggestion: formatNumberVi(c.max.value) });
         }
       });
     }

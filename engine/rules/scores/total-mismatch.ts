@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unitName, viNumber } from '../helpers';
+import { unitName } from '../helpers';
 import { formatNumberVi } from '../../template/values';
 import { defineRule } from '../types';
 
@@ -32,7 +32,7 @@ export default defineRule({
       if (s.criteria.some((f) => f.raw?.kind === 'error')) continue;
       const sum = s.criteria.reduce((acc, f) => acc + (f.value ?? 0), 0);
       if (Math.abs(sum - s.total.value) > tolerance + 1e-9) {
-        ctx.report({ at: s.total.at, messageId: 'mismatch', data: { unit: unitName(ctx, s.unit), total: s.total.value, sum: Math.round(sum * 100) / 100 }, suggestion: viNumber(sum) });
+        ctx.report({ at: s.total.at, messageId: 'mismatch', data: { unit: unitName(ctx, s.unit), total: s.total.value, sum: Math.round(sum * 100) / 100 }, suggestion: formatNumberVi(sum) });
       }
     }
   },

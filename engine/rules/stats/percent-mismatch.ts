@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { viNumber } from '../helpers';
 import { formatNumberVi } from '../../template/values';
 import { defineRule } from '../types';
 
@@ -34,7 +33,7 @@ export default defineRule({
         at: percent.at,
         messageId: 'mismatch',
         data: { indicator: s.indicator, stated: Math.round(percent.value * 100) / 100, actual: actual.value, plan: plan.value, expected: Math.round(expected * 100) / 100 },
-        suggestion: viNumber(expected),
+        suggestion: formatNumberVi(expected),
       });
     }
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unitName, viNumber } from '../helpers';
+import { unitName } from '../helpers';
 import { formatNumberVi } from '../../template/values';
 import { defineRule } from '../types';
 
@@ -49,7 +49,7 @@ export default defineRule({
         at: v.percent.at,
         messageId: of,
         data: { unit: v.unit ? unitName(ctx, v.unit) : '', stated: Math.round(v.percent.value * 100) / 100, votes: v.votes.value, base, expected: shown },
-        suggestion: viNumber(expected),
+        suggestion: formatNumberVi(expected),
         basis,
       });
     }
