@@ -160,7 +160,7 @@ async function rules(args: string[], io: CliIo): Promise<number> {
 }
 
 async function profiles(args: string[], io: CliIo): Promise<number> {
-  const { BUILT_IN_PROFILES, ProfileError, loadProfile, resolveProfile } = await import('../engine');
+  const { BUILT_IN_PROFILES, ProfileError, loadProfile } = await import('../engine');
   const { zodSpeaks } = await import('./zod-language');
   const { values } = parseArgs({ args, options: { check: { type: 'string' }, lang: { type: 'string' } }, strict: true });
   const l = lang(values.lang);
@@ -180,8 +180,6 @@ async function profiles(args: string[], io: CliIo): Promise<number> {
   }
   try {
     const profile = loadProfile(JSON.parse(text));
-    // Every version must resolve against what it extends.
-    for (const v of profile.versions) resolveProfile(profile, v.from);
     io.out(l === 'vi' ? `Bộ quy tắc "${profile.id}" hợp lệ (${profile.versions.length} phiên bản).\n` : `Profile "${profile.id}" is valid (${profile.versions.length} versions).\n`);
     return 0;
   } catch (e) {
@@ -260,7 +258,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100 (nhận được "${values.year}").`, `--year must be a year from 2000 to 2100 (got "${values.year}").`);
   const members = values.members?.split(/[;\n]/).map((m) => m.trim()).filter((m) => m !== '');
-  const profile = (await import('./run')).loadProfile(values.profile);
+  const profile = (await import('./run')).profileOption(values.profile);
   const { templateWorkbook } = await import('./template');
   const wb = templateWorkbook({
     ...(values.province ? { province: values.province } : {}),

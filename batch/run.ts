@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { type FileJson, findProfile, formatReportText, loadProfile as profileFromData, type Profile, ProfileError, type ReportJson, safeText, STATUS_WORDS } from '../engine';
+import { type FileJson, findProfile, formatReportText, loadProfile, type Profile, ProfileError, type ReportJson, safeText, STATUS_WORDS } from '../engine';
 import { assembleReport, perFileReports } from './assemble';
 import { passedOverLine, uniqueNames } from './names';
 import { formatCsv } from './format/csv';
@@ -17,8 +17,8 @@ import type { FilePool } from './pool';
 import { type Format, type Io, UsageError, type ValidateOptions, type ValidateRun } from './io';
 import type { AnnotateTask, FileOutcome } from './worker';
 
-/** `--profile`: an id, or a file a province wrote. */
-export function loadProfile(arg: string | undefined): Profile | undefined {
+/** `--profile`: a built-in profile's id, or a file a province wrote (loaded by the engine's loadProfile). */
+export function profileOption(arg: string | undefined): Profile | undefined {
   if (arg === undefined) return undefined;
   const known = findProfile(arg);
   if (known) return known;
@@ -29,7 +29,7 @@ export function loadProfile(arg: string | undefined): Profile | undefined {
     throw new UsageError(`Không có bộ quy tắc "${arg}" (không phải tên bộ quy tắc có sẵn, cũng không phải tệp đọc được). Xem: thidua profiles`, `No profile "${arg}" (neither a built-in profile's name nor a readable file). See: thidua profiles`);
   }
   try {
-    return profileFromData(JSON.parse(text));
+    return loadProfile(JSON.parse(text));
   } catch (e) {
     throw new UsageError(e instanceof ProfileError ? e.message : `Tệp bộ quy tắc "${arg}" không phải JSON hợp lệ: ${(e as Error).message}`);
   }
@@ -156,7 +156,7 @@ async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOu
 export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool, files: string[], passed = 0): Promise<ValidateRun> {
   zodSpeaks(options.lang);
   const copies = options.annotate ? annotatedNames(files, options.annotate) : undefined;
-  const forced = loadProfile(options.profile);
+  const forced = profileOption(options.profile);
   const bar = progressBar(options, io, files.length, 'files');
   const outcomes = await pool.run(
     files.map((path) => ({

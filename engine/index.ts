@@ -24,7 +24,7 @@ export { RULES, BATCH_RULES } from './rules';
 export { governmentFlagTally, type GovernmentFlagTally, TALLY_TEXT, tallyRows, tallyVerdict } from './rules/batch/government-flag-share';
 export type { Rule, BatchRule, RuleMeta, Lang, BatchFile, FixKind } from './rules/types';
 export { RULE_FAILED_ID } from './rules/rule-failed';
-export { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, OFFERED_PROFILES, ProfileError, currentNationalSettings, findProfile, parseProfile, profileForProvince, resolveProfile, matchAward } from './profiles';
+export { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, OFFERED_PROFILES, ProfileError, currentNationalSettings, findProfile, profileForProvince, resolveProfile, matchAward } from './profiles';
 export type { ResolvedProfile } from './profiles';
 export { loadProfile } from './profiles/load';
 export { ProfileSchema, SettingsSchema, SeveritySchema } from './profiles/schema';

@@ -6,7 +6,7 @@
  */
 import { ruleIds, ruleMeta } from '../rules';
 import { closest } from '../text/fuzzy';
-import { ProfileError, parseProfile, settingOptions } from './index';
+import { ProfileError, parseProfile, resolveProfile, settingOptions } from './index';
 import type { Profile } from './schema';
 
 /** What is wrong with the rules a profile names, one line each (empty when nothing is). */
@@ -33,10 +33,15 @@ export function ruleSettingProblems(profile: Profile): string[] {
   return problems;
 }
 
-/** A profile's data, checked whole (see the module's comment). Throws ProfileError. */
+/**
+ * A profile's data, checked whole (see the module's comment), every version resolved against
+ * what it extends: the one way a profile from outside enters (`--profile` a file, `profiles
+ * --check`). Throws ProfileError.
+ */
 export function loadProfile(data: unknown): Profile {
   const profile = parseProfile(data);
   const problems = ruleSettingProblems(profile);
   if (problems.length > 0) throw new ProfileError(`Bộ quy tắc không hợp lệ:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  for (const v of profile.versions) resolveProfile(profile, v.from);
   return profile;
 }

@@ -182,6 +182,8 @@ describe('rule options from a profile', () => {
     expect(() => loadProfile(data({ 'votes/quorom': 'warning' }))).toThrow(/không có quy tắc "votes\/quorom"; có phải "votes\/quorum"\?/);
     expect(() => loadProfile(data({ 'votes/quorum': { options: { share: 0.5 } } }))).toThrow(/votes\/quorum\.options: quy tắc này không có tùy chọn/);
     expect(loadProfile(data({ 'votes/percent-mismatch': { severity: 'warning', options: { tolerance: 1 } } })).id).toBe('tinh-b');
+    // Every version resolved at load: a profile extending one that does not exist is refused there, not on each workbook.
+    expect(() => loadProfile({ ...data({}), extends: 'khong-co' })).toThrow(ProfileError);
     for (const p of BUILT_IN_PROFILES) expect(ruleSettingProblems(p)).toEqual([]);
   });
 
