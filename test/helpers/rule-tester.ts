@@ -58,6 +58,8 @@ export function findingsOf(ruleId: string, c: Case): Finding[] {
 export function checkTable(ruleId: string, meta: RuleMeta | undefined, valid: readonly { name: string }[], invalid: readonly { name: string; errors: readonly object[] }[], content: (c: object) => string): void {
   if (!meta) throw new Error(`${ruleId}: no such rule`);
   if (valid.length === 0 || invalid.length === 0) throw new Error(`${ruleId}: needs at least one valid and one invalid case`);
+  // ESLint's valid cases are near misses at the rule's boundary, not only a correct workbook untouched.
+  if (valid.length < 2 && !valid.some((c) => 'edit' in c || 'options' in c)) throw new Error(`${ruleId}: needs a valid case at the rule's boundary (a near miss), besides a correct workbook`);
   const names = new Set<string>();
   const bodies = new Set<string>();
   for (const c of [...valid, ...invalid]) {
@@ -77,8 +79,15 @@ export function checkTable(ruleId: string, meta: RuleMeta | undefined, valid: re
   }
 }
 
-/** A case's content, functions by their source, for finding two cases that are one. */
-export const caseContent = (c: object) => JSON.stringify(c, (key, value: unknown) => (key === 'name' || key === 'errors' ? undefined : typeof value === 'function' ? String(value) : value));
+/**
+ * A case's content, functions by their source, for finding two cases that are one: all of it
+ * but the case's own name and expectations (a member's `name` is content).
+ */
+export const caseContent = (c: object) =>
+  JSON.stringify(c, function (this: unknown, key: string, value: unknown) {
+    if (this === c && (key === 'name' || key === 'errors')) return undefined;
+    return typeof value === 'function' ? String(value) : value;
+  });
 
 /** The message renders fully in both languages: every placeholder filled by the data. */
 function expectRendered(f: { messageId: string; data: Record<string, string | number>; ruleId: string }): void {

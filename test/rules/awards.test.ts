@@ -50,7 +50,10 @@ runRuleTests('awards/unknown-type', {
 });
 
 runRuleTests('awards/one-per-unit', {
-  valid: [{ name: 'one award each', bloc: NB }],
+  valid: [
+    { name: 'one award each', bloc: NB },
+    { name: 'one award to two units (each once)', bloc: edited(NB, (b) => { b.proposals.push({ unit: 'Hội Khuyến học', award: 'Bằng khen của UBND tỉnh' }); }) },
+  ],
   invalid: [
     {
       name: 'a flag and a Bằng khen for Hội Đông y',
@@ -111,7 +114,10 @@ runRuleTests('awards/leading-rank', {
 });
 
 runRuleTests('awards/government-flag', {
-  valid: [{ name: 'to the first by scores', bloc: edited(NA, (b) => { b.proposals[0]!.award = GOV; b.votes[0]!.award = GOV; }) }],
+  valid: [
+    { name: 'to the first by scores', bloc: edited(NA, (b) => { b.proposals[0]!.award = GOV; b.votes[0]!.award = GOV; }) },
+    { name: 'the province\'s flag (not the Government\'s) to a unit not first', bloc: edited(Q, (b) => { b.proposals[1]!.award = 'Cờ thi đua của UBND tỉnh'; b.votes[1]!.award = 'Cờ thi đua của UBND tỉnh'; }) },
+  ],
   invalid: [
     {
       name: 'to a unit not first',

@@ -44,7 +44,10 @@ runBatchRuleTests('batch/rotation-continuity', {
 });
 
 runBatchRuleTests('batch/membership-change', {
-  valid: [{ name: 'the same members in both years', files: [['a', L], ['b', L2024]] }],
+  valid: [
+    { name: 'the same members in both years', files: [['a', L], ['b', L2024]] },
+    { name: 'a member written in capitals the next year is the same member', files: [['a', L], ['b', edited(L2024, (b) => { b.members[5]!.name = b.members[5]!.name.toUpperCase(); })]] },
+  ],
   invalid: [
     {
       name: 'a unit joined',

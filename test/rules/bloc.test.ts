@@ -71,7 +71,11 @@ runRuleTests('bloc/member-count-mismatch', {
 });
 
 runRuleTests('bloc/size', {
-  valid: [{ name: '6 members', bloc: L }],
+  valid: [
+    { name: '6 members', bloc: L },
+    { name: '3 members, the fewest allowed', bloc: edited(L, (b) => { b.members = b.members.slice(0, 3); b.memberCount = 3; }) },
+    { name: '40 members, the most allowed', bloc: edited(L, (b) => { for (let i = 0; i < 34; i++) b.members.push({ name: `Trường Trung học phổ thông số ${i + 1}` }); b.memberCount = 40; }) },
+  ],
   invalid: [
     {
       name: 'two members',

@@ -58,7 +58,10 @@ runRuleTests('cell/not-a-number', {
 });
 
 runRuleTests('cell/number-as-text', {
-  valid: [{ name: 'real numbers', bloc: L }],
+  valid: [
+    { name: 'real numbers', bloc: L },
+    { name: 'digits in a text field (an abbreviation) stay text', bloc: L, edit: (g) => { setCell(g, 'Thành viên', 'C3', '2024'); } },
+  ],
   invalid: [
     {
       name: '53.211 typed as text (fifty-three thousand)',
@@ -97,7 +100,10 @@ runRuleTests('cell/invalid-date', {
 });
 
 runRuleTests('cell/date-as-text', {
-  valid: [{ name: 'real dates', bloc: L }],
+  valid: [
+    { name: 'real dates', bloc: L },
+    { name: 'a date inside a free text (Thành tích) stays text', bloc: L, edit: (g) => { setCell(g, 'Đề nghị khen thưởng', 'D4', 'Tổng kết ngày 12/1/2024'); } },
+  ],
   invalid: [
     {
       name: '12/1/2024 as text',
@@ -115,7 +121,10 @@ runRuleTests('cell/date-as-text', {
 });
 
 runRuleTests('cell/formula-error', {
-  valid: [{ name: 'no error values', bloc: L }],
+  valid: [
+    { name: 'no error values', bloc: L },
+    { name: 'a note that names an error value ("đã sửa lỗi #N/A") is text', bloc: L, edit: (g) => { setCell(g, 'Thành viên', 'E3', 'đã sửa lỗi #N/A'); } },
+  ],
   invalid: [
     {
       name: 'a #DIV/0! percentage',

@@ -3,7 +3,10 @@ import { setCell } from '../helpers/grid';
 import { edited, runRuleTests } from '../helpers/rule-tester';
 
 runRuleTests('rotation/leader-is-deputy', {
-  valid: [{ name: 'leader and deputy differ', bloc: L }],
+  valid: [
+    { name: 'leader and deputy differ', bloc: L },
+    { name: 'this year\'s leader is next year\'s deputy (other years, other places)', bloc: { ...L, nextDeputy: 'Liên đoàn Lao động tỉnh' } },
+  ],
   invalid: [
     {
       name: 'the same unit this year',

@@ -34,7 +34,10 @@ runRuleTests('scores/total-mismatch', {
 });
 
 runRuleTests('scores/rank-mismatch', {
-  valid: [{ name: 'ranks with a tie (5, 5)', bloc: L }],
+  valid: [
+    { name: 'ranks with a tie (5, 5)', bloc: L },
+    { name: 'the tie broken by half a point: 6 and 5, as the totals say', bloc: L, edit: (g) => { setCell(g, 'Chấm điểm', 'F9', 9.5); setCell(g, 'Chấm điểm', 'G9', 91.5); setCell(g, 'Chấm điểm', 'H8', 6); setCell(g, 'Chấm điểm', 'H9', 5); } },
+  ],
   invalid: [
     {
       name: 'a tie ranked 5 and 6',

@@ -48,7 +48,10 @@ runRuleTests('template/missing-column', {
 });
 
 runRuleTests('template/duplicate-column', {
-  valid: [{ name: 'each field once', bloc: L }],
+  valid: [
+    { name: 'each field once', bloc: L },
+    { name: 'a header near another field\'s, for a field of its own', bloc: L, edit: (g) => { setCell(g, 'Thành viên', 'E2', 'Ghi chú khác'); } },
+  ],
   invalid: [
     {
       name: 'Ghi chú column also headed Tên viết tắt',

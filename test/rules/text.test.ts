@@ -30,7 +30,10 @@ runRuleTests('text/legacy-encoding', {
 });
 
 runRuleTests('text/not-nfc', {
-  valid: [{ name: 'precomposed text', bloc: L }],
+  valid: [
+    { name: 'precomposed text', bloc: L },
+    { name: 'capitals with tones, precomposed', bloc: L, edit: (g) => { setCell(g, 'Đề nghị khen thưởng', 'D4', 'HOÀN THÀNH XUẤT SẮC NHIỆM VỤ'); } },
+  ],
   invalid: [
     {
       name: 'a decomposed achievement text',

@@ -54,7 +54,10 @@ runRuleTests('votes/quorum', {
 });
 
 runRuleTests('votes/candidate-over-valid', {
-  valid: [{ name: 'within the valid ballots', bloc: L }],
+  valid: [
+    { name: 'within the valid ballots', bloc: L },
+    { name: 'as many votes as valid ballots, both fewer', bloc: L, edit: (g) => { setCell(g, 'Bình xét', 'E3', 5); setCell(g, 'Bình xét', 'G3', 5); } },
+  ],
   invalid: [
     {
       name: '7 votes of 6 ballots',
