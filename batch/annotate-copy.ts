@@ -4,7 +4,7 @@
  * desk's writer worker (desk/writer.ts, which hands it to the page to download).
  */
 import type ExcelJS from 'exceljs';
-import type { FileJson, Grid } from '../engine';
+import type { FileJson, Grid, Lang } from '../engine';
 import { DEFAULT_LIMITS, type Limits, checkAllParts } from './intake';
 
 /**
@@ -40,7 +40,7 @@ function census(grid: Grid): { values: Map<string, number>; longest: number } {
  * spreadsheet program wrote (a cell past Excel's 32,767 characters), one past 8 MB of XML, one
  * ExcelJS refuses or reads otherwise than the check did gets no copy.
  */
-export async function annotateBuffer(buf: Buffer, grid: Grid, entry: FileJson, lang: 'vi' | 'en', checkedAt: Date, limits: Limits = DEFAULT_LIMITS): Promise<{ bytes: Buffer } | { reason: string }> {
+export async function annotateBuffer(buf: Buffer, grid: Grid, entry: FileJson, lang: Lang, checkedAt: Date, limits: Limits = DEFAULT_LIMITS): Promise<{ bytes: Buffer } | { reason: string }> {
   const vi = lang === 'vi';
   const parts = checkAllParts(buf, { ...limits, maxUncompressedBytes: Math.min(limits.maxUncompressedBytes, ANNOTATE_MAX_BYTES) });
   if (!parts.ok && parts.code === 'too-large') {

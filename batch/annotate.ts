@@ -7,7 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { baseName as basename } from './names';
 import { fitWidths, SEVERITY_ARGB, STATUS_STYLE } from './sheet-layout';
-import { checkedDate, type FileJson, type FindingJson, readMark, SEVERITY_ORDER, STATUS_WORDS, TOOL_VERSION } from '../engine';
+import { checkedDate, type FileJson, type FindingJson, readMark, SEVERITY_ORDER, STATUS_WORDS, TOOL_VERSION, type Lang } from '../engine';
 
 export const RESULT_SHEET = 'Kết quả kiểm tra';
 
@@ -58,7 +58,7 @@ export function removePaneMarks(wb: ExcelJS.Workbook): void {
  * sheet naming the file, its result and when it was checked, then every finding with a link
  * to its cell.
  */
-export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: 'vi' | 'en', checkedAt: Date): void {
+export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: Lang, checkedAt: Date): void {
   const l = LABEL[lang];
   removePaneMarks(wb);
   const findings = entry.findings;

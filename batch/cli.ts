@@ -8,9 +8,10 @@ import { parseArgs } from 'node:util';
 import { writeAtomic } from './files';
 import { type FailOn, type Format, type Io, UsageError } from './io';
 import { defaultJobs, validate } from './validate';
+import type { Lang } from '../engine';
 
 /** Each command's usage, in each language: `thidua <command> --help` prints its own, `thidua --help` all. */
-const COMMAND_USAGE: Record<'validate' | 'template' | 'rules' | 'profiles', Record<'vi' | 'en', string>> = {
+const COMMAND_USAGE: Record<'validate' | 'template' | 'rules' | 'profiles', Record<Lang, string>> = {
   validate: {
     vi: `  thidua validate <tệp|thư mục|mẫu>... [tùy chọn]
       --profile <id|tệp>        bộ quy tắc (mặc định: theo "Bộ quy tắc" trong sổ, theo tỉnh, rồi quoc-gia)
@@ -93,7 +94,7 @@ async function version(): Promise<string> {
 }
 
 /** The usage of one command, or of all with the exit statuses. */
-async function usage(l: 'vi' | 'en', command?: keyof typeof COMMAND_USAGE): Promise<string> {
+async function usage(l: Lang, command?: keyof typeof COMMAND_USAGE): Promise<string> {
   const head = `thidua ${await version()} — ${TITLE[l]}\n\n${l === 'vi' ? 'Cách dùng' : 'Usage'}:\n`;
   if (command) return `${head}${COMMAND_USAGE[command][l]}`;
   return `${head}${Object.values(COMMAND_USAGE).map((u) => u[l]).join('')}  thidua <${l === 'vi' ? 'lệnh' : 'command'}> --help\n  thidua --version | --help\n\n${EXIT[l]}`;
@@ -108,14 +109,14 @@ async function criteriaOption(value: string | undefined): Promise<{ name: string
 }
 
 /** The language asked for, read before the options are parsed (an option error is said in it too). */
-function askedLang(argv: readonly string[]): 'vi' | 'en' {
+function askedLang(argv: readonly string[]): Lang {
   const i = argv.indexOf('--lang');
   const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
   return value === 'en' ? 'en' : 'vi';
 }
 
 /** Node's option parser's errors (English, with its codes) said in the user's language. */
-function optionError(e: { code?: string; message: string }, l: 'vi' | 'en'): string | undefined {
+function optionError(e: { code?: string; message: string }, l: Lang): string | undefined {
   const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
@@ -130,7 +131,7 @@ function optionError(e: { code?: string; message: string }, l: 'vi' | 'en'): str
 }
 
 /** A failure nobody planned for, said in one sentence with what was being done; never a stack trace. */
-function unexpected(e: unknown, command: string | undefined, l: 'vi' | 'en'): string {
+function unexpected(e: unknown, command: string | undefined, l: Lang): string {
   const code = (e as { code?: string }).code;
   const why = code === 'ENOSPC' ? (l === 'vi' ? 'đĩa đã đầy' : 'the disk is full')
     : code === 'EACCES' || code === 'EPERM' ? (l === 'vi' ? 'không được phép ghi hoặc đọc một tệp' : 'a file could not be written or read')
@@ -141,7 +142,7 @@ function unexpected(e: unknown, command: string | undefined, l: 'vi' | 'en'): st
     : `Unexpected failure while running "thidua ${command ?? ''}": ${why}. Report it to support with the command you ran.\n`;
 }
 
-function lang(v: string | undefined): 'vi' | 'en' {
+function lang(v: string | undefined): Lang {
   if (v === undefined || v === 'vi' || v === 'en') return v ?? 'vi';
   throw new UsageError(`--lang phải là vi hoặc en (nhận được "${v}").`, `--lang must be vi or en (got "${v}").`);
 }

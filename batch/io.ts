@@ -4,7 +4,7 @@
  * so that the light command (cli.ts, validate.ts) and the run (run.ts) depend on it, not on
  * each other.
  */
-import type { ReportJson } from '../engine';
+import type { ReportJson, Lang } from '../engine';
 import type { FileOutcome } from './worker';
 
 export type Format = 'text' | 'json' | 'html' | 'csv';
@@ -19,7 +19,7 @@ export interface ValidateOptions {
   summary?: string;
   /** A folder for one printable report per workbook (`--per-file`). */
   perFile?: string;
-  lang: 'vi' | 'en';
+  lang: Lang;
   jobs: number;
   failOn: FailOn;
   quiet: boolean;
@@ -49,7 +49,7 @@ export class UsageError extends Error {
     super(vi);
   }
 
-  text(lang: 'vi' | 'en'): string {
+  text(lang: Lang): string {
     return lang === 'vi' ? this.vi : this.en;
   }
 }

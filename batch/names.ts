@@ -1,5 +1,5 @@
 /** Names of the files thidua writes, one per received file: pure, for the command and the office desk page. */
-import { UNSAFE_CHARS } from '../engine';
+import { UNSAFE_CHARS, type Lang } from '../engine';
 
 /** The file's name without its folders, whichever separator a system used. */
 export const baseName = (path: string): string => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
@@ -38,6 +38,6 @@ export function passedOver(name: string): boolean {
 }
 
 /** What the command and the desk page say of the files passed over: `Đã bỏ qua 2 tệp khoá của Excel (~$…) và tệp ẩn.` */
-export function passedOverLine(n: number, lang: 'vi' | 'en'): string {
+export function passedOverLine(n: number, lang: Lang): string {
   return lang === 'vi' ? `Đã bỏ qua ${n} tệp khoá của Excel (~$…) và tệp ẩn.` : `Passed over ${n} file${n === 1 ? '' : 's'}: Excel lock files (~$…) and hidden files.`;
 }

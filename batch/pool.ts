@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { AnnotateTask, FileOutcome, FileTask } from './worker';
+import type { Lang } from '../engine';
 
 /**
  * The compiled worker (tests run the TypeScript sources, the worker runs compiled): the
@@ -59,7 +60,7 @@ export class FilePool {
    * Annotated copies, each a task of its own with the pool's time and memory limit: why each
    * copy was not made (a time-out, memory, or what the worker said), undefined where it was.
    */
-  annotate(tasks: AnnotateTask[], lang: 'vi' | 'en', onDone?: () => void): Promise<(string | undefined)[]> {
+  annotate(tasks: AnnotateTask[], lang: Lang, onDone?: () => void): Promise<(string | undefined)[]> {
     const { timeoutMs, memoryMb } = this.options;
     const vi = lang === 'vi';
     return this.lanes(tasks, async (task) => {

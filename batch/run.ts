@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { type FileJson, findProfile, formatReportText, loadProfile, type Profile, ProfileError, type ReportJson, safeText, STATUS_WORDS } from '../engine';
+import { type FileJson, findProfile, formatReportText, loadProfile, type Profile, ProfileError, type ReportJson, safeText, STATUS_WORDS, type Lang } from '../engine';
 import { assembleReport, perFileReports } from './assemble';
 import { passedOverLine, uniqueNames } from './names';
 import { formatCsv } from './format/csv';
@@ -48,14 +48,7 @@ function formatOf(options: ValidateOptions): Format {
 
 const COLOURS = { error: '\u001b[31m', warning: '\u001b[33m', info: '\u001b[36m', reset: '\u001b[0m' };
 
-function colourText(text: string): string {
-  return text.replace(/ {2}(lỗi|cảnh báo|lưu ý|error|warning|info) {2}/g, (m, sev: string) => {
-    const key = sev === 'lỗi' ? 'error' : sev === 'cảnh báo' ? 'warning' : sev === 'lưu ý' ? 'info' : (sev as 'error');
-    return `  ${COLOURS[key as 'error']}${sev}${COLOURS.reset}  `;
-  });
-}
-
-export function render(report: ReportJson, format: Format, lang: 'vi' | 'en', color: boolean, checkedAt: Date = new Date()): string {
+export function render(report: ReportJson, format: Format, lang: Lang, color: boolean, checkedAt: Date = new Date()): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(report, null, 2)}\n`;
@@ -64,14 +57,14 @@ export function render(report: ReportJson, format: Format, lang: 'vi' | 'en', co
     case 'html':
       return formatHtml(report, lang, checkedAt);
     case 'text': {
-      const text = `${formatReportText(report, lang)}\n`;
-      return color ? colourText(text) : text;
+      // Each severity's word coloured where it is written, never found again in the text.
+      return `${formatReportText(report, lang, color ? (sev, word) => `${COLOURS[sev]}${word}${COLOURS.reset}` : undefined)}\n`;
     }
   }
 }
 
 /** The table a terminal ends with: file, result, bloc, year, errors, warnings. */
-export function summaryTable(report: ReportJson, lang: 'vi' | 'en'): string {
+export function summaryTable(report: ReportJson, lang: Lang): string {
   const head = lang === 'vi' ? ['Tệp', 'Kết quả', 'Khối', 'Năm', 'Lỗi', 'Cảnh báo'] : ['File', 'Result', 'Bloc', 'Year', 'Errors', 'Warnings'];
   const rows = report.files.map((f) => [f.path, STATUS_WORDS[lang][f.status], f.bloc?.name ?? '', String(f.bloc?.year ?? ''), f.status === 'unreadable' ? '' : String(f.counts.error), f.status === 'unreadable' ? '' : String(f.counts.warning)].map((x) => safeText(x)));
   const widths = head.map((h, i) => Math.min(50, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
@@ -98,7 +91,7 @@ function annotatedNames(files: string[], folder: string): string[] {
  * `--per-file`: one printable report per workbook (`<name>.bao-cao.html`), to send back to the
  * bloc that sent it: its own findings and the cross-file findings that name it.
  */
-function writePerFile(report: ReportJson, folder: string, lang: 'vi' | 'en', checkedAt: Date): number {
+function writePerFile(report: ReportJson, folder: string, lang: Lang, checkedAt: Date): number {
   const names = outputNames(report.files.map((f) => f.path), folder, '.bao-cao.html');
   perFileReports(report, lang, checkedAt).forEach((html, i) => writeAtomic(names[i]!, html));
   return names.length;

@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { baseName as basename } from './names';
-import { checkedDate, currentNationalSettings, type GovernmentFlagTally, type ReportJson, TALLY_TEXT, tallyRows, tallyVerdict, TOOL_VERSION } from '../engine';
+import { checkedDate, currentNationalSettings, type GovernmentFlagTally, type ReportJson, TALLY_TEXT, tallyRows, tallyVerdict, TOOL_VERSION, type Lang } from '../engine';
 import { fitWidths, STATUS_STYLE } from './sheet-layout';
 import type { FileOutcome } from './worker';
 
@@ -70,7 +70,7 @@ export function phoneText(phone: string | undefined): string {
   return /^[1-9]\d{8,9}$/.test(phone) ? `0${phone}` : phone;
 }
 
-export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lang: 'vi' | 'en', options: SummaryOptions): ExcelJS.Workbook {
+export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lang: Lang, options: SummaryOptions): ExcelJS.Workbook {
   const t = T[lang];
   const awards = currentNationalSettings().awards;
   const byPath = new Map(outcomes.map((o) => [o.path, o]));

@@ -5,7 +5,7 @@
  * the check is final, with its own time and memory limit, so that a copy ExcelJS cannot make
  * (it refuses some valid packages and hangs on others) never costs a workbook its check.
  */
-import type { FileJson } from '../engine';
+import type { FileJson, Lang } from '../engine';
 import { annotateBuffer } from './annotate-copy';
 import { DEFAULT_LIMITS, type Limits } from './intake';
 
@@ -15,7 +15,7 @@ import { checkFile, readFile } from './check-file';
 export interface AnnotateTask {
   path: string;
   out: string;
-  lang: 'vi' | 'en';
+  lang: Lang;
   /** The file's entry in the report: its findings, result and counts. */
   entry: FileJson;
   /** When the batch was checked (ISO 8601), as the report says. */

@@ -3,7 +3,8 @@
  * locale. Its configuration is global, so the command sets it once, from `--lang`.
  */
 import { z } from 'zod';
+import type { Lang } from '../engine';
 
-export function zodSpeaks(lang: 'vi' | 'en'): void {
+export function zodSpeaks(lang: Lang): void {
   z.config(lang === 'vi' ? z.locales.vi() : z.locales.en());
 }

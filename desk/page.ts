@@ -14,14 +14,13 @@ import { formatHtml } from '../batch/format/html';
 import { passedOver, passedOverLine, uniqueNames } from '../batch/names';
 import type { FileOutcome } from '../batch/check-file';
 import { makeZip } from '../batch/zip-writer';
-import { type FileJson, type FindingJson, type GovernmentFlagTally, type ReportJson, STATUS_WORDS, SEVERITY_WORDS, TALLY_TEXT, tallyRows, tallyVerdict } from '../engine';
+import { type FileJson, type FindingJson, type GovernmentFlagTally, type ReportJson, STATUS_WORDS, SEVERITY_WORDS, TALLY_TEXT, tallyRows, tallyVerdict, type Lang } from '../engine';
 import type { DeskResult, DeskTask } from './worker';
 import type { WriterJob, WriterResult, WriterTask } from './writer';
 
 declare const WORKER_SOURCE: string;
 declare const WRITER_SOURCE: string;
 
-type Lang = 'vi' | 'en';
 
 const T = {
   vi: {

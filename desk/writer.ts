@@ -10,11 +10,11 @@ import { readBuffer } from '../batch/check-file';
 import { DEFAULT_LIMITS } from '../batch/intake';
 import { summaryWorkbook } from '../batch/summary';
 import type { FileOutcome } from '../batch/check-file';
-import type { FileJson, GovernmentFlagTally, ReportJson } from '../engine';
+import type { FileJson, GovernmentFlagTally, ReportJson, Lang } from '../engine';
 
 export type WriterTask =
-  | { id: number; kind: 'summary'; report: ReportJson; outcomes: FileOutcome[]; governmentFlags: GovernmentFlagTally[]; lang: 'vi' | 'en'; checkedAt: string }
-  | { id: number; kind: 'copy'; name: string; bytes: ArrayBuffer; entry: FileJson; lang: 'vi' | 'en'; checkedAt: string };
+  | { id: number; kind: 'summary'; report: ReportJson; outcomes: FileOutcome[]; governmentFlags: GovernmentFlagTally[]; lang: Lang; checkedAt: string }
+  | { id: number; kind: 'copy'; name: string; bytes: ArrayBuffer; entry: FileJson; lang: Lang; checkedAt: string };
 
 /** A task as the page asks it (the id is the writer's to give). */
 export type WriterJob = WriterTask extends infer T ? (T extends unknown ? Omit<T, 'id'> : never) : never;

@@ -1,4 +1,4 @@
-import { checkedDate, type FileJson, type ReportJson } from '../../engine';
+import { checkedDate, type FileJson, type ReportJson, type Lang } from '../../engine';
 
 /** Everything from a workbook is text: escaped, never markup. */
 export function escapeHtml(s: string | number | undefined): string {
@@ -17,7 +17,7 @@ const T = {
     checked: 'Checked on', profile: 'Profile', errors: 'Errors', warnings: 'Warnings', overview: 'Overview', file: 'File', province: 'Province', bloc: 'Bloc', year: 'Year', status: 'Result', files2: 'Files', filter: 'Filter by file, bloc, province', sort: 'Click a column header to sort.',
   },
 } as const;
-type Text = (typeof T)['vi' | 'en'];
+type Text = (typeof T)[Lang];
 
 const anchor = (i: number) => `so-${i + 1}`;
 
@@ -52,7 +52,7 @@ function overview(report: ReportJson, t: Text): string {
  * checked, an overview linking to each file, each file's findings by sheet, the findings across
  * files. Printed (A4), it drops the controls and starts each file on a page of its own.
  */
-export function formatHtml(report: ReportJson, lang: 'vi' | 'en' = 'vi', checkedAt: Date = new Date()): string {
+export function formatHtml(report: ReportJson, lang: Lang = 'vi', checkedAt: Date = new Date()): string {
   const t = T[lang];
   const c = report.counts;
   const cross = report.crossFile.length

@@ -1,4 +1,5 @@
 import type { FileJson, ReportJson } from './schema';
+import type { Lang } from '../rules/types';
 
 /** A severity (and `off`, a profile's) and a file's result, as every plain-text output words them. */
 export const SEVERITY_WORDS = {
@@ -10,7 +11,7 @@ export const STATUS_WORDS = {
   en: { valid: 'valid', invalid: 'invalid', unreadable: 'unreadable' },
 } as const;
 /** `14:05, ngày 29/11/2026` (as Vietnamese write it) or `29/11/2026, 14:05`, in local time. */
-export function checkedDate(d: Date, lang: 'vi' | 'en'): string {
+export function checkedDate(d: Date, lang: Lang): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const time = `${two(d.getHours())}:${two(d.getMinutes())}`;
   const day = `${d.getDate()}/${d.getMonth() + 1}/${d.getFullYear()}`;
@@ -32,8 +33,12 @@ export function safeText(s: string): string {
   return s.replace(UNSAFE_CHARS, '�');
 }
 
+/** How a severity's word is shown: as it is, or coloured for a terminal (the command's). */
+export type PaintSeverity = (severity: 'error' | 'warning' | 'info', word: string) => string;
+const plain: PaintSeverity = (_s, word) => word;
+
 /** `Sheet!A1  severity  rule-id  message  → suggestion`, one line per finding. */
-export function formatFileText(file: FileJson, lang: 'vi' | 'en' = 'vi'): string {
+export function formatFileText(file: FileJson, lang: Lang = 'vi', paint: PaintSeverity = plain): string {
   const sev = lang === 'vi' ? SEVERITY_VI : SEVERITY_EN;
   const lines: string[] = [];
   const title = file.bloc ? [file.bloc.name, file.bloc.province, file.bloc.year].filter((x) => x !== undefined).join(' — ') : '';
@@ -46,17 +51,17 @@ export function formatFileText(file: FileJson, lang: 'vi' | 'en' = 'vi'): string
   for (const f of file.findings) {
     const place = f.sheet === undefined ? (lang === 'vi' ? '(sổ)' : '(workbook)') : f.cell ? `${f.sheet}!${f.cell}` : f.row ? `${f.sheet}!${f.row}:${f.row}` : f.sheet;
     const suggestion = f.suggestion !== undefined ? `  → ${safeText(f.suggestion)}` : '';
-    lines.push(`  ${safeText(place)}  ${sev[f.severity]}  ${f.ruleId}  ${safeText(f.message)}${suggestion}`);
+    lines.push(`  ${safeText(place)}  ${paint(f.severity, sev[f.severity])}  ${f.ruleId}  ${safeText(f.message)}${suggestion}`);
   }
   const c = file.counts;
   lines.push(lang === 'vi' ? `  ${file.status === 'valid' ? 'Đạt' : 'Không đạt'}: ${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý` : `  ${file.status}: ${c.error} errors, ${c.warning} warnings, ${c.info} info`);
   return lines.join('\n');
 }
 
-export function formatReportText(report: ReportJson, lang: 'vi' | 'en' = 'vi'): string {
-  const parts = report.files.map((f) => formatFileText(f, lang));
+export function formatReportText(report: ReportJson, lang: Lang = 'vi', paint: PaintSeverity = plain): string {
+  const parts = report.files.map((f) => formatFileText(f, lang, paint));
   // A finding across files names its files: the clerk must know which workbooks to open.
-  for (const c of report.crossFile) parts.push(`${lang === 'vi' ? 'Nhiều sổ' : 'Across files'}  ${(lang === 'vi' ? SEVERITY_VI : SEVERITY_EN)[c.severity]}  ${c.ruleId}  ${safeText(c.message)}\n  ${lang === 'vi' ? 'Các sổ' : 'Files'}: ${c.files.map(safeText).join('; ')}`);
+  for (const c of report.crossFile) parts.push(`${lang === 'vi' ? 'Nhiều sổ' : 'Across files'}  ${paint(c.severity, (lang === 'vi' ? SEVERITY_VI : SEVERITY_EN)[c.severity])}  ${c.ruleId}  ${safeText(c.message)}\n  ${lang === 'vi' ? 'Các sổ' : 'Files'}: ${c.files.map(safeText).join('; ')}`);
   const n = report.counts;
   parts.push(
     lang === 'vi'

@@ -33,6 +33,7 @@ import { templateLayout } from './layout';
 import { locateInfo } from './locate';
 import { INFO_SHEET, type SheetKey, SHEETS, TABLE_SHEETS } from './spec';
 import { MERGER_DATE } from '../profiles/provinces';
+import type { Lang } from '../rules/types';
 
 /** The functions the template's formulas use: in Excel since 2007, in WPS, LibreOffice and Gnumeric, evaluated alike (none volatile). */
 export const PORTABLE_FUNCTIONS: readonly string[] = [
@@ -913,7 +914,7 @@ export function templateChecks(settings: Settings = currentNationalSettings()): 
 }
 
 /** The Vietnamese description of a rule, as the catalog has it. */
-export function ruleDescription(id: string, lang: 'vi' | 'en' = 'vi'): string {
+export function ruleDescription(id: string, lang: Lang = 'vi'): string {
   return ruleMeta(id)?.description[lang] ?? id;
 }
 

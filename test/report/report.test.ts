@@ -4,6 +4,7 @@ import { crossFileJson, fileJson, reportJson, unreadableJson } from '../../engin
 import { renderMessage } from '../../engine/report/render';
 import { ReportJsonSchema } from '../../engine/report/schema';
 import { formatReportText } from '../../engine/report/text';
+import { render } from '../../batch/run';
 import { RULES } from '../../engine/rules';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq as L } from '../../samples/blocs';
@@ -72,6 +73,18 @@ describe('the text report', () => {
     expect(text).toContain('  Bình xét!H4  lỗi  votes/percent-mismatch  Tỷ lệ của "Hội Liên hiệp Phụ nữ tỉnh" ghi 100 %');
     expect(text).toContain('  → 83,33');
     expect(text).toMatch(/1 sổ: 0 đạt, 1 không đạt, 0 không đọc được; 1 lỗi, 1 cảnh báo, 0 lưu ý$/);
+  });
+
+  test('a terminal colours each finding\'s severity where it is written, never a word of the workbook\'s that looks like one', () => {
+    const g = blocToGrid(L);
+    // A venue whose text holds "lỗi" (the old colouring searched the rendered text for the words).
+    setCell(g, 'Thông tin', 'B10', 'Hội trường  lỗi  cũ ');
+    const report = reportJson([fileJson('x.xlsx', checkGrid(g, { today: TODAY }), 'vi')], []);
+    const text = render(report, 'text', 'vi', true);
+    const finding = text.split('\n').find((l) => l.includes('text/whitespace'))!;
+    expect(finding.startsWith('  Thông tin!B10  \u001b[36mlưu ý\u001b[0m  text/whitespace ')).toBe(true);
+    expect(finding.split('\u001b[')).toHaveLength(3); // the severity's colour and its reset, nothing in the message
+    expect(render(report, 'text', 'vi', false)).toBe(`${formatReportText(report, 'vi')}\n`);
   });
 
   test('terminal control characters from a workbook never reach the terminal', () => {
