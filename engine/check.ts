@@ -1,10 +1,10 @@
 import type { Grid } from './model/grid';
 import type { BlocModel } from './model/bloc';
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, figureBasis, findProfile, matchAward, profileForProvince, resolveProfile, settingBasis, settingOptions, settingSeverity } from './profiles';
+import { BUILT_IN_PROFILES, DEFAULT_PROFILE_ID, ProfileError, currentNationalSettings, figureBasis, findProfile, matchAward, profileForProvince, resolveProfile, settingBasis, ruleSeverity, settingOptions } from './profiles';
 import type { Profile, Settings } from './profiles/schema';
 import { type Finding, type FindingSeverity, placeFields, sortFindings } from './report/finding';
 import { BATCH_RULES, RULES, ruleMeta } from './rules';
-import { RULE_FAILED_ID } from './rules/rule-failed';
+import { ruleFailed } from './rules/rule-failed';
 import type { BatchFile, ProfileChoice, Rule, RuleContext } from './rules/types';
 import { readBlocWithIndex } from './template/reader';
 
@@ -73,11 +73,6 @@ function resolveAwards(model: BlocModel, settings: Settings): void {
   }
 }
 
-const DEFAULT_RULES = currentNationalSettings().rules;
-
-function severityOf(id: string, settings: Settings): FindingSeverity | 'off' {
-  return settingSeverity(settings.rules[id]) ?? settingSeverity(DEFAULT_RULES[id]) ?? 'warning';
-}
 
 /**
  * One cause, one finding, decided once for all rules: a rule that defers to another
@@ -131,14 +126,14 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
   const findings: Finding[] = [];
   const today = options.today ?? todayIso();
   for (const rule of RULES) {
-    const severity = severityOf(rule.id, settings);
+    const severity = ruleSeverity(settings, rule.id);
     if (severity === 'off') continue;
     if (rule.meta.sheets?.some((s) => !model.sheets[s])) continue;
     const opts = optionsOf(rule, settings);
     // The law in force on the conference date: a version may cite another article for the rule.
     const ruleBasis = settingBasis(settings.rules[rule.id]);
     if (!opts.ok) {
-      findings.push({ ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule: rule.id, error: opts.error } });
+      findings.push(ruleFailed(rule.id, opts.error));
       continue;
     }
     const ctx: RuleContext = {
@@ -166,7 +161,7 @@ export function checkGrid(grid: Grid, options: CheckOptions = {}): BlocResult {
     try {
       rule.check(ctx);
     } catch (e) {
-      findings.push({ ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule: rule.id, error: e instanceof Error ? e.message : String(e) } });
+      findings.push(ruleFailed(rule.id, e));
     }
   }
   const sorted = sortFindings(oneCauseOneFinding(findings), grid.sheets.map((s) => s.name));
@@ -213,12 +208,12 @@ export function checkBatch(files: readonly BatchFile[]): CrossFileFinding[] {
       rule.check({
         files,
         report: (r) => {
-          const severity = severityOf(rule.id, byId.get(r.files[0] ?? '')?.settings ?? currentNationalSettings());
+          const severity = ruleSeverity(byId.get(r.files[0] ?? '')?.settings ?? currentNationalSettings(), rule.id);
           if (severity !== 'off') out.push({ ruleId: rule.id, severity, messageId: r.messageId, data: r.data ?? {}, files: r.files });
         },
       });
     } catch (e) {
-      out.push({ ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule: rule.id, error: e instanceof Error ? e.message : String(e) }, files: files.map((f) => f.id) });
+      out.push({ ...ruleFailed(rule.id, e), files: files.map((f) => f.id) });
     }
   }
   return out;

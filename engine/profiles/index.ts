@@ -136,6 +136,18 @@ export function currentNationalSettings(): Settings {
   return resolveProfile(findProfile(DEFAULT_PROFILE_ID)!, '9999-12-31').settings;
 }
 
+/**
+ * The severity a rule has under these settings, the one way the engine, the template's
+ * checks and the catalog resolve it: the profile's setting, else the national profile's of
+ * today (a province's file may predate a rule), else `warning` (a rule the national profile
+ * does not name yet still runs: a test holds that every rule is named there).
+ */
+export function ruleSeverity(settings: Settings, id: string): Severity {
+  national ??= currentNationalSettings().rules;
+  return settingSeverity(settings.rules[id]) ?? settingSeverity(national[id]) ?? 'warning';
+}
+let national: Settings['rules'] | undefined;
+
 /** Award catalog lookup by name or alias (case, spacing and tone placement folded). */
 export interface AwardMatch {
   award: Award;

@@ -1,7 +1,7 @@
 import { BASIS_KIND_LABEL, basisKind, ruleBasis } from '../law/basis';
 import { TEMPLATE_CHECKS } from '../template/checks';
 import { SHEETS } from '../template/spec';
-import { currentNationalSettings, settingSeverity } from '../profiles';
+import { currentNationalSettings, ruleSeverity } from '../profiles';
 import { BATCH_RULES, RULES } from '../rules';
 import type { Lang, RuleMeta } from '../rules/types';
 import { ERROR_CODES } from './schema';
@@ -39,7 +39,7 @@ export function ruleCatalog(lang: Lang): CatalogEntry[] {
     .map((r) => ({
       id: r.id,
       category: r.meta.category,
-      severity: settingSeverity(settings.rules[r.id]) ?? 'off',
+      severity: ruleSeverity(settings, r.id),
       description: r.meta.description[lang],
       ...basisFields(ruleBasis(r, settings), lang),
       ...(r.meta.options ? { options: r.meta.options.parse({}) as Record<string, unknown> } : {}),

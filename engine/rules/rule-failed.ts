@@ -1,3 +1,4 @@
+import type { Finding } from '../report/finding';
 import type { RuleMeta } from './types';
 
 /** Not a check: what the engine reports when a rule throws, so one broken rule never stops the others. */
@@ -13,3 +14,8 @@ export const RULE_FAILED_META: RuleMeta = {
     },
   },
 };
+
+/** The finding a rule that failed leaves (its options refused, or it threw): the one way it is built. */
+export function ruleFailed(rule: string, error: unknown): Finding & { ruleId: typeof RULE_FAILED_ID; messageId: 'failed' } {
+  return { ruleId: RULE_FAILED_ID, severity: 'error', messageId: 'failed', data: { rule, error: error instanceof Error ? error.message : String(error) } };
+}

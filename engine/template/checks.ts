@@ -17,11 +17,12 @@
  * abbreviations and spellings: a template that the engine finds clean counts 0 everywhere.
  */
 import type { z } from 'zod';
-import { currentNationalSettings, settingOptions, settingSeverity } from '../profiles';
+import { currentNationalSettings, ruleSeverity, settingOptions } from '../profiles';
 import type { Settings } from '../profiles/schema';
 import type { FindingSeverity } from '../report/finding';
 import { SEVERITY_WORDS } from '../report/text';
 import { ruleIds, ruleMeta } from '../rules';
+import { RULE_FAILED_ID } from '../rules/rule-failed';
 import { OPTIONS as OUT_OF_RANGE } from '../rules/cell/out-of-range';
 import { OPTIONS as TOTAL_OPTIONS } from '../rules/scores/total-mismatch';
 import { OPTIONS as STATS_PERCENT } from '../rules/stats/percent-mismatch';
@@ -902,14 +903,13 @@ export function formatBlocks<C extends TemplateCheck>(checks: readonly C[], shee
  * the rules the template cannot check itself, for `Kiểm tra` to list as thidua's alone.
  */
 export function templateChecks(settings: Settings = currentNationalSettings()): TemplateChecks {
-  const national = currentNationalSettings().rules;
-  const severity = (id: string) => settingSeverity(settings.rules[id]) ?? settingSeverity(national[id]) ?? 'warning';
+  const severity = (id: string) => ruleSeverity(settings, id);
   const checks = TEMPLATE_CHECKS.flatMap((c) => {
     const s = severity(c.ruleId);
     return s === 'off' ? [] : [{ ...c, severity: s }];
   });
   const covered = new Set(checks.map((c) => c.ruleId));
-  const others = ruleIds().filter((id) => !covered.has(id) && id !== 'engine/rule-failed' && ruleMeta(id) !== undefined);
+  const others = ruleIds().filter((id) => !covered.has(id) && id !== RULE_FAILED_ID && ruleMeta(id) !== undefined);
   return { checks, others };
 }
 

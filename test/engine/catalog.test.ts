@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { currentNationalSettings, settingSeverity } from '../../engine/profiles';
 import { BATCH_RULES, RULES } from '../../engine/rules';
 import { catalogMarkdown } from '../../engine/report/catalog';
 import { TEMPLATE_CHECKS } from '../../engine/template/checks';
@@ -41,6 +42,11 @@ describe('rule catalog v1', () => {
   test.each(ALL.map((r) => [r.id] as const))('%s: has a table of cases', (id) => {
     const tester = BATCH_RULES.some((r) => r.id === id) ? 'runBatchRuleTests' : 'runRuleTests';
     expect(testText).toContain(`${tester}('${id}', {`);
+  });
+
+  test('the national profile of today names every rule (ruleSeverity falls back to it, and past it to warning)', () => {
+    const national = currentNationalSettings().rules;
+    expect(ALL.map((r) => r.id).filter((id) => settingSeverity(national[id]) === undefined)).toEqual([]);
   });
 
   test('every id a rule or a template check names is a rule: defersTo (never itself), each formula check\'s ruleId', () => {

@@ -3,8 +3,11 @@ import { RULES } from '../../engine/rules';
 import { caseContent, checkTable } from '../helpers/rule-tester';
 
 const meta = RULES.find((r) => r.id === 'votes/quorum')!.meta;
-const valid = [{ name: 'a', bloc: { year: 2023 } }];
+/** A correct workbook, and a near miss at the rule's boundary. */
+const valid = [{ name: 'a', bloc: { year: 2023 } }, { name: 'a2', bloc: { year: 2023 }, edit: () => 2 }];
 const editsAlike: { name: string }[] = [{ name: 'x', edit: () => 1 }, { name: 'y', edit: () => 1 }] as { name: string; edit: () => number }[];
+const only = [{ name: 'a', bloc: { year: 2023 } }];
+const namedApart = [{ name: 'm1', bloc: { members: [{ name: 'Hội A' }] } }, { name: 'm2', bloc: { members: [{ name: 'Hội B' }] } }];
 const invalid = (errors: object[], name = 'b') => [{ name, bloc: { year: 2024 }, errors }];
 
 test('a sound table passes', () => {
@@ -20,6 +23,11 @@ test.each([
   ['edits that differ only in name', () => checkTable('votes/quorum', meta, editsAlike, invalid([{ messageId: 'below' }]), caseContent), /repeats another case/],
   ['no valid case', () => checkTable('votes/quorum', meta, [], invalid([{ messageId: 'below' }]), caseContent), /at least one valid and one invalid/],
   ['no invalid case', () => checkTable('votes/quorum', meta, valid, [], caseContent), /at least one valid and one invalid/],
+  ['only a correct workbook for valid, no near miss', () => checkTable('votes/quorum', meta, only, invalid([{ messageId: 'below' }]), caseContent), /a valid case at the rule's boundary/],
+  ['two cases alike but for a member\'s name are two cases', () => {
+    checkTable('votes/quorum', meta, namedApart, invalid([{ messageId: 'below' }]), caseContent);
+    throw new Error('accepted');
+  }, /^accepted$/],
   ['an invalid case expecting nothing', () => checkTable('votes/quorum', meta, valid, invalid([]), caseContent), /expects no finding/],
 ])('refused: %s', (_name, run, message) => {
   expect(run).toThrow(message);
