@@ -9,7 +9,7 @@ import { baseName } from './names';
 import type { FileOutcome } from './worker';
 
 export function fileEntry(o: FileOutcome, lang: Lang): FileJson {
-  if (!o.ok) return unreadableJson(o.path, o.code, unreadableMessage(o.code, o.detail, lang));
+  if (!o.ok) return unreadableJson(o.path, o.code, unreadableMessage(o.code, o.variant, lang));
   const { result } = o;
   return { path: o.path, status: result.status, bloc: result.bloc, profile: result.profile, counts: result.counts, findings: result.findings.map((f) => findingJson(f, lang)) };
 }

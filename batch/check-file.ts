@@ -5,7 +5,7 @@
  * of ExcelJS.
  */
 import { readFileSync } from 'node:fs';
-import { type BlocResult, type BlocSummary, checkGrid, type ErrorCode, type Grid, isTemplateSheetName, type Profile, summarize } from '../engine';
+import { type BlocResult, type BlocSummary, checkGrid, type ErrorCode, type Grid, isTemplateSheetName, type Profile, summarize, type UnreadableVariant } from '../engine';
 import { DEFAULT_LIMITS, type Limits, sniff } from './intake';
 import { readWorkbook } from './xlsx/reader';
 import { PartError } from './zip';
@@ -20,7 +20,7 @@ export interface FileTask {
 
 export type FileOutcome =
   | { path: string; ok: true; result: Omit<BlocResult, 'model' | 'settings'>; summary: BlocSummary }
-  | { path: string; ok: false; code: ErrorCode; detail: string };
+  | { path: string; ok: false; code: ErrorCode; detail: string; variant?: UnreadableVariant };
 
 /** The template's sheets of a file, or why they cannot be read. */
 export function readFile(path: string, limits: Limits, want: (name: string) => boolean): { buf: Buffer; grid: Grid } | Extract<FileOutcome, { ok: false }> {
@@ -35,7 +35,7 @@ export function readFile(path: string, limits: Limits, want: (name: string) => b
 
 export function readBuffer(path: string, buf: Buffer, limits: Limits, want: (name: string) => boolean): { buf: Buffer; grid: Grid } | Extract<FileOutcome, { ok: false }> {
   const intake = sniff(buf, limits);
-  if (!intake.ok) return { path, ok: false, code: intake.code, detail: intake.detail };
+  if (!intake.ok) return { path, ok: false, code: intake.code, detail: intake.detail, ...(intake.variant ? { variant: intake.variant } : {}) };
   try {
     return { buf, grid: readWorkbook(intake.zip, want, limits, intake.workbook) };
   } catch (e) {

@@ -6,7 +6,7 @@
  * and the package's relationships to find its workbook.
  */
 import { inflateRawSync, constants as zlib } from 'node:zlib';
-import type { ErrorCode } from '../engine';
+import type { ErrorCode, UnreadableVariant } from '../engine';
 import { findWorkbook } from './xlsx/opc';
 import { DEFAULT_READ_LIMITS, type ReadLimits, zipSource } from './xlsx/reader';
 import { PartError, type ZipEntry, ZipParts, entryData, inflatePart } from './zip';
@@ -31,7 +31,8 @@ export const DEFAULT_LIMITS: Limits = {
 
 /** The intake's verdict; a workbook it accepts comes with its zip and workbook part, for the reader. */
 /** Why a file is refused: its code and what the intake found. */
-export type Refusal = { ok: false; code: ErrorCode; detail: string };
+/** Why a file is refused: its code, what the reader found (for logs), and what it recognised the file to be instead. */
+export type Refusal = { ok: false; code: ErrorCode; detail: string; variant?: UnreadableVariant };
 export type Intake = { ok: true; zip: ZipParts; workbook: string } | Refusal;
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -92,10 +93,10 @@ export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
     const names = oleStreamNames(buf);
     if (names.includes('EncryptedPackage') || names.includes('EncryptionInfo')) return { ok: false, code: 'encrypted', detail: 'encrypted OOXML package' };
     if (names.includes('Workbook') || names.includes('Book')) return { ok: false, code: 'xls-legacy', detail: 'BIFF workbook' };
-    if (names.includes('WordDocument')) return { ok: false, code: 'not-a-workbook', detail: 'Word document (OLE)' };
+    if (names.includes('WordDocument')) return { ok: false, code: 'not-a-workbook', detail: 'Word document (OLE)', variant: 'word' };
     return { ok: false, code: 'not-a-workbook', detail: `OLE file (${names.slice(0, 5).join(', ')})` };
   }
-  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return { ok: false, code: 'not-a-workbook', detail: 'PDF document' };
+  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return { ok: false, code: 'not-a-workbook', detail: 'PDF document', variant: 'pdf' };
   // A zip starts with a local header, or (bytes before the archive) ends with a central directory.
   const startsAsZip = buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
   const zip = ZipParts.open(buf);
@@ -121,11 +122,11 @@ export function sniff(buf: Buffer, limits: Limits = DEFAULT_LIMITS): Intake {
   if (workbook === undefined) {
     const mimetype = zip.entry('mimetype');
     const kind = mimetype ? entryHead(buf, mimetype)?.trim() : undefined;
-    if (kind) return { ok: false, code: 'not-a-workbook', detail: `zip of type ${kind}` };
+    if (kind) return { ok: false, code: 'not-a-workbook', detail: `zip of type ${kind}`, ...(/opendocument/i.test(kind) ? { variant: 'opendocument' as const } : {}) };
     // Other Office documents, told by their main part, so the sender can be told what to send instead.
-    if (zip.entry('word/document.xml')) return { ok: false, code: 'not-a-workbook', detail: 'Word document (word/document.xml)' };
-    if (zip.entry('xl/workbook.bin')) return { ok: false, code: 'not-a-workbook', detail: 'Excel binary workbook (xl/workbook.bin)' };
-    if (zip.entry('ppt/presentation.xml')) return { ok: false, code: 'not-a-workbook', detail: 'PowerPoint presentation (ppt/presentation.xml)' };
+    if (zip.entry('word/document.xml')) return { ok: false, code: 'not-a-workbook', detail: 'Word document (word/document.xml)', variant: 'word' };
+    if (zip.entry('xl/workbook.bin')) return { ok: false, code: 'not-a-workbook', detail: 'Excel binary workbook (xl/workbook.bin)', variant: 'xlsb' };
+    if (zip.entry('ppt/presentation.xml')) return { ok: false, code: 'not-a-workbook', detail: 'PowerPoint presentation (ppt/presentation.xml)', variant: 'powerpoint' };
     return { ok: false, code: 'not-a-workbook', detail: 'zip without a workbook part' };
   }
   return { ok: true, zip, workbook };

@@ -34,7 +34,7 @@ export type { Finding, FindingSeverity, MessageData } from './report/finding';
 export { SEVERITY_FILL, SEVERITY_ORDER } from './report/finding';
 export { LEGACY_MARK_FORMULA, markFormula, readMark, type MarkRule } from './report/marks';
 export { catalog, catalogMarkdown, catalogText, ruleCatalog } from './report/catalog';
-export { UNREADABLE, unreadableMessage } from './report/unreadable';
+export { UNREADABLE, unreadableMessage, type UnreadableVariant } from './report/unreadable';
 export { fixOf, fixValue, renderMessage, ruleMeta } from './report/render';
 export { renderBasis } from './law/basis';
 export { fileJson, findingJson, crossFileJson, reportJson, unreadableJson, TOOL_VERSION } from './report/json';

@@ -56,7 +56,7 @@ export function unreadableCatalog(lang: Lang): CatalogEntry[] {
     category: 'unreadable' as const,
     severity: 'error',
     description: UNREADABLE[code].description[lang],
-    messages: { message: UNREADABLE[code].message[lang], ...Object.fromEntries(Object.entries(UNREADABLE[code].variants ?? {}).map(([name, v]) => [name, v.message[lang]])) },
+    messages: { message: UNREADABLE[code].message[lang], ...Object.fromEntries(Object.entries(UNREADABLE[code].variants ?? {}).map(([name, v]) => [name, v[lang]])) },
   }));
 }
 

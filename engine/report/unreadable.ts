@@ -7,12 +7,16 @@
 import type { Bilingual, Lang } from '../rules/types';
 import type { ErrorCode } from './schema';
 
+/** What the reader recognised a file that is no workbook to be, told apart so the sender hears what to send instead. */
+export type UnreadableVariant = 'opendocument' | 'word' | 'pdf' | 'xlsb' | 'powerpoint';
+
 export interface UnreadableEntry {
   description: Bilingual;
   /** What the sender is told to do. */
   message: Bilingual;
   /** More precise words for what the intake found (its `detail`), by name: a PDF, a Word document… */
-  variants?: Record<string, { when: RegExp; message: Bilingual }>;
+  /** What to say of a file the reader recognised as something else (by the reader's code for it). */
+  variants?: Partial<Record<UnreadableVariant, Bilingual>>;
 }
 
 export const UNREADABLE: Record<ErrorCode, UnreadableEntry> = {
@@ -32,39 +36,24 @@ export const UNREADABLE: Record<ErrorCode, UnreadableEntry> = {
     // Files a sender may mistake for the workbook, told what to send instead.
     variants: {
       opendocument: {
-        when: /opendocument/i,
-        message: {
-          vi: 'Tệp là bảng tính OpenDocument (.ods), không phải sổ Excel (dù tên tệp có thể ghi .xlsx): hãy mở bằng LibreOffice, chọn Lưu thành "Excel 2007-365 (.xlsx)" rồi gửi lại.',
-          en: 'The file is an OpenDocument spreadsheet (.ods), not an Excel workbook (whatever its name says): open it in LibreOffice, save as "Excel 2007-365 (.xlsx)" and send it again.',
-        },
+        vi: 'Tệp là bảng tính OpenDocument (.ods), không phải sổ Excel (dù tên tệp có thể ghi .xlsx): hãy mở bằng LibreOffice, chọn Lưu thành "Excel 2007-365 (.xlsx)" rồi gửi lại.',
+        en: 'The file is an OpenDocument spreadsheet (.ods), not an Excel workbook (whatever its name says): open it in LibreOffice, save as "Excel 2007-365 (.xlsx)" and send it again.',
       },
       word: {
-        when: /^Word document/,
-        message: {
-          vi: 'Tệp là văn bản Word, không phải sổ Excel: hãy gửi sổ thi đua dạng Excel (.xlsx) theo biểu mẫu (báo cáo, biên bản bằng Word gửi kèm riêng).',
-          en: 'The file is a Word document, not an Excel workbook: send the bloc\'s workbook as Excel (.xlsx) in the template (a report or minutes in Word go separately).',
-        },
+        vi: 'Tệp là văn bản Word, không phải sổ Excel: hãy gửi sổ thi đua dạng Excel (.xlsx) theo biểu mẫu (báo cáo, biên bản bằng Word gửi kèm riêng).',
+        en: 'The file is a Word document, not an Excel workbook: send the bloc\'s workbook as Excel (.xlsx) in the template (a report or minutes in Word go separately).',
       },
       pdf: {
-        when: /^PDF document/,
-        message: {
-          vi: 'Tệp là bản PDF, không phải sổ Excel: hãy gửi chính sổ thi đua dạng Excel (.xlsx), không gửi bản in hay bản quét.',
-          en: 'The file is a PDF, not an Excel workbook: send the workbook itself as Excel (.xlsx), not a print or a scan.',
-        },
+        vi: 'Tệp là bản PDF, không phải sổ Excel: hãy gửi chính sổ thi đua dạng Excel (.xlsx), không gửi bản in hay bản quét.',
+        en: 'The file is a PDF, not an Excel workbook: send the workbook itself as Excel (.xlsx), not a print or a scan.',
       },
       xlsb: {
-        when: /^Excel binary workbook/,
-        message: {
-          vi: 'Tệp là sổ Excel nhị phân (.xlsb): hãy mở bằng Excel, chọn Lưu thành "Sổ làm việc Excel (.xlsx)" rồi gửi lại.',
-          en: 'The file is an Excel binary workbook (.xlsb): open it in Excel, save as "Excel Workbook (.xlsx)" and send it again.',
-        },
+        vi: 'Tệp là sổ Excel nhị phân (.xlsb): hãy mở bằng Excel, chọn Lưu thành "Sổ làm việc Excel (.xlsx)" rồi gửi lại.',
+        en: 'The file is an Excel binary workbook (.xlsb): open it in Excel, save as "Excel Workbook (.xlsx)" and send it again.',
       },
       powerpoint: {
-        when: /^PowerPoint presentation/,
-        message: {
-          vi: 'Tệp là bài trình chiếu PowerPoint, không phải sổ Excel: hãy gửi sổ thi đua dạng Excel (.xlsx) theo biểu mẫu.',
-          en: 'The file is a PowerPoint presentation, not an Excel workbook: send the bloc\'s workbook as Excel (.xlsx) in the template.',
-        },
+        vi: 'Tệp là bài trình chiếu PowerPoint, không phải sổ Excel: hãy gửi sổ thi đua dạng Excel (.xlsx) theo biểu mẫu.',
+        en: 'The file is a PowerPoint presentation, not an Excel workbook: send the bloc\'s workbook as Excel (.xlsx) in the template.',
       },
     },
   },
@@ -105,8 +94,8 @@ export const UNREADABLE: Record<ErrorCode, UnreadableEntry> = {
   },
 };
 
-/** What the sender of an unreadable file should do; `detail` (the intake's finding) may make it more precise. */
-export function unreadableMessage(code: ErrorCode, detail: string, lang: Lang): string {
+/** What the sender of an unreadable file should do; what the reader recognised the file to be (`variant`) may make it more precise. */
+export function unreadableMessage(code: ErrorCode, variant: UnreadableVariant | undefined, lang: Lang): string {
   const entry = UNREADABLE[code];
-  return (Object.values(entry.variants ?? {}).find((v) => v.when.test(detail))?.message ?? entry.message)[lang];
+  return ((variant !== undefined ? entry.variants?.[variant] : undefined) ?? entry.message)[lang];
 }

@@ -29,6 +29,8 @@ copyFileSync(join(LO, 'lai-chau.xls'), join(dir, 'khoi-cu.xls'));
 copyFileSync(join(LO, 'lai-chau.ods'), join(dir, 'khoi-ods.ods'));
 writeFileSync(join(dir, 'bien-ban.docx'), makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') }, { name: 'word/document.xml', data: Buffer.from('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>') }]));
 writeFileSync(join(dir, 'bao-cao.pdf'), '%PDF-1.4\n%…\n');
+writeFileSync(join(dir, 'so-nhi-phan.bin'), makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') }, { name: 'xl/workbook.bin', data: Buffer.from([0x83, 0x01, 0x00]) }]));
+writeFileSync(join(dir, 'trinh-chieu.pptx'), makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') }, { name: 'ppt/presentation.xml', data: Buffer.from('<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>') }]));
 writeFileSync(join(dir, '~$lai-chau.xlsx'), Buffer.alloc(165, 1)); // Excel's lock file beside an open workbook
 writeFileSync(join(dir, '.DS_Store'), 'x');
 writeFileSync(join(dir, 'Thumbs.db'), 'x');
@@ -46,11 +48,16 @@ describe('a folder as the office receives it', () => {
       ['khoi-cu.xls', 'unreadable', 'xls-legacy'],
       ['khoi-ods.ods', 'unreadable', 'not-a-workbook'],
       ['lai-chau.xlsx', 'valid', undefined],
+      ['so-nhi-phan.bin', 'unreadable', 'not-a-workbook'],
+      ['trinh-chieu.pptx', 'unreadable', 'not-a-workbook'],
     ]);
     const message = (name: string) => report.files.find((f) => basename(f.path) === name)!.error!.message;
     expect(message('bao-cao.pdf')).toContain('PDF');
     expect(message('bien-ban.docx')).toContain('Word');
     expect(message('khoi-ods.ods')).toContain('OpenDocument');
+    // Each as the reader recognised it (a code passed along, never a regex over its detail).
+    expect(message('so-nhi-phan.bin')).toBe(UNREADABLE['not-a-workbook'].variants!.xlsb!.vi);
+    expect(message('trinh-chieu.pptx')).toBe(UNREADABLE['not-a-workbook'].variants!.powerpoint!.vi);
     expect(message('khoi-cu.xls')).toBe(UNREADABLE['xls-legacy'].message.vi);
     noStack(r.err);
   });
