@@ -111,12 +111,3 @@ export class FilePool {
     return this.pool.destroy();
   }
 }
-
-export async function checkFiles(tasks: FileTask[], options: PoolOptions, onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
-  const pool = new FilePool(options);
-  try {
-    return await pool.run(tasks, onDone);
-  } finally {
-    await pool.destroy();
-  }
-}

@@ -1,4 +1,9 @@
-/** A small zip writer for the workbooks thidua's scripts, benchmarks and tests build byte by byte (hostile ones included). */
+/**
+ * A small zip writer and reader of whole parts: the package edits of the annotated copy and the
+ * desk (batch/xlsx/package-edit.ts) and the workbooks tests and scripts build byte by byte.
+ * The helpers only tests and scripts use (a bomb's payload, a zip with parts changed) are in
+ * test/support/zip.ts.
+ */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 import { entryData, zipEntries } from './zip';
 
@@ -54,12 +59,7 @@ export function makeZip(entries: ZipInput[]): Buffer {
   return Buffer.concat([...locals, cd, end]);
 }
 
-/** `size` bytes of zeros, deflated (a bomb's payload). The CRC is left 0: it is never reached. */
-export function deflatedZeros(size: number): { data: Buffer; size: number; crc: number } {
-  return { data: deflateRawSync(Buffer.alloc(size), { level: 9 }), size, crc: 0 };
-}
-
-/** The entries of a zip, inflated (for tests and scripts that edit a real workbook's parts). */
+/** The entries of a zip, inflated. */
 export function unzip(buf: Buffer): { name: string; data: Buffer }[] {
   const entries = zipEntries(buf);
   if (!entries) throw new Error('not a zip');
@@ -67,12 +67,4 @@ export function unzip(buf: Buffer): { name: string; data: Buffer }[] {
     const raw = entryData(buf, e) ?? Buffer.alloc(0);
     return { name: e.name, data: e.method === 8 ? inflateRawSync(raw) : raw };
   });
-}
-
-/** A copy of a zip with some parts changed (`edit` returns the new data, or null to drop the part). */
-export function rezip(buf: Buffer, edit: (name: string, data: Buffer) => Buffer | null = (_, d) => d, extra: ZipInput[] = []): Buffer {
-  const parts = unzip(buf)
-    .map((p) => ({ name: p.name, data: edit(p.name, p.data) }))
-    .filter((p): p is { name: string; data: Buffer } => p.data !== null);
-  return makeZip([...parts, ...extra]);
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { gridToWorkbook } from '../batch/write-grid';
+import { gridToWorkbook } from '../test/support/write-grid';
 import { blocToGrid } from '../engine/template/writer';
 import { hostileCorpus, manyCells } from '../scripts/hostile';
 import { batchFigures } from './batch';

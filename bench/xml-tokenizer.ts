@@ -5,7 +5,7 @@
  * every cell's `r` and `t`, and the text of every `<v>`. `node dist/bench/xml-tokenizer.js`.
  */
 import { SaxesParser } from 'saxes';
-import { gridToWorkbook } from '../batch/write-grid';
+import { gridToWorkbook } from '../test/support/write-grid';
 import { unzip } from '../batch/zip-writer';
 import { scanXml } from '../batch/xlsx/xml';
 import { blocToGrid } from '../engine/template/writer';

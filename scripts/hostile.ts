@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { crc32 } from 'node:zlib';
-import { type ZipInput, deflatedZeros, makeZip, rezip, unzip } from '../batch/zip-writer';
+import { type ZipInput, makeZip, unzip } from '../batch/zip-writer';
+import { deflatedZeros, rezip } from '../test/support/zip';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

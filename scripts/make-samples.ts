@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gridToWorkbook } from '../batch/write-grid';
+import { gridToWorkbook } from '../test/support/write-grid';
 import { blocToGrid } from '../engine/template/writer';
 import { SEVEN_BLOCS } from '../samples/blocs';
 import { FAULTY } from '../samples/faulty';

@@ -13,7 +13,8 @@ import type { ValidateOptions } from '../../batch/io';
 import { validate } from '../../batch/validate';
 import type { FileJson } from '../../engine/report/schema';
 import { COMBINED, rewrite } from '../../scripts/xml-forms';
-import { rezip, unzip as unzipParts } from '../../batch/zip-writer';
+import { unzip as unzipParts } from '../../batch/zip-writer';
+import { rezip } from '../support/zip';
 import { readXlsx } from '../../batch/xlsx/reader';
 
 const ROOT = join(__dirname, '..', '..');

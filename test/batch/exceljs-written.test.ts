@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { readXlsx as readGrid } from '../../batch/xlsx/reader';
-import { gridToWorkbook } from '../../batch/write-grid';
+import { gridToWorkbook } from '../support/write-grid';
 import { checkGrid } from '../../engine/check';
 import { blocToGrid } from '../../engine/template/writer';
 import { SEVEN_BLOCS, laiChauMttq } from '../../samples/blocs';

@@ -1,7 +1,18 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FilePool, checkFiles } from '../../batch/pool';
+import { FilePool, type PoolOptions } from '../../batch/pool';
+import type { FileOutcome, FileTask } from '../../batch/worker';
+
+/** Files checked on a pool of their own, the pool ended after. */
+async function checkFiles(tasks: FileTask[], options: PoolOptions, onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+  const pool = new FilePool(options);
+  try {
+    return await pool.run(tasks, onDone);
+  } finally {
+    await pool.destroy();
+  }
+}
 
 const SAMPLE = join(__dirname, '..', '..', 'samples', 'lai-chau-mttq-2023.xlsx');
 

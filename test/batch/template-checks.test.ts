@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { excelValue } from '../../batch/write-grid';
+import { excelValue } from '../support/write-grid';
 import { readXlsx } from '../../batch/xlsx/reader';
 import { counted } from '../helpers/kiem-tra';
 import { checkGrid } from '../../engine/check';

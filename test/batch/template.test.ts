@@ -10,7 +10,7 @@ import { SHEETS } from '../../engine/template/spec';
 import { defaultGeometry, PORTABLE_FUNCTIONS, templateChecks } from '../../engine/template/checks';
 import { currentNationalSettings } from '../../engine/profiles';
 import { type BlocData, blocToGrid } from '../../engine/template/writer';
-import { excelValue } from '../../batch/write-grid';
+import { excelValue } from '../support/write-grid';
 import { Pkg } from '../../batch/xlsx/package-edit';
 import { fromA1 } from '../../engine/model/grid';
 import { laiChauMttq } from '../../samples/blocs';

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ReportJsonSchema, type ReportJson } from '../../engine/report/schema';
 import { FAULTY } from '../../samples/faulty';
-import { deflatedZeros, makeZip, rezip, unzip } from '../../batch/zip-writer';
+import { makeZip, unzip } from '../../batch/zip-writer';
+import { deflatedZeros, rezip } from '../support/zip';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'dist', 'batch', 'cli.js');

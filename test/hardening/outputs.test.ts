@@ -7,12 +7,12 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
-import { gridToWorkbook } from '../../batch/write-grid';
+import { gridToWorkbook } from '../support/write-grid';
 import { UNSAFE_CHARS } from '../../engine/report/text';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq } from '../../samples/blocs';
 import { edited } from '../../samples/faulty';
-import { rezip } from '../../batch/zip-writer';
+import { rezip } from '../support/zip';
 
 /** Names a hostile sender could type into a unit cell. */
 const HOSTILE = {

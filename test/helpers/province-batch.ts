@@ -4,7 +4,7 @@
  * first `government` of them for the Government flag. Written as workbooks by ExcelJS.
  */
 import { join } from 'node:path';
-import { gridToWorkbook } from '../../batch/write-grid';
+import { gridToWorkbook } from '../support/write-grid';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq } from '../../samples/blocs';
 import { edited } from '../../samples/faulty';

@@ -1,9 +1,10 @@
 /**
- * Grid → ExcelJS workbook, for the samples, the template and tests: the inverse of the
- * adapter, so that what the engine's writer lays out is what a real .xlsx holds.
+ * Grid → ExcelJS workbook, for the samples (scripts/make-samples.ts), benchmarks and tests: the
+ * inverse of the reader, so that what the engine's writer lays out is what a real .xlsx holds.
+ * Not used by the product (`thidua template` writes its workbook in batch/template.ts).
  */
 import ExcelJS from 'exceljs';
-import type { Cell, Grid } from '../engine';
+import type { Cell, Grid } from '../../engine';
 
 export function excelValue(cell: Cell): ExcelJS.CellValue {
   switch (cell.kind) {
