@@ -2,7 +2,7 @@ import { columnLetters, fromA1 } from '../model/grid';
 import { PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, provincesInForce } from '../profiles/provinces';
 import type { Settings } from '../profiles/schema';
 import { parseVietnameseNumber } from './values';
-import { type ColumnSpec, INFO_SHEET, RATINGS, SCORE_MAX_LABELS, type SheetKey, TABLE_SHEETS } from './spec';
+import { type ColumnSpec, type FieldKey, INFO_SHEET, RATINGS, SCORE_MAX_LABELS, type SheetKey, TABLE_SHEETS } from './spec';
 
 /**
  * The blank template (template.md, "What thidua template writes") as data: sheets with their
@@ -29,7 +29,7 @@ export interface LayoutColumn {
   /** As written: a required column's ends with ` (*)` (the reader ignores it). */
   header: string;
   /** The field the reader takes the column for (the spec's key); none for the bloc's own criteria. */
-  key?: string;
+  key?: FieldKey;
   /** One of `Chấm điểm`'s criteria (the bloc's own columns between the unit and the total). */
   criterion?: true;
   /** `Danh mục`: the list the column holds, as the checks look it up. */

@@ -5,9 +5,46 @@
 
 export type FieldType = 'text' | 'integer' | 'number' | 'percent' | 'date' | 'unit' | 'award' | 'rating' | 'signed' | 'year' | 'profile';
 
+/** The field a column (or a Thông tin line) holds, as the reader and the template name it: a misspelt one fails `tsc`. */
+export type FieldKey =
+  | 'abbr'
+  | 'achievement'
+  | 'actual'
+  | 'award'
+  | 'blocName'
+  | 'date'
+  | 'deputy'
+  | 'index'
+  | 'indicator'
+  | 'issued'
+  | 'leader'
+  | 'meetingDate'
+  | 'memberCount'
+  | 'nextDeputy'
+  | 'nextLeader'
+  | 'note'
+  | 'percent'
+  | 'phone'
+  | 'plan'
+  | 'preparer'
+  | 'present'
+  | 'profile'
+  | 'province'
+  | 'rank'
+  | 'rating'
+  | 'returned'
+  | 'signed'
+  | 'total'
+  | 'unit'
+  | 'unitOfMeasure'
+  | 'valid'
+  | 'venue'
+  | 'votes'
+  | 'year';
+
 export interface ColumnSpec {
   /** Code name of the field. */
-  key: string;
+  key: FieldKey;
   /** Canonical header, as `thidua template` writes it. */
   header: string;
   synonyms: readonly string[];
@@ -37,7 +74,7 @@ export interface InfoSheetSpec {
   labels: readonly ColumnSpec[];
 }
 
-const col = (key: string, header: string, type: FieldType, required: boolean, synonyms: readonly string[], prompt: string): ColumnSpec => ({
+const col = (key: FieldKey, header: string, type: FieldType, required: boolean, synonyms: readonly string[], prompt: string): ColumnSpec => ({
   key,
   header,
   synonyms,

@@ -4,6 +4,7 @@
  */
 import { reportIssues } from '../../engine/rules/helpers';
 import { defineRule } from '../../engine/rules/types';
+import { type ColumnSpec, INFO_SHEET } from '../../engine/template/spec';
 
 const checked: string[] = [];
 
@@ -29,4 +30,12 @@ const rule = defineRule({
 test('messageIds and their data are checked by the compiler through reportIssues and ctx.report', () => {
   expect(rule.id).toBe('cell/typed-ids-probe');
   expect(Object.keys(rule.meta.messages)).toEqual(['blank']);
+});
+
+test('a column\'s field is a known key: a misspelt one fails the compiler', () => {
+  const leader = (c: ColumnSpec) => c.key === 'leader';
+  // @ts-expect-error 'leadr' is no field of the template
+  const misspelt = (c: ColumnSpec) => c.key === 'leadr';
+  expect(INFO_SHEET.labels.filter(leader).map((c) => c.header)).toEqual(['Trưởng khối']);
+  expect(INFO_SHEET.labels.filter(misspelt)).toEqual([]);
 });
