@@ -5,8 +5,10 @@ import { round } from './values';
 
 /**
  * A bloc described as plain data, and its workbook in the canonical template layout
- * (title row, header row, data). Used by `thidua template` to pre-fill, by the samples and
- * by the tests, so that all of them write what the reader reads.
+ * (title row, header row, data). Used by the samples (samples/, scripts/make-samples.ts),
+ * the benchmarks and the tests, so that all of them write what the reader reads; the product
+ * does not use it (`thidua template` and the pane lay out their sheets with template/layout.ts).
+ * It stays in the engine beside the reader it mirrors, reached by its path, not the index.
  */
 export interface BlocData {
   province: string;
