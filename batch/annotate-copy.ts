@@ -4,7 +4,7 @@
  * desk's writer worker (desk/writer.ts, which hands it to the page to download).
  */
 import type ExcelJS from 'exceljs';
-import type { FileJson, Grid, Lang } from '../engine';
+import { copyFailureText, type FileJson, type Grid, type Lang } from '../engine';
 import { DEFAULT_LIMITS, type Limits, checkAllParts } from './intake';
 
 /**
@@ -41,17 +41,16 @@ function census(grid: Grid): { values: Map<string, number>; longest: number } {
  * ExcelJS refuses or reads otherwise than the check did gets no copy.
  */
 export async function annotateBuffer(buf: Buffer, grid: Grid, entry: FileJson, lang: Lang, checkedAt: Date, limits: Limits = DEFAULT_LIMITS): Promise<{ bytes: Buffer } | { reason: string }> {
-  const vi = lang === 'vi';
   const parts = checkAllParts(buf, { ...limits, maxUncompressedBytes: Math.min(limits.maxUncompressedBytes, ANNOTATE_MAX_BYTES) });
   if (!parts.ok && parts.code === 'too-large') {
     const mb = ANNOTATE_MAX_BYTES / 1024 / 1024;
-    return { reason: vi ? `sổ quá lớn để ghi bản đánh dấu (hơn ${mb} MB dữ liệu); kết quả kiểm tra vẫn đầy đủ` : `the workbook is too large for an annotated copy (over ${mb} MB of data); the check is complete` };
+    return { reason: copyFailureText({ code: 'too-large', mb }, lang) };
   }
-  if (!parts.ok) return { reason: vi ? `sổ có phần hỏng hoặc bất thường (${parts.detail}); kết quả kiểm tra vẫn đầy đủ` : `part of the workbook is damaged or odd (${parts.detail}); the check is complete` };
+  if (!parts.ok) return { reason: copyFailureText({ code: 'damaged', detail: parts.detail }, lang) };
   const { values, longest } = census(grid);
-  if (longest > EXCEL_MAX_TEXT) return { reason: vi ? `một ô dài ${longest} ký tự, quá giới hạn ${EXCEL_MAX_TEXT} của Excel` : `a cell of ${longest} characters, past Excel's limit of ${EXCEL_MAX_TEXT}` };
+  if (longest > EXCEL_MAX_TEXT) return { reason: copyFailureText({ code: 'cell-too-long', length: longest, max: EXCEL_MAX_TEXT }, lang) };
   const wb = await excelJsCopy(buf, values);
-  if (!wb) return { reason: vi ? 'thư viện ghi bản sao (ExcelJS) không đọc được sổ này dù sổ đúng chuẩn; kết quả kiểm tra vẫn đầy đủ' : 'the copy writer (ExcelJS) cannot read this workbook, correct as it is; the check is complete' };
+  if (!wb) return { reason: copyFailureText({ code: 'exceljs-refused' }, lang) };
   const { annotateWorkbook } = await import('./annotate');
   annotateWorkbook(wb, entry, lang, checkedAt);
   const { signNotes } = await import('./copy-package');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { AnnotateTask, FileOutcome, FileTask } from './worker';
-import type { Lang } from '../engine';
+import { copyFailureText, type Lang } from '../engine';
 
 /**
  * The compiled worker (tests run the TypeScript sources, the worker runs compiled): the
@@ -62,14 +62,13 @@ export class FilePool {
    */
   annotate(tasks: AnnotateTask[], lang: Lang, onDone?: () => void): Promise<(string | undefined)[]> {
     const { timeoutMs, memoryMb } = this.options;
-    const vi = lang === 'vi';
     return this.lanes(tasks, async (task) => {
       try {
         return (await this.pool.run(task, { name: 'annotateFile', signal: AbortSignal.timeout(timeoutMs) })) as string | undefined;
       } catch (e) {
         const err = e as { name?: string; code?: string; message?: string };
-        if (err.name === 'AbortError' || err.name === 'TimeoutError') return vi ? `ghi bản đánh dấu quá ${timeoutMs / 1000} giây nên đã dừng; kết quả kiểm tra vẫn đầy đủ` : `writing the copy took over ${timeoutMs / 1000} s and was stopped; the check is complete`;
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return vi ? `ghi bản đánh dấu cần quá ${memoryMb} MB bộ nhớ; kết quả kiểm tra vẫn đầy đủ` : `writing the copy needed over ${memoryMb} MB; the check is complete`;
+        if (err.name === 'AbortError' || err.name === 'TimeoutError') return copyFailureText({ code: 'timeout', seconds: timeoutMs / 1000 }, lang);
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return copyFailureText({ code: 'out-of-memory', mb: memoryMb }, lang);
         return err.message ?? String(e);
       }
     }, onDone);

@@ -5,7 +5,7 @@
  * the check is final, with its own time and memory limit, so that a copy ExcelJS cannot make
  * (it refuses some valid packages and hangs on others) never costs a workbook its check.
  */
-import type { FileJson, Lang } from '../engine';
+import { copyFailureText, type FileJson, type Lang } from '../engine';
 import { annotateBuffer } from './annotate-copy';
 import { DEFAULT_LIMITS, type Limits } from './intake';
 
@@ -28,10 +28,9 @@ export interface AnnotateTask {
  * language, or undefined when it was written.
  */
 export async function annotateFile(task: AnnotateTask): Promise<string | undefined> {
-  const vi = task.lang === 'vi';
   const limits = task.limits ?? DEFAULT_LIMITS;
   const read = readFile(task.path, limits, () => true);
-  if ('ok' in read) return vi ? `không đọc lại được sổ (${read.detail})` : `the workbook could not be read again (${read.detail})`;
+  if ('ok' in read) return copyFailureText({ code: 'not-read-again', detail: read.detail }, task.lang);
   try {
     const copy = await annotateBuffer(read.buf, read.grid, task.entry, task.lang, new Date(task.checkedAt), limits);
     if ('reason' in copy) return copy.reason;
@@ -41,8 +40,8 @@ export async function annotateFile(task: AnnotateTask): Promise<string | undefin
   } catch (e) {
     // The check stands; only the copy failed: a full disk or a folder not writable, said plainly.
     const code = (e as { code?: string }).code;
-    const where = code === 'ENOSPC' ? (vi ? 'đĩa đã đầy' : 'the disk is full') : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? (vi ? 'thư mục không cho ghi' : 'the folder cannot be written') : vi ? 'lỗi khi ghi tệp' : 'the file could not be written';
-    return vi ? `không ghi được bản sao (${where}); kết quả kiểm tra vẫn đầy đủ` : `the copy could not be written (${where}); the check is complete`;
+    const where = code === 'ENOSPC' ? 'disk-full' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'read-only' : 'other';
+    return copyFailureText({ code: 'not-written', where }, task.lang);
   }
 }
 

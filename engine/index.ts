@@ -37,3 +37,4 @@ export { findingJson, crossFileJson, reportJson, unreadableJson, TOOL_VERSION } 
 export type { ReportJson, FileJson, FindingJson, ErrorCode } from './report/schema';
 export { checkedDate, SEVERITY_WORDS, STATUS_WORDS, UNSAFE_CHARS, formatReportText, safeText } from './report/text';
 export { headerKey } from './text/normalize';
+export { copyFailureText } from './report/copy-failure';
