@@ -48,7 +48,7 @@ export interface CheckRequest {
  * calculation mode. What it finds changed, no event having said so, is read again.
  */
 export interface Probe {
-  sheets: { id: string; name: string; signature?: string; protected: boolean; formats: number }[];
+  sheets: { id: string; name: string; signature?: string; protected: boolean }[];
   manualCalculation: boolean;
   /**
    * A sheet's conditional formats are not as many as this pane last left them (a mark undone,
@@ -442,9 +442,9 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number; owne
       await run(async (context) => {
         const { result, formats } = await read(context, request.ids, looked);
         const found = looked ? marksIn(formats) : undefined;
-        const read_: ReadResult = found ? { ...result, marksFound: { own: found.own.size, foreign: found.foreign.size } } : result;
+        const seen: ReadResult = found ? { ...result, marksFound: { own: found.own.size, foreign: found.foreign.size } } : result;
         // No mark on a protected sheet: Excel would refuse it, and the sheet is the user's to guard.
-        const wanted = decide(read_).filter((m) => !result.protectedSheets?.includes(m.sheet));
+        const wanted = decide(seen).filter((m) => !result.protectedSheets?.includes(m.sheet));
         if (found && !request.marks) for (const [id, cfs] of formats) formatCounts.set(id, cfs.items.length);
         if (request.marks && found && applyMarks(context, found, wanted, request.takeOver === true)) await context.sync();
       });
@@ -471,12 +471,11 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number; owne
         for (const { ws, formats } of looks) formatCounts.set(ws.id, formats.value);
         return {
           formatsMoved,
-          sheets: looks.map(({ ws, used, protection, formats }) => ({
+          sheets: looks.map(({ ws, used, protection }) => ({
             id: ws.id,
             name: ws.name,
             ...(piecewise.has(ws.id) ? {} : { signature: used.isNullObject ? new ValuesSignature().toString() : new ValuesSignature().add(used.rowIndex, used.columnIndex, used.values).toString() }),
             protected: protection.protected,
-            formats: formats.value,
           })),
           manualCalculation: application !== undefined && application.calculationMode === 'Manual',
         };

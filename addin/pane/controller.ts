@@ -191,7 +191,7 @@ export class PaneController {
         this.publish();
       }
       if (this.pendingAll || this.pendingIds.size > 0) void this.flush();
-      else if (formatsMoved) void this.enqueue(() => this.host.check({ ids: [], marks: true }, () => this.marks()));
+      else if (formatsMoved) void this.remark();
     });
     this.queue = next;
     return next;
@@ -341,12 +341,12 @@ export class PaneController {
     // nothing, counted and offered for removal where it would clear Excel's undo history.
     const first = ids === undefined && !this.swept;
     const marks = this.highlight || (first && this.host.undoKept !== false);
-    const countMarks = first || this.highlight;
     try {
-      await this.once({ ...(ids ? { ids } : {}), marks, countMarks });
+      // Marks kept are counted too; the first read counts them where it keeps none.
+      await this.once({ ...(ids ? { ids } : {}), marks, countMarks: first });
     } catch (e) {
       if ((e as { code?: string }).code !== 'ItemNotFound' || ids === undefined) throw e;
-      await this.once({ marks: this.highlight, countMarks: this.highlight });
+      await this.once({ marks: this.highlight });
     }
     if (ids === undefined) this.swept = true;
   }
@@ -481,10 +481,22 @@ export class PaneController {
    */
   clearMarks(others = false): Promise<void> {
     if (this.askFirst(CONFIRM_CLEAR_MARKS, () => this.clearMarks(others))) return Promise.resolve();
-    return this.enqueue(() => this.timed(this.host.check({ ids: [], marks: true, takeOver: others }, (read) => {
-      if (read.marksFound) this.state = { ...this.state, oldMarks: 0, foreignMarks: others ? 0 : read.marksFound.foreign };
-      return this.highlight ? this.marks() : [];
-    })));
+    return this.remark(others);
+  }
+
+  /**
+   * The workbook's marks made to match the findings (none with highlighting off), no sheet
+   * read and no rule run again; with `others`, other users' panes' marks removed too.
+   */
+  private remark(others = false): Promise<void> {
+    return this.enqueue(() =>
+      this.timed(
+        this.host.check({ ids: [], marks: true, takeOver: others }, (read) => {
+          if (read.marksFound) this.state = { ...this.state, oldMarks: 0, foreignMarks: others ? 0 : read.marksFound.foreign };
+          return this.highlight ? this.marks() : [];
+        }),
+      ),
+    );
   }
 
   /** The criteria typed for "Tạo mẫu" (kept as typed: the pane redraws itself). */
@@ -524,11 +536,7 @@ export class PaneController {
     // Marks are writes: where they clear the undo history, turning them on asks first.
     if (on && this.askFirst(CONFIRM_HIGHLIGHT, () => this.setHighlight(true))) return Promise.resolve();
     this.highlight = on;
-    // No sheet read: only the marks made to match the findings (none when off).
-    return this.enqueue(() => this.timed(this.host.check({ ids: [], marks: true, countMarks: true }, (read) => {
-      if (read.marksFound) this.state = { ...this.state, oldMarks: 0, foreignMarks: read.marksFound.foreign };
-      return this.highlight ? this.marks() : [];
-    })));
+    return this.remark();
   }
 }
 
@@ -537,8 +545,6 @@ export function errorText(e: unknown, lang: Lang): string {
   const code = (e as { code?: string }).code;
   const vi = lang === 'vi';
   switch (code) {
-    case 'Stalled':
-      return vi ? 'Excel chưa trả lời (thường do đang gõ trong một ô): hãy nhấn Enter hoặc Esc. Các ô bạn đã sửa sẽ được kiểm tra ngay khi Excel trả lời.' : 'Excel has not answered (usually because a cell is being typed in): press Enter or Esc. Your edits are checked as soon as Excel answers.';
     case 'InvalidOperationInCellEditMode':
       return vi ? 'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi bấm "Kiểm tra lại".' : 'Excel is editing a cell: press Enter or Esc, then "Check again".';
     case 'RequestPayloadSizeLimitExceeded':
