@@ -9,6 +9,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import { readXlsx } from '../../batch/xlsx/reader';
 import type { Grid } from '../../engine/model/grid';
 import type { FakeOptions } from './fake-office';
 
@@ -117,4 +118,16 @@ export function fake<T>(page: Page, method: string, ...args: unknown[]): Promise
 /** A property of the fake host in the page. */
 export function fakeProp<T>(page: Page, prop: string): Promise<T> {
   return page.evaluate((p) => (window as unknown as { __fakeExcel: Record<string, unknown> }).__fakeExcel[p] as T, prop);
+}
+
+/** A workbook of samples/ as the pane's fake host is given it. */
+export const sample = (name: string): Grid => readXlsx(readFileSync(join(ROOT, 'samples', name)));
+export const CLEAN = 'lai-chau-mttq-2023.xlsx';
+export const FAULTY = 'faulty/lai-chau-phieu-vuot-phieu-hop-le.xlsx'; // votes over the valid ballots at Bình xét!G3
+
+/** The workbook with a sheet of 2,500 long rows beside it, too large for one answer under a 100 KB limit. */
+export function withAppendix(grid: Grid): Grid {
+  const rows = Array.from({ length: 2500 }, (_, i) => [`Chỉ tiêu số ${i} của khối thi đua, ghi dài cho đủ cỡ`, i, i * 2]);
+  grid.sheets.push({ name: 'Phụ lục', rows: rows.map((r) => r.map((v) => (typeof v === 'number' ? { kind: 'number' as const, value: v } : { kind: 'text' as const, value: v }))) });
+  return grid;
 }

@@ -5,18 +5,12 @@
  * on the pane's own timers (10 s before Excel is said not to answer, 20 s between light looks)
  * jumps Playwright's clock forward rather than wait.
  */
-import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { type Grid, setCell } from '../../engine/model/grid';
 import { markFormula } from '../../engine/report/marks';
-import { fake, fakeProp, haveBrowser, launch, listed, openPane, type OpenOptions, serve, settle } from './harness';
+import { CLEAN, fake, fakeProp, haveBrowser, launch, listed, openPane, type OpenOptions, sample, serve, settle, withAppendix } from './harness';
 
-const ROOT = join(__dirname, '..', '..');
-const sample = (name: string): Grid => readGrid(readFileSync(join(ROOT, 'samples', name)));
-const CLEAN = 'lai-chau-mttq-2023.xlsx';
 /** What the pane keeps as its own id in its storage, set before it loads. */
 const OWNER = 'abcd1234';
 const ownedBy = (id: string) => `localStorage.setItem('thidua.owner', '${id}')`;
@@ -30,6 +24,8 @@ type Mark = { sheet: string; address: string; fill: string; formula: string };
 const marks = (page: Page) => fake<Mark[]>(page, 'marks');
 const marksAt = async (page: Page) => (await marks(page)).map((m) => `${m.sheet}!${m.address}`).sort();
 const OVER = 'li[data-rule="votes/candidate-over-valid"]';
+/** A mark of thidua's on Bình xét, as a pane (`owner`; none: an older pane) left it in the workbook. */
+const markOn = (cell: string, owner?: string, fill = '#FFC7CE') => ({ sheet: 'Bình xét', address: cell, type: 'Custom' as const, formula: markFormula(cell, owner), fill });
 const SPACES = 'li[data-rule="text/whitespace"]';
 
 (haveBrowser ? describe : describe.skip)('the pane when Excel misbehaves', () => {
@@ -130,9 +126,7 @@ const SPACES = 'li[data-rule="text/whitespace"]';
 
   describe('3. big sheets', () => {
     test('a sheet too large for one answer is read in pieces from then on: an edit there sends no read Excel refuses again', async () => {
-      const grid = sample(CLEAN);
-      const rows = Array.from({ length: 2500 }, (_, i) => [`Chỉ tiêu số ${i} của khối thi đua, ghi dài cho đủ cỡ`, i, i * 2]);
-      grid.sheets.push({ name: 'Phụ lục', rows: rows.map((r) => r.map((v) => (typeof v === 'number' ? { kind: 'number' as const, value: v } : { kind: 'text' as const, value: v }))) });
+      const grid = withAppendix(sample(CLEAN));
       const page = await open(grid, { fake: { platform: 'web', payloadLimit: 100_000 } });
       const refused = await fakeProp<number>(page, 'refusals');
       expect(refused).toBeGreaterThan(0);
@@ -162,11 +156,7 @@ const SPACES = 'li[data-rule="text/whitespace"]';
   describe('5. marks that stay honest in a saved file', () => {
     test('at start, this computer\'s earlier marks (and an older pane\'s) are cleared; a co-author\'s are left, counted, and removed only when asked', async () => {
       const grid = sample(CLEAN);
-      const formats = [
-        { sheet: 'Bình xét', address: 'G3', type: 'Custom' as const, formula: markFormula('G3', OWNER), fill: '#FFC7CE' },
-        { sheet: 'Bình xét', address: 'D5', type: 'Custom' as const, formula: markFormula('D5'), fill: '#FFC7CE' },
-        { sheet: 'Bình xét', address: 'C4', type: 'Custom' as const, formula: markFormula('C4', 'zzzz9999'), fill: '#FFEB9C' },
-      ];
+      const formats = [markOn('G3', OWNER), markOn('D5'), markOn('C4', 'zzzz9999', '#FFEB9C')];
       const page = await open(grid, { fake: { formats }, before: ownedBy(OWNER) });
       expect(await marksAt(page)).toEqual(['Bình xét!C4']);
       expect(await page.textContent('#foreign-marks')).toContain('1 ô');
@@ -179,7 +169,7 @@ const SPACES = 'li[data-rule="text/whitespace"]';
     test('highlighting: said to be saved with the file, made under this pane\'s name; a co-author\'s mark on the same cell stays when this pane\'s goes', async () => {
       const grid = sample(CLEAN);
       setCell(grid, 'Bình xét', 'G3', 99);
-      const theirs = { sheet: 'Bình xét', address: 'G3', type: 'Custom' as const, formula: markFormula('G3', 'zzzz9999'), fill: '#FFC7CE' };
+      const theirs = markOn('G3', 'zzzz9999');
       const page = await open(grid, { fake: { formats: [theirs] }, before: ownedBy(OWNER) });
       await page.check('#highlight');
       await settle(page);
@@ -194,7 +184,7 @@ const SPACES = 'li[data-rule="text/whitespace"]';
 
     test('below ExcelApi 1.20 an earlier pane\'s marks are not swept at start (that would clear the undo history): counted, and removed once the user accepts', async () => {
       const grid = sample(CLEAN);
-      const formats = [{ sheet: 'Bình xét', address: 'G3', type: 'Custom' as const, formula: markFormula('G3'), fill: '#FFC7CE' }];
+      const formats = [markOn('G3')];
       const page = await open(grid, { fake: { api: '1.14', formats } });
       await fake(page, 'type', 'Thành viên', 'Z1', 'x');
       await settle(page);

@@ -3,19 +3,12 @@
  * defect found by reading the pane's code against the Office.js reference and the known
  * issues of office-js, played on a fake host that behaves as Excel does (fake-office.ts).
  */
-import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { readXlsx as readGrid } from '../../batch/xlsx/reader';
 import { checkGrid } from '../../engine/check';
 import { type Grid, setCell } from '../../engine/model/grid';
-import { fake, fakeProp, haveBrowser, launch, listed, openPane, type OpenOptions, serve, settle } from './harness';
+import { CLEAN, FAULTY, fake, fakeProp, haveBrowser, launch, listed, openPane, type OpenOptions, sample, serve, settle, withAppendix } from './harness';
 
-const ROOT = join(__dirname, '..', '..');
-const sample = (name: string): Grid => readGrid(readFileSync(join(ROOT, 'samples', name)));
-const FAULTY = 'faulty/lai-chau-phieu-vuot-phieu-hop-le.xlsx'; // votes over the valid ballots at Bình xét!G3
-const CLEAN = 'lai-chau-mttq-2023.xlsx';
 
 jest.setTimeout(60_000);
 
@@ -242,9 +235,7 @@ const marksAt = async (page: Page) => (await marks(page)).map((m) => `${m.sheet}
 
   describe('7. payload', () => {
     test('a sheet too large for one request is read in smaller ones (Excel on the web: 5 MB)', async () => {
-      const grid = sample(CLEAN);
-      const rows = Array.from({ length: 2500 }, (_, i) => [`Chỉ tiêu số ${i} của khối thi đua, ghi dài cho đủ cỡ`, i, i * 2]);
-      grid.sheets.push({ name: 'Phụ lục', rows: rows.map((r) => r.map((v) => (typeof v === 'number' ? { kind: 'number' as const, value: v } : { kind: 'text' as const, value: v }))) });
+      const grid = withAppendix(sample(CLEAN));
       const page = await open(grid, { fake: { payloadLimit: 100_000 } });
       await noError(page);
       expect(await listed(page)).toEqual([]);

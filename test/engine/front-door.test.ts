@@ -3,17 +3,11 @@
  * command and its writers in batch/, the desk in desk/, the pane in addin/). Tests reach other
  * modules by their paths; a name exported for a test's sake fails here.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { globSync } from 'tinyglobby';
 
 const ROOT = join(__dirname, '..', '..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
 
 const exported = [...readFileSync(join(ROOT, 'engine', 'index.ts'), 'utf8').matchAll(/export (?:type )?\{([^}]*)\}/g)].flatMap((m) =>
   m[1]!.split(',').map((n) => n.trim().replace(/^type /, '').split(' as ').pop()!.trim()).filter((n) => n !== ''),
@@ -21,7 +15,7 @@ const exported = [...readFileSync(join(ROOT, 'engine', 'index.ts'), 'utf8').matc
 
 /** What the front ends import from the engine's index (static and dynamic imports). */
 const imported = new Set(
-  ['batch', 'desk', 'addin'].flatMap((d) => sources(join(ROOT, d))).flatMap((f) => {
+  globSync(['batch/**/*.ts', 'desk/**/*.ts', 'addin/**/*.ts'], { cwd: ROOT, absolute: true }).flatMap((f) => {
     const text = readFileSync(f, 'utf8');
     const lists = [...text.matchAll(/import (?:type )?\{([^}]*)\} from '(?:\.\.\/)+engine'/g), ...text.matchAll(/const \{([^}]*)\} = await import\('(?:\.\.\/)+engine'\)/g)].map((m) => m[1]!);
     return lists.flatMap((l) => l.split(',').map((n) => n.trim().replace(/^type /, '').split(/\s*:\s*|\s+as\s+/)[0]!.trim()));
