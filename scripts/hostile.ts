@@ -233,7 +233,6 @@ export function hostileCorpus(base: Buffer, secretPath = '/etc/hostname'): Hosti
   return files;
 }
 
-export { deflatedZeros, makeZip };
 
 if (require.main === module) {
   const dir = process.argv[2] ?? 'hostile';
