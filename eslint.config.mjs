@@ -1,5 +1,51 @@
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The rooms (docs/architecture.md): which rooms each may import, read from the diagram there, so
+ * that the map and the fences are one; and what else each may import.
+ */
+const ROOMS = ['engine', 'reader', 'formats', 'writers', 'pool', 'command', 'desk', 'addin'];
+const NODE = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'util', 'zlib', 'stream'];
+const WORLD = {
+  engine: { node: [], exceljs: false },
+  reader: { node: ['node:zlib'], exceljs: false },
+  formats: { node: [], exceljs: false },
+  writers: { node: [], exceljs: true },
+  pool: { node: NODE, exceljs: false },
+  command: { node: NODE, exceljs: false },
+  desk: { node: [], exceljs: false },
+  addin: { node: [], exceljs: false },
+};
+
+function arrows() {
+  const doc = readFileSync(new URL('./docs/architecture.md', import.meta.url), 'utf8');
+  const graph = /```mermaid\n([\s\S]*?)```/.exec(doc);
+  if (!graph) throw new Error('docs/architecture.md has no mermaid diagram');
+  return [...graph[1].matchAll(/^\s*(\w+)\s*-->\s*(\w+)\s*$/gm)].map((m) => [m[1], m[2]]);
+}
+
+function roomFences() {
+  const drawn = arrows();
+  return ROOMS.map((room) => {
+    const may = new Set(drawn.filter(([from]) => from === room).map(([, to]) => to));
+    const others = ROOMS.filter((r) => r !== room);
+    const world = WORLD[room];
+    const patterns = [
+      // One exception: the browser pages' first import, engine/zod-jitless.ts (zod without `new Function`).
+      { regex: `^(\\.\\./)+(?!engine/zod-jitless$)(${others.join('|')})/`, message: `Import another room through its door (\`../reader\`, not \`../reader/zip\`): docs/architecture.md.` },
+    ];
+    const barred = others.filter((r) => !may.has(r));
+    if (barred.length > 0) patterns.push({ regex: `^(\\.\\./)+(${barred.join('|')})$`, message: `${room}/ does not import that room: the arrows of docs/architecture.md are the only imports between rooms.` });
+    if (world.node.length === 0) patterns.push({ group: NODE, message: `${room}/ runs in the browser too: nothing of Node.` });
+    else if (!world.node.includes('node:*')) patterns.push({ group: [...NODE, ...world.node.map((n) => `!${n}`)], message: `${room}/ runs in the browser too: of Node, only ${world.node.join(', ')}.` });
+    if (!world.exceljs) patterns.push({ group: ['exceljs', 'exceljs/*'], message: 'ExcelJS belongs to writers/, the only room that loads it.' });
+    const rules = { 'no-restricted-imports': ['error', { patterns }] };
+    if (room === 'engine') rules['no-restricted-globals'] = ['error', 'window', 'document', 'Office', 'Excel', 'process', 'require'];
+    return { files: [`${room}/**/*.ts`], rules };
+  });
+}
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.tmpbuild/', '**/*.js', '**/*.mjs'] },
@@ -13,29 +59,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  {
-    // The engine runs in the pane and in Node: it may not reach for either host.
-    files: ['engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads'], message: 'engine/ is pure: no Node APIs.' },
-          { group: ['exceljs', 'exceljs/*'], message: 'engine/ is pure: ExcelJS belongs to batch/.' },
-          { group: ['../batch/*', '../../batch/*', '../addin/*', '../../addin/*'], message: 'engine/ does not import front ends.' },
-        ],
-      }],
-      'no-restricted-globals': ['error', 'window', 'document', 'Office', 'Excel', 'process', 'require'],
-    },
-  },
-  {
-    // The engine's public surface is engine/index.ts: front ends use nothing else of it.
-    files: ['batch/**/*.ts', 'addin/**/*.ts', 'desk/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ regex: '^(\\.\\./)+engine/', message: 'Import the engine through engine/index.ts (`../engine`), its only door.' }],
-      }],
-    },
-  },
+  ...roomFences(),
   {
     // Nothing runs text as code, anywhere (THREATS.md). The timers are named as globals so
     // that no-implied-eval sees a string handed to them.

@@ -6,12 +6,12 @@ const { typescriptRule } = require('./webpack.common');
 
 module.exports = {
   mode: 'production',
-  entry: { 'worker.bundle': './batch/worker.ts' },
-  output: { path: path.resolve(__dirname, 'dist/batch'), filename: '[name].js', chunkFilename: 'worker.[name].js', library: { type: 'commonjs2' }, clean: false },
+  entry: { 'worker.bundle': './pool/worker.ts' },
+  output: { path: path.resolve(__dirname, 'dist/pool'), filename: '[name].js', chunkFilename: 'worker.[name].js', library: { type: 'commonjs2' }, clean: false },
   target: 'node20',
   devtool: false,
   externalsPresets: { node: true },
-  // ExcelJS and its internals (batch/exceljs-cached-empty.ts patches one of them) must be the
+  // ExcelJS and its internals (writers/exceljs-cached-empty.ts patches one of them) must be the
   // one copy in node_modules, never a second one inside the bundle.
   externals: [({ request }, callback) => (/^exceljs(\/|$)/.test(request) ? callback(null, `commonjs ${request}`) : callback())],
   resolve: { extensions: ['.ts', '.js', '.json'] },

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readXlsx } from '../batch/xlsx/reader';
+import { readXlsx } from '../reader/read-workbook';
 import { fakeProp, haveBrowser, launch, openPane, serve, settle } from '../test/e2e/harness';
 import { type Figure, spread } from './engine';
 

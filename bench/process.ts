@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BIN = join(__dirname, '..', '..', 'dist', 'batch', 'cli.js');
+const BIN = join(__dirname, '..', '..', 'dist', 'command', 'cli.js');
 
 export interface ProcessRun {
   ms: number;

@@ -6,8 +6,8 @@
  */
 import { SaxesParser } from 'saxes';
 import { gridToWorkbook } from '../test/support/write-grid';
-import { unzip } from '../batch/zip-writer';
-import { scanXml } from '../batch/xlsx/xml';
+import { unzip } from '../reader/zip-writer';
+import { scanXml } from '../reader/xml';
 import { blocToGrid } from '../engine/template/writer';
 import { spread, syntheticBloc } from './engine';
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:zip`: thidua's own zip reading (batch/zip.ts: the central directory read by
+ * `npm run bench:zip`: thidua's own zip reading (reader/zip.ts: the central directory read by
  * hand, each part inflated by Node's zlib, or pako in the desk page, with an output limit)
  * against fflate, the small well-kept library a user would pick, for the decision in
  * docs/decisions.md ("Zip: our reader or fflate"):
@@ -15,8 +15,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Inflate as FflateInflate, inflateSync as fflateInflate, unzipSync } from 'fflate';
-import { checkAllParts, DEFAULT_LIMITS, sniff } from '../batch/intake';
-import { entryData, inflatePart, zipEntries } from '../batch/zip';
+import { checkAllParts, DEFAULT_LIMITS, sniff } from '../reader/intake';
+import { entryData, inflatePart, zipEntries } from '../reader/zip';
 import { inflateRawSync as pakoInflate } from '../desk/zlib';
 import { hostileCorpus } from '../scripts/hostile';
 import { spread } from './engine';

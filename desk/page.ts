@@ -2,18 +2,14 @@
  * The office desk (`dist/thidua.html`): `thidua validate` as one offline page a clerk of the
  * Sở Nội vụ double-clicks. Files chosen or dropped are checked in Web Workers by the same reader
  * and engine as the command (desk/worker.ts); the report is assembled, rendered and written by
- * the command's own code (batch/assemble.ts, batch/format/, batch/zip-writer.ts). Everything from
+ * the command's own code (formats/assemble.ts, formats/, reader/zip-writer.ts). Everything from
  * a workbook is shown with textContent: no HTML is built from it.
  */
 // First: zod must not probe `new Function`, which the page's Content-Security-Policy forbids.
-import '../addin/pane/zod-jitless';
+import '../engine/zod-jitless';
 import { Buffer } from 'buffer';
-import { assembleReport, perFileReports } from '../batch/assemble';
-import { formatCsv } from '../batch/format/csv';
-import { formatHtml } from '../batch/format/html';
-import { passedOver, passedOverLine, uniqueNames } from '../batch/names';
-import type { FileOutcome } from '../batch/check-file';
-import { makeZip } from '../batch/zip-writer';
+import { assembleReport, formatCsv, formatHtml, perFileReports } from '../formats';
+import { type FileOutcome, makeZip, passedOver, passedOverLine, uniqueNames } from '../reader';
 import { type FileJson, type FindingJson, type GovernmentFlagTally, type ReportJson, STATUS_WORDS, SEVERITY_WORDS, TALLY_TEXT, tallyRows, tallyVerdict, type Lang } from '../engine';
 import type { DeskResult, DeskTask } from './worker';
 import type { WriterJob, WriterResult, WriterTask } from './writer';

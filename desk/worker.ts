@@ -1,11 +1,11 @@
 /**
  * The office desk's Web Worker: one received file's bytes in, its outcome out, by the same
- * reader and engine as `thidua validate`'s workers (batch/worker.ts `checkBuffer`).
+ * reader and engine as `thidua validate`'s workers (pool/worker.ts `checkBuffer`).
  */
 // First: zod must not probe `new Function`, which the page's Content-Security-Policy forbids.
-import '../addin/pane/zod-jitless';
+import '../engine/zod-jitless';
 import { Buffer } from 'buffer';
-import { checkBuffer, type FileOutcome } from '../batch/check-file';
+import { checkBuffer, type FileOutcome } from '../reader';
 
 export interface DeskTask {
   id: number;

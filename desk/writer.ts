@@ -1,15 +1,12 @@
 /**
  * The office desk's writer worker, started only when the clerk asks for a workbook: the office
- * summary and the annotated copies, by the command's own code (batch/summary.ts,
- * batch/annotate-copy.ts) and ExcelJS's browser build, off the page's thread.
+ * summary and the annotated copies, by the command's own code (writers/summary.ts,
+ * writers/annotate-copy.ts) and ExcelJS's browser build, off the page's thread.
  */
-import '../addin/pane/zod-jitless';
+import '../engine/zod-jitless';
 import { Buffer } from 'buffer';
-import { annotateBuffer } from '../batch/annotate-copy';
-import { readBuffer } from '../batch/check-file';
-import { DEFAULT_LIMITS } from '../batch/intake';
-import { summaryWorkbook } from '../batch/summary';
-import type { FileOutcome } from '../batch/check-file';
+import { annotateBuffer, summaryWorkbook } from '../writers';
+import { DEFAULT_LIMITS, type FileOutcome, readBuffer } from '../reader';
 import type { FileJson, GovernmentFlagTally, ReportJson, Lang } from '../engine';
 
 export type WriterTask =

@@ -1,7 +1,7 @@
 /**
  * `node:zlib` for the browser: what thidua's reader and zip writer use of it (raw inflate
  * with an output limit, raw deflate, CRC-32), over pako. The office desk page bundles the
- * same reader as `thidua validate` (batch/zip.ts, batch/intake.ts, batch/zip-writer.ts) with
+ * same reader as `thidua validate` (reader/zip.ts, reader/intake.ts, reader/zip-writer.ts) with
  * this in place of Node's zlib: no copy of the reader, and the same limits, since a part that
  * inflates past its limit fails with Node's own error code.
  */

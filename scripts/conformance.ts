@@ -3,14 +3,14 @@
  * openpyxl workbook is rewritten into each equivalent form of scripts/xml-forms.ts, and into all of
  * them at once; each rewrite must get exactly its original's report entry (status, findings
  * with rule, sheet, cell, message and data). A difference is a reader that depends on how a
- * writer spelled the XML. Part of it runs in `npm test` (test/batch/xlsx/conformance.test.ts).
+ * writer spelled the XML. Part of it runs in `npm test` (test/reader/conformance.test.ts).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileJson } from '../engine/report/schema';
-import { fileEntry } from '../batch/assemble';
-import { checkBuffer } from '../batch/worker';
+import { fileEntry } from '../formats/assemble';
+import { checkBuffer } from '../reader/check';
 import { COMBINED, FORMS, NotApplicable, rewrite } from './xml-forms';
 
 const ROOT = __dirname.endsWith(join('dist', 'scripts')) ? join(__dirname, '..', '..') : join(__dirname, '..');

@@ -12,10 +12,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { FilePool } from '../batch/pool';
-import type { FileOutcome } from '../batch/worker';
+import { FilePool } from '../pool/pool';
+import type { FileOutcome } from '../reader/check';
 import { RULE_FAILED_ID } from '../engine/rules/rule-failed';
-import { type ZipInput, makeZip, unzip } from '../batch/zip-writer';
+import { type ZipInput, makeZip, unzip } from '../reader/zip-writer';
 
 /** The repository: this file runs compiled from dist/scripts, or as TypeScript from scripts. */
 const ROOT = __dirname.endsWith(join('dist', 'scripts')) ? join(__dirname, '..', '..') : join(__dirname, '..');

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { crc32 } from 'node:zlib';
-import { type ZipInput, makeZip, unzip } from '../batch/zip-writer';
+import { type ZipInput, makeZip, unzip } from '../reader/zip-writer';
 import { deflatedZeros, rezip } from '../test/support/zip';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

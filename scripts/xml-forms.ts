@@ -6,9 +6,9 @@
  * number formats, a whole-sheet `<dimension>`, a chartsheet, UTF-16). Each form means exactly
  * what the original means, so the check must say exactly the same (scripts/conformance.ts).
  */
-import { type El, MAIN, type Node, PKG_REL, Pkg, REL, STRICT_MAIN, STRICT_REL, all, attr, cells, isEl, kids, mainEl, relative, setAttr, textOf } from '../batch/xlsx/package-edit';
-import { readStyles } from '../batch/xlsx/workbook';
-import { relsPartOf, resolveTarget } from '../batch/xlsx/opc';
+import { type El, MAIN, type Node, PKG_REL, Pkg, REL, STRICT_MAIN, STRICT_REL, all, attr, cells, isEl, kids, mainEl, relative, setAttr, textOf } from '../reader/package-edit';
+import { readStyles } from '../reader/workbook';
+import { relsPartOf, resolveTarget } from '../reader/opc';
 import { columnLetters, fromA1 } from '../engine/model/grid';
 import { templateSheetOf } from '../engine/template/locate';
 import { serialToIso } from '../engine/template/values';

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import './zod-jitless';
+import '../../engine/zod-jitless';
 /**
  * The pane's entry, loaded by guard.js once it has found an engine and an Excel the pane can
  * use: read the workbook and keep checking as it changes.

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkManifest } from '../../addin/manifest-check';
+import { checkManifest } from '../../scripts/manifest-check';
 import { manifestUrls, productionManifest } from '../../addin/build-manifest';
 
 const ROOT = join(__dirname, '..', '..');

@@ -31,17 +31,3 @@ test.each([
 test('building nodes and setting textContent passes', () => {
   expect(lint("export function show(el: HTMLElement, text: string): void { const li = document.createElement('li'); li.textContent = text; el.append(li); }")).toEqual([]);
 });
-
-describe('the engine has one door (engine/index.ts) for the front ends', () => {
-  test.each([
-    ['batch/probe.ts', "import { checkGrid } from '../engine/check';\nexport const f = checkGrid;"],
-    ['batch/xlsx/probe.ts', "import { fromA1 } from '../../engine/model/grid';\nexport const f = fromA1;"],
-    ['addin/pane/probe.ts', "import type { Finding } from '../../engine/report/finding';\nexport type F = Finding;"],
-  ])('an import of the engine\'s insides from %s fails lint', (file, code) => {
-    expect(lint(code, file)).toContain('no-restricted-imports');
-  });
-
-  test('an import through the door passes', () => {
-    expect(lint("import { checkGrid } from '../engine';\nexport const f = checkGrid;", 'batch/probe.ts')).toEqual([]);
-  });
-});

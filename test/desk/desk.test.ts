@@ -11,11 +11,11 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { unzip } from '../../batch/zip-writer';
+import { unzip } from '../../reader/zip-writer';
 import { type ReportJson, ReportJsonSchema } from '../../engine/report/schema';
 import { hostileCorpus } from '../../scripts/hostile';
 import { haveBrowser, launch } from '../e2e/harness';
-import { writeProvinceBatch } from '../helpers/province-batch';
+import { writeProvinceBatch } from '../support/province-batch';
 
 const ROOT = join(__dirname, '..', '..');
 const PAGE = join(ROOT, 'dist', 'thidua.html');
@@ -28,7 +28,7 @@ const files = (dir: string) => readdirSync(dir).filter((f) => /\.(xlsx|xls|ods)$
 
 /** The command's JSON for the same files, paths made file names as the page has them. */
 function command(paths: string[], format: 'json' | 'csv' = 'json'): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'batch', 'cli.js'), 'validate', ...paths, '--format', format, '--today', TODAY, '--no-progress', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'command', 'cli.js'), 'validate', ...paths, '--format', format, '--today', TODAY, '--no-progress', '--fail-on', 'never'], { encoding: 'utf8', maxBuffer: 64 << 20 });
   return r.stdout;
 }
 const byName = (report: ReportJson): ReportJson => ({

@@ -9,7 +9,7 @@ import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { readXlsx } from '../../batch/xlsx/reader';
+import { readXlsx } from '../../reader/read-workbook';
 import type { Grid } from '../../engine/model/grid';
 import type { FakeOptions } from './fake-office';
 

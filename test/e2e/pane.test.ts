@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { haveBrowser, launch, listed, openPane, serve, settle } from './harness';
 import type { FakeOptions } from './fake-office';
-import { readXlsx as readGrid } from '../../batch/xlsx/reader';
+import { readXlsx as readGrid } from '../../reader/read-workbook';
 import { checkGrid } from '../../engine/check';
 import { type Grid, setCell } from '../../engine/model/grid';
 import { currentNationalSettings } from '../../engine/profiles';

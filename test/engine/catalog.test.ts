@@ -6,7 +6,7 @@ import { catalogMarkdown } from '../../engine/report/catalog';
 import { TEMPLATE_CHECKS } from '../../engine/template/checks';
 import { ERROR_CODES } from '../../engine/report/schema';
 import { UNREADABLE } from '../../engine/report/unreadable';
-import { runCli } from '../helpers/cli';
+import { runCli } from '../support/cli';
 
 const ROOT = join(__dirname, '..', '..');
 const ALL = [...RULES, ...BATCH_RULES];

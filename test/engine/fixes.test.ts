@@ -4,12 +4,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { readXlsx } from '../../batch/xlsx/reader';
+import { readXlsx } from '../../reader/read-workbook';
 import { checkGrid } from '../../engine/check';
 import { type Cell, type Grid, fromA1 } from '../../engine/model/grid';
 import { isPercentFormatCode } from '../../engine/model/number-format';
 import { fixOf, fixValue } from '../../engine/report/render';
-import { TODAY } from '../helpers/rule-tester';
+import { TODAY } from '../support/rule-tester';
 
 const ROOT = join(__dirname, '..', '..');
 const files = [

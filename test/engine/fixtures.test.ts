@@ -3,7 +3,7 @@ import type { Grid } from '../../engine/model/grid';
 import { blocToGrid } from '../../engine/template/writer';
 import * as F from '../../samples/blocs';
 import { FAULTY } from '../../samples/faulty';
-import { TODAY } from '../helpers/rule-tester';
+import { TODAY } from '../support/rule-tester';
 
 /** Findings flattened to [ruleId, severity, sheet!cell], the way the report is asserted. */
 function flat(grid: Grid) {

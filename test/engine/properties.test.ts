@@ -8,7 +8,7 @@ import { ReportJsonSchema } from '../../engine/report/schema';
 import { SHEETS } from '../../engine/template/spec';
 import { blocToGrid } from '../../engine/template/writer';
 import { SEVEN_BLOCS } from '../../samples/blocs';
-import { TODAY } from '../helpers/rule-tester';
+import { TODAY } from '../support/rule-tester';
 
 /**
  * The suite runs a fixed seed, so that CI is repeatable; FC_SEED=<n> replays another, and

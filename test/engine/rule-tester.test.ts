@@ -1,6 +1,6 @@
 /** The rule tester refuses tables that would check less than they seem to (as ESLint's RuleTester does). */
 import { RULES } from '../../engine/rules';
-import { caseContent, checkTable } from '../helpers/rule-tester';
+import { caseContent, checkTable } from '../support/rule-tester';
 
 const meta = RULES.find((r) => r.id === 'votes/quorum')!.meta;
 /** A correct workbook, and a near miss at the rule's boundary. */

@@ -3,7 +3,7 @@
  * thousands with a random seed. See scripts/fuzz.ts and THREATS.md.
  */
 import fc from 'fast-check';
-import type { FileOutcome } from '../../batch/worker';
+import type { FileOutcome } from '../../reader/check';
 import { failureOf, fuzz, fuzzBases, mutate, mutationArb } from '../../scripts/fuzz';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);

@@ -13,7 +13,7 @@ import { UNSAFE_CHARS } from '../../engine/report/text';
 import { type HostileFile, hostileCorpus, manyCells } from '../../scripts/hostile';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'batch', 'cli.js');
+const CLI = join(ROOT, 'dist', 'command', 'cli.js');
 const SAMPLES = join(ROOT, 'samples');
 
 /** The command in a process of its own: its report and its output. */

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli';
+import { runCli } from '../support/cli';
 import { gridToWorkbook } from '../support/write-grid';
 import { UNSAFE_CHARS } from '../../engine/report/text';
 import { blocToGrid } from '../../engine/template/writer';

@@ -4,7 +4,7 @@ import { BUILT_IN_PROFILES, ProfileError, findProfile, matchAward, parseProfile,
 import { MERGERS, PROVINCES_BEFORE_2025, PROVINCES_FROM_2025, checkProvince } from '../../engine/profiles/provinces';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq as L, socTrangKhoi6 as S } from '../../samples/blocs';
-import { TODAY, edited } from '../helpers/rule-tester';
+import { TODAY, edited } from '../support/rule-tester';
 
 const quocGia = findProfile('quoc-gia')!;
 

@@ -4,13 +4,13 @@ import { crossFileJson, fileJson, reportJson, unreadableJson } from '../../engin
 import { renderMessage } from '../../engine/report/render';
 import { ReportJsonSchema } from '../../engine/report/schema';
 import { formatReportText } from '../../engine/report/text';
-import { render } from '../../batch/run';
+import { render } from '../../formats/render';
 import { RULES } from '../../engine/rules';
 import { blocToGrid } from '../../engine/template/writer';
 import { laiChauMttq as L } from '../../samples/blocs';
 import { FAULTY } from '../../samples/faulty';
-import { setCell } from '../helpers/grid';
-import { TODAY } from '../helpers/rule-tester';
+import { setCell } from '../support/grid';
+import { TODAY } from '../support/rule-tester';
 
 function faulty() {
   const g = blocToGrid(L);

@@ -1,7 +1,7 @@
 import { hoiDacThu2021 as H, laiChauMttq as L, ninhThuanHoiDacThu as NB, ninhThuanMatTran as NA, quangNinhMttq as Q } from '../../samples/blocs';
 import { parseProfile } from '../../engine/profiles';
-import { setCell } from '../helpers/grid';
-import { edited, runRuleTests } from '../helpers/rule-tester';
+import { setCell } from '../support/grid';
+import { edited, runRuleTests } from '../support/rule-tester';
 
 const GOV = 'Cờ thi đua của Chính phủ';
 

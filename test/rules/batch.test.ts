@@ -1,5 +1,5 @@
 import { laiChauMttq as L, socTrangKhoi6 as S } from '../../samples/blocs';
-import { edited, runBatchRuleTests } from '../helpers/rule-tester';
+import { edited, runBatchRuleTests } from '../support/rule-tester';
 
 const L2024 = edited(L, (b) => {
   b.year = 2024;

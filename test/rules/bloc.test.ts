@@ -1,8 +1,8 @@
 import { laiChauMttq as L, ninhThuanMatTran as N } from '../../samples/blocs';
 import { checkGrid } from '../../engine/check';
 import { blocToGrid } from '../../engine/template/writer';
-import { setCell } from '../helpers/grid';
-import { edited, runRuleTests } from '../helpers/rule-tester';
+import { setCell } from '../support/grid';
+import { edited, runRuleTests } from '../support/rule-tester';
 
 runRuleTests('bloc/unknown-province', {
   valid: [

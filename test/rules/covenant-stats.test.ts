@@ -1,6 +1,6 @@
 import { laiChauMttq as L, ninhThuanHoiDacThu as NB } from '../../samples/blocs';
-import { setCell } from '../helpers/grid';
-import { edited, runRuleTests } from '../helpers/rule-tester';
+import { setCell } from '../support/grid';
+import { edited, runRuleTests } from '../support/rule-tester';
 
 runRuleTests('covenant/unsigned', {
   valid: [

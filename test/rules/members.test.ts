@@ -1,6 +1,6 @@
 import { hoiDacThu2021 as H, laiChauMttq as L, ninhThuanHoiDacThu as NB, ninhThuanTrungUong as NC } from '../../samples/blocs';
-import { setCell } from '../helpers/grid';
-import { edited, findingsOf, runRuleTests } from '../helpers/rule-tester';
+import { setCell } from '../support/grid';
+import { edited, findingsOf, runRuleTests } from '../support/rule-tester';
 
 runRuleTests('members/duplicate', {
   valid: [

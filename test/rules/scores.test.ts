@@ -1,6 +1,6 @@
 import { laiChauMttq as L } from '../../samples/blocs';
-import { setCell } from '../helpers/grid';
-import { edited, runRuleTests } from '../helpers/rule-tester';
+import { setCell } from '../support/grid';
+import { edited, runRuleTests } from '../support/rule-tester';
 
 runRuleTests('scores/over-max', {
   valid: [{ name: 'within the maxima', bloc: L }, { name: 'no Điểm tối đa row', bloc: L, edit: (g) => { setCell(g, 'Chấm điểm', 'B3', 'Tỉnh đoàn'); } }],

@@ -1,6 +1,6 @@
 import { laiChauMttq as L } from '../../samples/blocs';
-import { deleteRow, getSheet, setCell } from '../helpers/grid';
-import { runRuleTests } from '../helpers/rule-tester';
+import { deleteRow, getSheet, setCell } from '../support/grid';
+import { runRuleTests } from '../support/rule-tester';
 
 runRuleTests('template/missing-sheet', {
   valid: [

@@ -1,6 +1,6 @@
 import { laiChauMttq as L, socTrangKhoi6 as S } from '../../samples/blocs';
-import { setCell } from '../helpers/grid';
-import { runRuleTests } from '../helpers/rule-tester';
+import { setCell } from '../support/grid';
+import { runRuleTests } from '../support/rule-tester';
 
 runRuleTests('text/legacy-encoding', {
   valid: [

@@ -1,7 +1,7 @@
 /**
  * Grid → ExcelJS workbook, for the samples (scripts/make-samples.ts), benchmarks and tests: the
  * inverse of the reader, so that what the engine's writer lays out is what a real .xlsx holds.
- * Not used by the product (`thidua template` writes its workbook in batch/template.ts).
+ * Not used by the product (`thidua template` writes its workbook in writers/template.ts).
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Grid } from '../../engine';

@@ -1,6 +1,6 @@
 /** Zip helpers only tests, scripts and benchmarks use: a bomb's payload, a workbook with some parts changed. */
 import { deflateRawSync } from 'node:zlib';
-import { makeZip, unzip, type ZipInput } from '../../batch/zip-writer';
+import { makeZip, unzip, type ZipInput } from '../../reader/zip-writer';
 
 /** `size` bytes of zeros, deflated (a bomb's payload). The CRC is left 0: it is never reached. */
 export function deflatedZeros(size: number): { data: Buffer; size: number; crc: number } {

@@ -3,8 +3,8 @@ import { type Grid, sheetFromRows } from '../../engine/model/grid';
 import { readBloc } from '../../engine/template/reader';
 import { blocToGrid } from '../../engine/template/writer';
 import { hoiDacThu2021, laiChauMttq as L } from '../../samples/blocs';
-import { getSheet, setCell } from '../helpers/grid';
-import { TODAY } from '../helpers/rule-tester';
+import { getSheet, setCell } from '../support/grid';
+import { TODAY } from '../support/rule-tester';
 
 const base = () => blocToGrid(structuredClone(L));
 const ruleIds = (g: Grid) => checkGrid(g, { today: TODAY }).findings.map((f) => f.ruleId);
