@@ -1,0 +1,90 @@
+/**
+ * What "Tạo mẫu" adds to a workbook the user already has (the pane's Excel adapter only
+ * carries it out): the template's sheets the workbook lacks, in the order they can be made;
+ * then, once they are made, the conditional formats of the template's own checks on the sheets
+ * made now and the sheet `Kiểm tra`, each check kept only where every sheet it reads is the
+ * template's. The same checks, blocks and order as `thidua template` writes.
+ */
+import { type Criterion, LISTS_SHEET, templateLayout, type LayoutSheet } from './layout';
+import { CHECK_SHEET, checkSheetCells, formatBlocks, renamed, sheetsRead, templateChecks } from './checks';
+import { geometryOf } from './geometry';
+import { templateSheetOf } from './locate';
+import { headerKey } from '../text/normalize';
+import { currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, OFFERED_PROFILES, resolveProfile } from '../profiles';
+import type { Settings } from '../profiles/schema';
+import { SEVERITY_ORDER, type FindingSeverity } from '../report/finding';
+import { columnLetters } from '../model/grid';
+
+/** The template the pane makes: the profile picked (else the national one) as in force `today`, the bloc's criteria, the member list the workbook has. */
+export function paneTemplate(options: { today: string; profile?: string; criteria?: readonly Criterion[]; memberList?: string }): { settings: Settings; layout: LayoutSheet[] } {
+  const picked = options.profile ? findProfile(options.profile) : undefined;
+  const settings = picked ? resolveProfile(picked, options.today).settings : currentNationalSettings();
+  const prefill = { ...(picked && picked.id !== DEFAULT_PROFILE_ID ? { profile: picked.id } : {}), ...(options.criteria ? { criteria: [...options.criteria] } : {}) };
+  const layout = templateLayout(settings, prefill, { today: options.today, profiles: [...OFFERED_PROFILES], ...(options.memberList ? { memberList: options.memberList } : {}) });
+  return { settings, layout };
+}
+
+/**
+ * The template's sheets a workbook lacks (one is there under its own name or one the reader
+ * takes for it), the hidden sheet of lists first: the drop-downs of the others refer to it.
+ */
+export function sheetsToAdd(layout: readonly LayoutSheet[], workbookSheets: readonly string[]): LayoutSheet[] {
+  const present = new Set(workbookSheets.flatMap((name) => [headerKey(name), ...(templateSheetOf(name) ? [headerKey(templateSheetOf(name)!.name)] : [])]));
+  return [...layout].sort((a, b) => Number(b.hidden ?? false) - Number(a.hidden ?? false)).filter((sheet) => !present.has(headerKey(sheet.name)));
+}
+
+/** Whether a workbook's sheet of lists, by its header row, is the template's (an older one, or a sheet of the user's by that name, would answer other questions). */
+export function listsFit(layout: readonly LayoutSheet[], header: readonly unknown[]): boolean {
+  const lists = layout.find((l) => l.hidden);
+  return lists !== undefined && lists.columns.every((c, i) => String(header[i] ?? '') === c.header);
+}
+
+/** Where the header of the template's sheet of lists is, to read it (row and columns, 0-based). */
+export function listsHeader(layout: readonly LayoutSheet[]): { row: number; columns: number } | undefined {
+  const lists = layout.find((l) => l.hidden);
+  return lists && { row: lists.headerRow - 1, columns: lists.columns.length };
+}
+
+/** One conditional format of a check: on `ref` of sheet `sheet`, true where the cell is faulty. */
+export interface CheckFormat {
+  sheet: string;
+  ref: string;
+  formula: string;
+  severity: FindingSeverity;
+}
+
+/** What the template's checks add once its sheets are made. */
+export interface CheckAdditions {
+  /** The formats in the order to add them, each put first as it is added: the gravest last, so its colour shows. */
+  formats: CheckFormat[];
+  /** `Kiểm tra`'s cells (a value, or a formula starting with `=`), when the workbook lacks it and a check is kept. */
+  checkSheet?: { cells: [address: string, value: string | number][]; hiddenColumns: string };
+}
+
+/**
+ * The checks' formats and `Kiểm tra` for a workbook: `made`, the sheets added now (only they
+ * get formats: the workbook's own keep their formatting); `existing`, every sheet it has now;
+ * `names`, the workbook's sheets laid out as the template's, by the template's name; `listsFit`,
+ * whether its sheet of lists (made now or earlier) is the template's.
+ */
+export function checkAdditions(layout: readonly LayoutSheet[], settings: Settings, workbook: { made: readonly string[]; existing: readonly string[]; names: ReadonlyMap<string, string>; listsFit: boolean }): CheckAdditions {
+  const existing = new Set(workbook.existing);
+  const made = new Set(workbook.made);
+  const readable = new Map<string, string>([...workbook.names, ...[...made].filter((n) => existing.has(n)).map((n) => [n, n] as const), ...(workbook.listsFit ? [[LISTS_SHEET, LISTS_SHEET] as const] : [])]);
+  const all = templateChecks(settings);
+  const g = geometryOf([...layout]);
+  const checks = all.checks.filter((c) => sheetsRead(c, g, settings).every((n) => readable.has(n)));
+  const gravestFirst = [...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const formats: CheckFormat[] = [];
+  for (const sheet of new Set(gravestFirst.map((c) => c.sheet))) {
+    if (!made.has(g.name(sheet))) continue;
+    for (const { ref, rules } of formatBlocks(gravestFirst, sheet, g, settings)) {
+      for (const { check, test } of [...rules].reverse()) formats.push({ sheet: g.name(sheet), ref, formula: `=${renamed(test, readable)}`, severity: check.severity });
+    }
+  }
+  if (existing.has(CHECK_SHEET) || checks.length === 0) return { formats };
+  // The rules of the checks left out are thidua's alone in this workbook.
+  const kept = new Set(checks.map((c) => c.ruleId));
+  const others = [...new Set([...all.others, ...all.checks.map((c) => c.ruleId).filter((id) => !kept.has(id))])].sort();
+  return { formats, checkSheet: { cells: checkSheetCells(checks, others, g, settings, readable), hiddenColumns: `J:${columnLetters(9 + checks.length)}` } };
+}
