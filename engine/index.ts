@@ -17,7 +17,7 @@ export { type Criterion, headerHeight, parseCriteria, LISTS_SHEET, memberListRan
 export { type Geometry, geometryOf } from './template/geometry';
 export { CHECK_SHEET, checkedCells, checkSheetCells, COLOUR_LEGEND, fittingSheets, formatBlocks, HELPER_COLUMN, templateChecks, type TemplateCheck } from './template/checks';
 export type { LayoutSheet, TemplatePrefill, Validation } from './template/layout';
-export { checkAdditions, listsFit, listsHeader, paneTemplate, sheetsToAdd } from './template/additions';
+export { checkAdditions, listsFit, listsHeader, paneTemplate, sheetsToAdd, workbookForTemplate } from './template/additions';
 export { builtinFormatKind, numberFormatKind } from './model/number-format';
 export type { NumberFormatKind } from './model/number-format';
 export { serialToIso } from './template/values';

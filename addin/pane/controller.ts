@@ -5,116 +5,25 @@
  * piece after another: two checks never overlap, and no change is ever dropped (a change
  * that comes while a check runs is read by the next one).
  */
-import { checkGrid, type CheckOptions, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, memberListRange, tableRows, currentNationalSettings, type BlocModel, fittingSheets, fromA1, parseCriteria, type Criterion } from '../../engine';
-import type { Change, CheckRequest, HostSheet, Mark, Probe, ReadResult, TemplateOutcome, WriteOutcome } from '../excel';
+import { checkGrid, type Finding, findingJson, type FindingJson, fixOf, fixValue, type Grid, type Lang, type BlocModel, parseCriteria, workbookForTemplate } from '../../engine';
+import type { Change, CheckRequest, HostSheet, Mark, Probe, ReadResult } from '../excel';
+import { errorText } from './excel-errors';
+import { formulaAt, marksOf, sheetsMoved, UndoConsent } from './look';
+import { CONFIRM_CLEAR_MARKS, CONFIRM_HIGHLIGHT, type ControllerOptions, fixKey, type PaneHost, type PaneState } from './state';
+import { Abandoned, ExcelWork, Stalled } from './work';
 
 export type { Mark } from '../excel';
-
-/** What the pane needs of Excel, as plain functions (addin/excel.ts implements them). */
-export interface PaneHost {
-  /**
-   * One check as one piece of Excel work: read the sheets (by id; every sheet when `ids` is
-   * undefined), let `decide` find the marks wanted from what was read, and make the
-   * workbook's marks those (`marks: false`: leave them). Rejects with code `ItemNotFound`
-   * when a sheet asked for is gone.
-   */
-  check(request: CheckRequest, decide: (read: ReadResult) => Mark[]): Promise<void>;
-  /** A light look at the workbook (no check): what changed with no event to say so. */
-  probe?(): Promise<Probe>;
-  /** Call back with what changed. */
-  onChange(handler: (change: Change) => void): Promise<void>;
-  select(sheet: string, cell: string): Promise<void>;
-  /** Excel calculates every formula again. */
-  recalculate(): Promise<void>;
-  /** Excel keeps the user's undo history across the pane's writes (false: each write clears it). */
-  readonly undoKept?: boolean;
-  write(sheet: string, cell: string, value: string | number): Promise<WriteOutcome>;
-  /** "Tạo mẫu": add the template's sheets the workbook lacks (`criteria`: `Chấm điểm`'s, else the profile's). */
-  createTemplate(memberList: string | undefined, names?: ReadonlyMap<string, string>, profile?: string, criteria?: readonly Criterion[]): Promise<TemplateOutcome>;
-}
-
-export interface PaneState {
-  findings: FindingJson[];
-  counts: { error: number; warning: number; info: number };
-  checking: boolean;
-  /** A check is running or waiting (a change not yet read). */
-  busy: boolean;
-  error?: string;
-  /** What "Tạo mẫu" just did. */
-  added?: string[];
-  templateFailed?: { sheet: string; reason: string };
-  /** The criteria typed for "Tạo mẫu" (blank: the profile's, or three to rename). */
-  criteria: string;
-  /** What is wrong with them, in both languages (nothing was created). */
-  criteriaError?: { vi: string; en: string };
-  /**
-   * A check that failed and will be tried again (its edits kept): the attempt that failed, and
-   * in how many milliseconds the next one starts.
-   */
-  retry?: { attempt: number; inMs: number };
-  /**
-   * What waits for the user to accept that it clears Excel's undo history: a fix (by finding,
-   * `sheet!cell rule`), turning highlighting on, or removing old marks.
-   */
-  confirmUndo?: string;
-  /** Excel has not answered for a while (most often: the user is typing in a cell); the edits wait, kept. */
-  stalled?: boolean;
-  /** Cells this pane's marks colour that it did not make now: left by an earlier pane (removed only when asked, below ExcelApi 1.20). */
-  oldMarks?: number;
-  /** Cells another user's pane marked (co-authoring): never removed but when asked. */
-  foreignMarks?: number;
-  /** Excel is in manual calculation: totals and percentages may be stale until it calculates. */
-  manualCalculation?: boolean;
-  /** The workbook's protected sheets (by name): no marks, no fixes there. */
-  protectedSheets?: string[];
-  /** Excel did not let the pane listen for edits: what the user typed is read only on "Kiểm tra lại". */
-  notListening?: string;
-  /** Fixes not written, by finding (`sheet!cell rule`), and why. */
-  refused: Record<string, 'formula' | 'gone' | 'protected'>;
-}
-
-export interface ControllerOptions {
-  debounceMs?: number;
-  check?: CheckOptions;
-  lang?: Lang;
-  onUpdate?: (state: PaneState) => void;
-  /** For the benchmark: when a re-check after a change ends. */
-  onChecked?: (ms: number) => void;
-  /** Every so often, when idle, a light look for edits no event reported (none when undefined). */
-  probeMs?: number;
-  /** After so long with no answer from Excel, a piece of work is left to finish on its own and the queue goes on (10 s). */
-  stallMs?: number;
-}
-
-/** Confirm keys that are not a finding's. */
-export const CONFIRM_HIGHLIGHT = 'highlight';
-export const CONFIRM_CLEAR_MARKS = 'clear-marks';
-
-/** Excel did not answer within `stallMs`: the work goes on by itself; its result, when it comes, is not used. */
-class Stalled extends Error {
-  readonly code = 'Stalled';
-}
-
-/** A check whose result came after it was given up: nothing of it is used (not even its marks). */
-class Abandoned extends Error {
-  readonly code = 'Abandoned';
-}
-
-/** The key of a finding's fix: its cell and rule. */
-export const fixKey = (f: { sheet?: string; cell?: string; ruleId: string }) => `${f.sheet}!${f.cell} ${f.ruleId}`;
 
 export class PaneController {
   private sheets = new Map<string, HostSheet>();
   private pendingIds = new Set<string>();
   private pendingAll = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private queue: Promise<void> = Promise.resolve();
-  private queued = 0;
   private findings: Finding[] = [];
   private model: BlocModel | undefined;
   private highlight = false;
-  /** The user accepted, this session, that a fix clears Excel's undo history. */
-  private undoAccepted = false;
+  /** Whether the user accepted, this session, that the pane's writes clear Excel's undo history. */
+  private readonly consent = new UndoConsent();
   /** Excel listens for the pane's edits (its registration succeeded). */
   private listening = false;
   /** Checks failed one after another, and the timer of the next try. */
@@ -122,11 +31,8 @@ export class PaneController {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Marks an earlier pane may have left are looked for at the first full read. */
   private swept = false;
-  /** What waits for the user to accept that it clears Excel's undo history. */
-  private asked: (() => Promise<void>) | undefined;
-  /** Work Excel has not answered yet, given up on (its result unused): sent again once it settles. */
-  private stalls = 0;
   private probeTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly work: ExcelWork;
   lang: Lang;
   state: PaneState = { findings: [], counts: { error: 0, warning: 0, info: 0 }, checking: false, busy: false, refused: {}, criteria: '' };
 
@@ -135,6 +41,33 @@ export class PaneController {
     private readonly options: ControllerOptions = {},
   ) {
     this.lang = options.lang ?? 'vi';
+    this.work = new ExcelWork(
+      {
+        queued: () => this.publish(),
+        started: () => {
+          this.state = { ...this.state, checking: true };
+          this.publish();
+        },
+        ended: (how) => {
+          if ('done' in how) delete this.state.error;
+          else if ('failed' in how) this.state = { ...this.state, error: errorText(how.failed, this.lang) };
+          this.state = { ...this.state, checking: this.work.queued > 0 };
+          this.publish();
+        },
+        stalled: () => {
+          this.state = { ...this.state, stalled: true };
+          this.publish();
+        },
+        settled: () => {
+          delete this.state.stalled;
+          if (this.retryTimer) clearTimeout(this.retryTimer);
+          this.retryTimer = undefined;
+          this.failures = 0;
+          void this.flush();
+        },
+      },
+      () => this.options.stallMs ?? 10_000,
+    );
   }
 
   /** Read everything, check, and listen for changes. */
@@ -167,24 +100,17 @@ export class PaneController {
    * cell) make the marks again. A probe that fails says nothing: the next one tries again.
    */
   private probe(): Promise<void> {
-    if (this.queued > 0 || this.timer !== undefined || this.retryTimer !== undefined || this.stalls > 0) return Promise.resolve();
-    const next = this.queue.then(async () => {
+    if (this.work.queued > 0 || this.timer !== undefined || this.retryTimer !== undefined || this.work.stalls > 0) return Promise.resolve();
+    return this.work.after(async () => {
       let look: Probe;
       try {
-        look = await this.timed(this.host.probe!());
+        look = await this.work.timed(this.host.probe!());
       } catch {
         return;
       }
-      const ids = new Set(look.sheets.map((s) => s.id));
-      const known = new Set(this.sheets.keys());
-      if (ids.size !== known.size || [...ids].some((id) => !known.has(id))) this.pendingAll = true;
-      const guarded = new Set(this.state.protectedSheets ?? []);
-      for (const s of look.sheets) {
-        const last = this.sheets.get(s.id);
-        if (!last) continue;
-        if (last.name !== s.name) this.pendingAll = true;
-        else if ((s.signature !== undefined && s.signature !== last.signature) || s.protected !== guarded.has(s.name)) this.pendingIds.add(s.id);
-      }
+      const moved = sheetsMoved(look, this.sheets, this.state.protectedSheets ?? []);
+      if (moved.all) this.pendingAll = true;
+      for (const id of moved.ids) this.pendingIds.add(id);
       const formatsMoved = this.highlight && look.formatsMoved;
       if (look.manualCalculation !== (this.state.manualCalculation === true)) {
         this.state = { ...this.state, manualCalculation: look.manualCalculation };
@@ -193,37 +119,6 @@ export class PaneController {
       if (this.pendingAll || this.pendingIds.size > 0) void this.flush();
       else if (formatsMoved) void this.remark();
     });
-    this.queue = next;
-    return next;
-  }
-
-  /** Excel's answer, or `Stalled` after `stallMs`: the work then goes on alone, and a check waits for it to settle. */
-  private timed<T>(work: Promise<T>): Promise<T> {
-    const ms = this.options.stallMs ?? 10_000;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Stalled('Excel has not answered')), ms);
-    });
-    return Promise.race([work, stalled]).finally(() => clearTimeout(timer)).catch((e: unknown) => {
-      if (!(e instanceof Stalled)) throw e;
-      // Given up on, not forgotten: once Excel answers (the user left the cell), the edits are read.
-      this.stalls++;
-      this.state = { ...this.state, stalled: true };
-      this.publish();
-      void work.then(
-        () => undefined,
-        () => undefined,
-      ).then(() => {
-        this.stalls--;
-        if (this.stalls > 0) return;
-        delete this.state.stalled;
-        if (this.retryTimer) clearTimeout(this.retryTimer);
-        this.retryTimer = undefined;
-        this.failures = 0;
-        void this.flush();
-      });
-      throw e;
-    });
   }
 
   /**
@@ -231,7 +126,7 @@ export class PaneController {
    * says so until listening works (each "Kiểm tra lại" tries again), not only until the next check.
    */
   private listen(): Promise<void> {
-    return this.enqueue(async () => {
+    return this.work.enqueue(async () => {
       try {
         await this.host.onChange((change) => this.changed(change));
         this.listening = true;
@@ -244,8 +139,8 @@ export class PaneController {
 
   /** "Tính lại và kiểm tra" (manual calculation): Excel calculates, then every sheet is read again. */
   recalculate(): Promise<void> {
-    return this.enqueue(async () => {
-      await this.timed(this.host.recalculate());
+    return this.work.enqueue(async () => {
+      await this.work.timed(this.host.recalculate());
       await this.checked(undefined);
     });
   }
@@ -270,7 +165,7 @@ export class PaneController {
   /** The changes so far, read by the next check in the queue (taken when it starts, not before). */
   private flush(): Promise<void> {
     const started = Date.now();
-    return this.enqueue(async () => {
+    return this.work.enqueue(async () => {
       if (!this.pendingAll && this.pendingIds.size === 0) return;
       const ids = this.pendingAll ? undefined : [...this.pendingIds];
       this.pendingAll = false;
@@ -282,7 +177,7 @@ export class PaneController {
 
   /** A check of these sheets (all: `undefined`) as a piece of Excel work. */
   private read(ids: readonly string[] | undefined): Promise<void> {
-    return this.enqueue(() => this.checked(ids));
+    return this.work.enqueue(() => this.checked(ids));
   }
 
   /**
@@ -305,34 +200,11 @@ export class PaneController {
       this.retryTimer = setTimeout(() => {
         this.retryTimer = undefined;
         // Work Excel still holds (a cell being typed in) is waited for: it settles, then this is read.
-        if (this.stalls === 0) void this.flush();
+        if (this.work.stalls === 0) void this.flush();
         else this.publish();
       }, inMs);
       throw e;
     }
-  }
-
-  /** Excel work, one piece at a time, in the order asked. */
-  private enqueue(work: () => Promise<void>): Promise<void> {
-    this.queued++;
-    this.publish();
-    const next = this.queue.then(async () => {
-      this.state = { ...this.state, checking: true };
-      this.publish();
-      try {
-        await work();
-        delete this.state.error;
-      } catch (e) {
-        // Excel still holding the work is said as such (state.stalled), not as a failure.
-        if (!(e instanceof Stalled)) this.state = { ...this.state, error: errorText(e, this.lang) };
-      } finally {
-        this.queued--;
-        this.state = { ...this.state, checking: this.queued > 0 };
-        this.publish();
-      }
-    });
-    this.queue = next;
-    return next;
   }
 
   /** Read (some sheets, or all), check, and keep the marks; a sheet gone since means all. */
@@ -358,7 +230,7 @@ export class PaneController {
       if (abandoned) throw new Abandoned('given up');
       return this.decide(read, request);
     });
-    return this.timed(work).catch((e: unknown) => {
+    return this.work.timed(work).catch((e: unknown) => {
       if (e instanceof Stalled) abandoned = true;
       throw e;
     });
@@ -383,16 +255,12 @@ export class PaneController {
     this.model = result.model;
     this.state = { ...this.state, counts: result.counts };
     this.publish();
-    return this.highlight ? this.marks() : [];
+    return this.highlight ? marksOf(this.findings) : [];
   }
 
   private publish(): void {
-    this.state = { ...this.state, findings: this.findings.map((f) => findingJson(f, this.lang)), busy: this.queued > 0 || this.timer !== undefined || this.retryTimer !== undefined };
+    this.state = { ...this.state, findings: this.findings.map((f) => findingJson(f, this.lang)), busy: this.work.queued > 0 || this.timer !== undefined || this.retryTimer !== undefined };
     this.options.onUpdate?.(this.state);
-  }
-
-  private marks(): Mark[] {
-    return this.findings.filter((f) => f.sheet !== undefined && f.cell !== undefined).map((f) => ({ sheet: f.sheet!, cell: f.cell!, severity: f.severity }));
   }
 
   setLang(lang: Lang): void {
@@ -403,20 +271,17 @@ export class PaneController {
   setProfile(profile: string | undefined): Promise<void> {
     this.options.check = { ...this.options.check, ...(profile ? { profile } : {}) };
     if (!profile && this.options.check) delete this.options.check.profile;
-    return this.enqueue(() => this.checkNow([]));
+    return this.work.enqueue(() => this.checkNow([]));
   }
 
   select(f: FindingJson): Promise<void> {
     if (f.sheet === undefined) return Promise.resolve();
-    return this.enqueue(() => this.timed(this.host.select(f.sheet!, f.cell ?? `A${f.row ?? 1}`)));
+    return this.work.enqueue(() => this.work.timed(this.host.select(f.sheet!, f.cell ?? `A${f.row ?? 1}`)));
   }
 
   /** Whether the finding's cell holds a formula, as last read (a fix would overwrite it). */
   isFormula(f: FindingJson): boolean {
-    if (f.sheet === undefined || f.cell === undefined) return false;
-    const sheet = [...this.sheets.values()].find((s) => s.name === f.sheet);
-    const at = fromA1(f.cell);
-    return sheet !== undefined && at !== undefined && sheet.rows[at.row - 1]?.[at.col - 1]?.formula !== undefined;
+    return f.sheet !== undefined && f.cell !== undefined && formulaAt(this.sheets.values(), f.sheet, f.cell);
   }
 
   /** Whether the finding's sheet is protected, as last read (Excel would refuse the fix). */
@@ -435,8 +300,8 @@ export class PaneController {
     // Where a write clears the user's undo history, the first fix of the session asks first.
     if (this.askFirst(fixKey(f), () => this.fix(f))) return Promise.resolve();
     const value = fixValue(fixOf(f.ruleId)!, f.suggestion!);
-    return this.enqueue(async () => {
-      const outcome = await this.timed(this.host.write(f.sheet!, f.cell!, value));
+    return this.work.enqueue(async () => {
+      const outcome = await this.work.timed(this.host.write(f.sheet!, f.cell!, value));
       if (!outcome.written) {
         this.state = { ...this.state, refused: { ...this.state.refused, [fixKey(f)]: outcome.reason } };
         return;
@@ -451,8 +316,7 @@ export class PaneController {
    * user has not yet accepted that this session: `then` waits for the answer (true: asked).
    */
   private askFirst(key: string, then: () => Promise<void>): boolean {
-    if (this.host.undoKept !== false || this.undoAccepted) return false;
-    this.asked = then;
+    if (!this.consent.ask(this.host.undoKept, then)) return false;
     this.state = { ...this.state, confirmUndo: key };
     this.publish();
     return true;
@@ -460,9 +324,7 @@ export class PaneController {
 
   /** The user accepts that the pane's writes clear Excel's undo history (for the session); what was asked is done. */
   confirm(): Promise<void> {
-    this.undoAccepted = true;
-    const then = this.asked;
-    this.asked = undefined;
+    const then = this.consent.accept();
     delete this.state.confirmUndo;
     this.publish();
     return then ? then() : Promise.resolve();
@@ -470,7 +332,7 @@ export class PaneController {
 
   /** The user keeps the undo history: nothing written. */
   cancel(): void {
-    this.asked = undefined;
+    this.consent.decline();
     delete this.state.confirmUndo;
     this.publish();
   }
@@ -489,11 +351,11 @@ export class PaneController {
    * read and no rule run again; with `others`, other users' panes' marks removed too.
    */
   private remark(others = false): Promise<void> {
-    return this.enqueue(() =>
-      this.timed(
+    return this.work.enqueue(() =>
+      this.work.timed(
         this.host.check({ ids: [], marks: true, takeOver: others }, (read) => {
           if (read.marksFound) this.state = { ...this.state, oldMarks: 0, foreignMarks: others ? 0 : read.marksFound.foreign };
-          return this.highlight ? this.marks() : [];
+          return this.highlight ? marksOf(this.findings) : [];
         }),
       ),
     );
@@ -513,14 +375,10 @@ export class PaneController {
       return Promise.resolve();
     }
     delete this.state.criteriaError;
-    return this.enqueue(async () => {
-      const members = this.model?.sheets.members;
-      // The workbook's own member list, over as many rows as the template's tables have.
-      const rows = tableRows(currentNationalSettings(), this.model?.members.length ?? 0);
-      const memberList = members && members.columns.unit !== undefined ? memberListRange(members.view.name, members.columns.unit, members.firstRow, rows) : undefined;
-      // The checks read the workbook's sheets that are laid out as the template's, by their names.
+    return this.work.enqueue(async () => {
+      const { memberList, names } = workbookForTemplate(this.model);
       const profile = typeof this.options.check?.profile === 'string' ? this.options.check.profile : this.options.check?.profile?.id;
-      const outcome = await this.host.createTemplate(memberList, this.model ? fittingSheets(this.model) : new Map(), profile, parsed?.criteria);
+      const outcome = await this.host.createTemplate(memberList, names, profile, parsed?.criteria);
       this.state = { ...this.state, added: outcome.added };
       if (outcome.failed) this.state.templateFailed = outcome.failed;
       else delete this.state.templateFailed;
@@ -537,39 +395,5 @@ export class PaneController {
     if (on && this.askFirst(CONFIRM_HIGHLIGHT, () => this.setHighlight(true))) return Promise.resolve();
     this.highlight = on;
     return this.remark();
-  }
-}
-
-/** An Excel error in the user's words: what happened and what to do. */
-export function errorText(e: unknown, lang: Lang): string {
-  const code = (e as { code?: string }).code;
-  const vi = lang === 'vi';
-  switch (code) {
-    case 'InvalidOperationInCellEditMode':
-      return vi ? 'Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi bấm "Kiểm tra lại".' : 'Excel is editing a cell: press Enter or Esc, then "Check again".';
-    case 'RequestPayloadSizeLimitExceeded':
-    case 'ResponsePayloadSizeLimitExceeded':
-      return vi ? 'Sổ quá lớn để Excel trên web gửi một lần: hãy kiểm tra bằng Excel trên máy tính hoặc trang kiểm tra của Sở.' : 'The workbook is too large for Excel on the web to send at once: check it in desktop Excel or with the office desk page.';
-    case 'ItemNotFound':
-      return vi ? 'Một trang vừa bị xoá hoặc đổi tên: hãy bấm "Kiểm tra lại".' : 'A sheet was just deleted or renamed: click "Check again".';
-    case 'AccessDenied':
-      return vi ? 'Excel không cho ghi vào sổ (trang được bảo vệ, hoặc sổ chỉ được đọc): hãy bỏ bảo vệ trang (Review → Unprotect Sheet) hoặc mở sổ để sửa, rồi bấm "Kiểm tra lại". Các phát hiện vẫn được liệt kê.' : 'Excel does not let the add-in write to the workbook (a protected sheet, or a read-only workbook): unprotect the sheet (Review → Unprotect Sheet) or open it for editing, then click "Check again". The findings are still listed.';
-    case 'InactiveWorkbook':
-      return vi ? 'Sổ này không còn là sổ đang mở trước mặt (đang xem sổ khác): hãy quay lại cửa sổ của sổ này rồi bấm "Kiểm tra lại".' : 'This workbook is not the active one (another workbook is in front): go back to its window, then click "Check again".';
-    case 'RangeExceedsLimit':
-    case 'OperationCellsExceedLimit':
-      return vi ? 'Vùng ô quá lớn để Excel xử lý một lần: phần bổ trợ sẽ đọc từng phần; nếu vẫn lỗi, hãy kiểm tra bằng trang kiểm tra của Sở.' : 'The range is too large for Excel to handle at once: the add-in reads it in pieces; if this persists, check it with the office desk page.';
-    case 'UndoNotSupported':
-      return vi ? 'Excel này không ghi được thao tác của phần bổ trợ vào Hoàn tác (Undo): ô đã sửa vẫn giữ, nhưng Ctrl+Z sẽ không đưa về như cũ; hãy sửa lại bằng tay nếu cần.' : 'This Excel cannot record the add-in\'s change for Undo: the cell keeps its new value, but Ctrl+Z will not bring the old one back; change it by hand if needed.';
-    case 'Conflict':
-      return vi ? 'Một người khác đang sửa cùng chỗ trong sổ (đồng soạn thảo): chờ một lát rồi bấm "Kiểm tra lại".' : 'Someone else is editing the same place (co-authoring): wait a moment, then click "Check again".';
-    case 'RequestAborted':
-      return vi ? 'Excel đã huỷ yêu cầu (sổ đang được lưu, tính toán hoặc đồng bộ): phần bổ trợ tự thử lại.' : 'Excel cancelled the request (the workbook is saving, calculating or syncing): the add-in tries again.';
-    case 'ItemAlreadyExists':
-      return vi ? 'Sổ đã có một trang trùng tên: hãy đổi tên trang đó rồi bấm "Tạo mẫu" lại.' : 'The workbook already has a sheet of that name: rename it, then click "Create template" again.';
-    case 'FormulaLengthExceedsLimit':
-      return vi ? 'Excel này không nhận một công thức dài của biểu mẫu: hãy dùng biểu mẫu tạo bằng thidua template.' : 'This Excel refuses one of the template\'s long formulas: use the template written by thidua template.';
-    default:
-      return vi ? `Excel báo lỗi (${code ?? 'không rõ'}): hãy bấm "Kiểm tra lại"; nếu vẫn lỗi, hãy đóng rồi mở lại ngăn kiểm tra.` : `Excel reported an error (${code ?? 'unknown'}): click "Check again"; if it persists, close and reopen the pane.`;
   }
 }

@@ -3,7 +3,8 @@
  * built from workbook text. Keyboard: every finding is a button; Enter selects its cell.
  */
 import type { FindingJson } from '../../engine';
-import { CONFIRM_CLEAR_MARKS, CONFIRM_HIGHLIGHT, fixKey, type PaneController, type PaneState } from './controller';
+import type { PaneController } from './controller';
+import { CONFIRM_CLEAR_MARKS, CONFIRM_HIGHLIGHT, fixKey, type PaneState } from './state';
 
 const T = {
   vi: {

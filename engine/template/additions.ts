@@ -14,6 +14,9 @@ import { currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, OFFERED_PROFI
 import type { Settings } from '../profiles/schema';
 import { SEVERITY_ORDER, type FindingSeverity } from '../report/finding';
 import { columnLetters } from '../model/grid';
+import type { BlocModel } from '../model/bloc';
+import { fittingSheets } from './checks';
+import { memberListRange, tableRows } from './layout';
 
 /** The template the pane makes: the profile picked (else the national one) as in force `today`, the bloc's criteria, the member list the workbook has. */
 export function paneTemplate(options: { today: string; profile?: string; criteria?: readonly Criterion[]; memberList?: string }): { settings: Settings; layout: LayoutSheet[] } {
@@ -87,4 +90,16 @@ export function checkAdditions(layout: readonly LayoutSheet[], settings: Setting
   const kept = new Set(checks.map((c) => c.ruleId));
   const others = [...new Set([...all.others, ...all.checks.map((c) => c.ruleId).filter((id) => !kept.has(id))])].sort();
   return { formats, checkSheet: { cells: checkSheetCells(checks, others, g, settings, readable), hiddenColumns: `J:${columnLetters(9 + checks.length)}` } };
+}
+
+/**
+ * What "Tạo mẫu" takes from the workbook as last checked: its own member list (the drop-downs
+ * read it), over as many rows as the template's tables have; and its sheets laid out as the
+ * template's, by the template's names (the checks read them).
+ */
+export function workbookForTemplate(model: BlocModel | undefined): { memberList?: string; names: Map<string, string> } {
+  const members = model?.sheets.members;
+  const rows = tableRows(currentNationalSettings(), model?.members.length ?? 0);
+  const memberList = members && members.columns.unit !== undefined ? memberListRange(members.view.name, members.columns.unit, members.firstRow, rows) : undefined;
+  return { ...(memberList !== undefined ? { memberList } : {}), names: model ? fittingSheets(model) : new Map() };
 }

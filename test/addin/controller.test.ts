@@ -1,5 +1,7 @@
 import type { Change } from '../../addin/excel';
-import { errorText, type Mark, PaneController, type PaneHost } from '../../addin/pane/controller';
+import { type Mark, PaneController } from '../../addin/pane/controller';
+import { errorText } from '../../addin/pane/excel-errors';
+import type { PaneHost } from '../../addin/pane/state';
 import type { Grid } from '../../engine/model/grid';
 import { setCell } from '../../engine/model/grid';
 import { blocToGrid } from '../../engine/template/writer';
