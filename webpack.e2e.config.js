@@ -1,4 +1,4 @@
-// Test-only bundle: the fake Office.js host for the browser test (test/e2e/fake-office.ts).
+// Test-only bundle: the fake Office.js host for the browser test (test/support/fake-excel/).
 const path = require('node:path');
 const { typescriptRule } = require('./webpack.common');
 

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /**
- * The pane's live re-check in headless Chromium on the fake Excel host (test/e2e/fake-office.ts):
+ * The pane's live re-check in headless Chromium on the fake Excel host (test/support/fake-excel/):
  * Excel round trips (`context.sync`) per re-check after one cell edit, with highlighting off
  * and on, and the time from the debounced change to the updated list, with the fake's own
  * 1 ms per sync and with 50 ms per sync (a slow Excel).

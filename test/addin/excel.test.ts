@@ -1,6 +1,6 @@
 /**
  * The Office adapter (addin/excel.ts) against the fake Excel that behaves as Excel does
- * (test/e2e/fake-office.ts), in Node: reads, marks, writes and events, each with the awkward
+ * (test/support/fake-excel/), in Node: reads, marks, writes and events, each with the awkward
  * part of the real host that it must survive.
  */
 import { LEGACY_MARK_FORMULA, markFormula, readMark } from '../../engine/report/marks';
@@ -13,7 +13,7 @@ import { templateWorkbook } from '../../writers/template';
 import { readXlsx } from '../../reader/read-workbook';
 import { readBloc } from '../../engine/template/reader';
 import { fittingSheets, templateChecks } from '../../engine/template/checks';
-import { FakeExcel, type FakeOptions } from '../e2e/fake-office';
+import { FakeExcel, type FakeOptions } from '../support/fake-excel';
 
 function excel(grid: Grid = blocToGrid(laiChauMttq), options: FakeOptions = {}) {
   const fake = new FakeExcel(grid, { syncDelayMs: 0, eventDelayMs: 0, ...options });

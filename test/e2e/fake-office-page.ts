@@ -1,9 +1,9 @@
 /**
  * The fake Excel installed in a page in place of Office.js: the workbook from
- * `window.__THIDUA_GRID__`, the options from `window.__FAKE_OPTIONS__` (fake-office.ts).
+ * `window.__THIDUA_GRID__`, the options from `window.__FAKE_OPTIONS__` (test/support/fake-excel/).
  */
 import type { Grid } from '../../engine/model/grid';
-import { FakeExcel, type FakeOptions } from './fake-office';
+import { FakeExcel, type FakeOptions } from '../support/fake-excel';
 
 const page = window as unknown as Record<string, unknown> & { __THIDUA_GRID__: Grid; __FAKE_OPTIONS__?: FakeOptions };
 const fake = new FakeExcel(page.__THIDUA_GRID__, page.__FAKE_OPTIONS__ ?? {});

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /**
  * The built pane served as Excel would load it, with Office.js replaced by the fake host
- * (test/e2e/fake-office.ts), in Debian's Chromium. Shared by the browser tests and the
+ * (test/support/fake-excel/), in Debian's Chromium. Shared by the browser tests and the
  * benchmark.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { readXlsx } from '../../reader/read-workbook';
 import type { Grid } from '../../engine/model/grid';
-import type { FakeOptions } from './fake-office';
+import type { FakeOptions } from '../support/fake-excel';
 
 /** The repository (this file runs from test/e2e under ts-jest, and from dist/test/e2e in the bench). */
 function repository(): string {

@@ -1,7 +1,7 @@
 /**
  * The pane when Excel misbehaves (issue 22): each test is one hole found by reading the pane
  * against the Office.js reference and the known office-js issues, played in Chromium on the
- * fake host (fake-office.ts), which fails, holds and forgets as Excel does. A test that waits
+ * fake host (test/support/fake-excel/), which fails, holds and forgets as Excel does. A test that waits
  * on the pane's own timers (10 s before Excel is said not to answer, 20 s between light looks)
  * jumps Playwright's clock forward rather than wait.
  */

@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { haveBrowser, launch, listed, openPane, serve, settle } from './harness';
-import type { FakeOptions } from './fake-office';
+import type { FakeOptions } from '../support/fake-excel';
 import { readXlsx as readGrid } from '../../reader/read-workbook';
 import { checkGrid } from '../../engine/check';
 import { type Grid, setCell } from '../../engine/model/grid';

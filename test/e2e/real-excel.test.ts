@@ -1,7 +1,7 @@
 /**
  * What real Excel does to the pane, which a kind fake host hid: each test here is one
  * defect found by reading the pane's code against the Office.js reference and the known
- * issues of office-js, played on a fake host that behaves as Excel does (fake-office.ts).
+ * issues of office-js, played on a fake host that behaves as Excel does (test/support/fake-excel/).
  */
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
