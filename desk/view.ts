@@ -2,7 +2,7 @@
  * The desk's page drawn from its controller's state (see page.ts). Everything from a workbook
  * is shown with textContent: no HTML is built from it.
  */
-import { type FileJson, type FindingJson, type Lang, type ReportJson, SEVERITY_WORDS, STATUS_WORDS, TALLY_TEXT, tallyRows, tallyVerdict } from '../engine';
+import { type FileJson, type FindingJson, type Lang, type ReportJson, TALLY_TEXT, tallyRows, tallyVerdict, WORDS } from '../engine';
 import { passedOverLine } from '../reader';
 import type { DeskController, Download } from './controller';
 import type { Received } from './pool';
@@ -14,8 +14,6 @@ const T = {
     files: 'Chọn các tệp sổ', folder: 'Hoặc chọn cả thư mục', drop: 'Kéo thả tệp hoặc thư mục vào đây',
     working: (done: number, all: number, rate: string, left: string) => `Đang kiểm tra ${done}/${all} tệp · ${rate} tệp/giây · còn khoảng ${left}`,
     done: (n: number) => `Đã kiểm tra ${n}/${n} tệp`,
-    totals: (r: ReportJson) => `${r.counts.files} sổ: ${r.counts.valid} đạt, ${r.counts.invalid} không đạt, ${r.counts.unreadable} không đọc được; ${r.counts.error} lỗi, ${r.counts.warning} cảnh báo, ${r.counts.info} lưu ý`,
-    head: ['Tệp', 'Tỉnh/Thành phố', 'Khối', 'Năm', 'Kết quả', 'Lỗi', 'Cảnh báo', 'Trưởng khối', 'Trưởng khối năm sau'],
     filter: 'Lọc theo tệp, tỉnh, khối', sort: 'Bấm tiêu đề cột để sắp xếp; bấm tên tệp để xem các phát hiện.',
     json: 'Tải báo cáo JSON', html: 'Tải báo cáo in (HTML)', csv: 'Tải bảng CSV', perFile: 'Tải báo cáo riêng từng sổ (.zip)',
     summary: 'Tải sổ tổng hợp (.xlsx)', copies: 'Tải bản đánh dấu các sổ (.zip)',
@@ -29,8 +27,6 @@ const T = {
     files: 'Choose workbook files', folder: 'Or choose a whole folder', drop: 'Drop files or folders here',
     working: (done: number, all: number, rate: string, left: string) => `Checking ${done}/${all} files · ${rate} files/s · about ${left} left`,
     done: (n: number) => `Checked ${n}/${n} files`,
-    totals: (r: ReportJson) => `${r.counts.files} files: ${r.counts.valid} valid, ${r.counts.invalid} invalid, ${r.counts.unreadable} unreadable; ${r.counts.error} errors, ${r.counts.warning} warnings, ${r.counts.info} info`,
-    head: ['File', 'Province', 'Bloc', 'Year', 'Result', 'Errors', 'Warnings', 'Leader', 'Next leader'],
     filter: 'Filter by file, province, bloc', sort: 'Click a column header to sort; click a file to see its findings.',
     json: 'Download JSON report', html: 'Download printable report (HTML)', csv: 'Download CSV', perFile: 'Download one report per workbook (.zip)',
     summary: 'Download the office summary (.xlsx)', copies: 'Download annotated copies (.zip)',
@@ -112,7 +108,7 @@ export class DeskView {
     this.root.append(status);
     if (!s.report) return;
     const report = s.report;
-    this.root.append(el('p', { class: 'totals' }, t.totals(report)));
+    this.root.append(el('p', { class: 'totals' }, WORDS[s.lang].runTotals(report.counts)));
     if (s.passed > 0) this.root.append(el('p', {}, passedOverLine(s.passed, s.lang)));
 
     const actions = el('p', { class: 'downloads' });
@@ -141,7 +137,7 @@ export class DeskView {
       const ul = el('ul');
       for (const c of report.crossFile) {
         const li = el('li', { class: c.severity });
-        li.append(el('span', { class: 'sev' }, SEVERITY_WORDS[s.lang][c.severity]), el('code', {}, c.ruleId), el('span', {}, c.message), el('span', { class: 'files' }, c.files.join('; ')));
+        li.append(el('span', { class: 'sev' }, WORDS[s.lang].severity[c.severity]), el('code', {}, c.ruleId), el('span', {}, c.message), el('span', { class: 'files' }, c.files.join('; ')));
         ul.append(li);
       }
       cross.append(ul);
@@ -186,7 +182,8 @@ export class DeskView {
     section.append(filter, el('p', { class: 'hint' }, t.sort));
     const table = el('table', { id: 'tong-quan' });
     const head = el('tr');
-    t.head.forEach((h, col) => {
+    const w = WORDS[s.lang];
+    [w.column.file, w.column.province, w.column.bloc, w.column.year, w.column.result, w.severityColumn.error, w.severityColumn.warning, w.column.leader, w.column.nextLeader].forEach((h, col) => {
       const th = el('th', { scope: 'col', tabindex: '0', ...(s.order?.col === col ? { 'aria-sort': s.order.down ? 'descending' : 'ascending' } : {}) }, h);
       const sort = () => this.desk.sortBy(col);
       th.addEventListener('click', sort);
@@ -200,7 +197,7 @@ export class DeskView {
       const o = byPath.get(f.path);
       const summary = o && o.ok ? o.summary : undefined;
       const read = f.status !== 'unreadable';
-      return [f.path, f.bloc?.province ?? '', f.bloc?.name ?? '', String(f.bloc?.year ?? ''), STATUS_WORDS[s.lang][f.status], read ? String(f.counts.error) : '', read ? String(f.counts.warning) : '', summary?.leader ?? '', summary?.nextLeader ?? ''];
+      return [f.path, f.bloc?.province ?? '', f.bloc?.name ?? '', String(f.bloc?.year ?? ''), WORDS[s.lang].status[f.status], read ? String(f.counts.error) : '', read ? String(f.counts.warning) : '', summary?.leader ?? '', summary?.nextLeader ?? ''];
     };
     let rows = report.files.map((f) => ({ f, c: cells(f) }));
     const q = s.filter.trim().toLowerCase();
@@ -251,7 +248,7 @@ export class DeskView {
       for (const f of list) {
         const li = el('li', { class: `finding ${f.severity}`, 'data-rule': f.ruleId });
         const place = f.cell ?? (f.row !== undefined ? `${f.row}:${f.row}` : '');
-        li.append(el('span', { class: 'place' }, place), el('span', { class: 'sev' }, SEVERITY_WORDS[lang][f.severity]), el('span', { class: 'message' }, f.message));
+        li.append(el('span', { class: 'place' }, place), el('span', { class: 'sev' }, WORDS[lang].severity[f.severity]), el('span', { class: 'message' }, f.message));
         if (f.suggestion !== undefined) li.append(el('p', { class: 'suggestion' }, `${t.suggestion}: ${f.suggestion}`));
         if (f.basis !== undefined) li.append(el('p', { class: 'basis' }, f.basis));
         ul.append(li);

@@ -36,5 +36,6 @@ export { unreadableMessage, type UnreadableVariant } from './report/unreadable';
 export { fixOf, fixValue } from './report/render';
 export { findingJson, crossFileJson, reportJson, unreadableJson, TOOL_VERSION } from './report/json';
 export type { ReportJson, FileJson, FindingJson, ErrorCode } from './report/schema';
-export { checkedDate, SEVERITY_WORDS, STATUS_WORDS, UNSAFE_CHARS, formatReportText, safeText } from './report/text';
+export { checkedDate, UNSAFE_CHARS, formatReportText, safeText } from './report/text';
+export { WORDS, type Words } from './report/words';
 export { copyFailureText } from './report/copy-failure';

@@ -1,4 +1,4 @@
-import { type ReportJson, SEVERITY_WORDS, STATUS_WORDS, type Lang } from '../engine';
+import { type ReportJson, WORDS, type Lang } from '../engine';
 
 /**
  * A value that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, or a tab or a
@@ -19,7 +19,7 @@ const HEADER = {
 
 /** One line per finding (and one per unreadable file), UTF-8 with a BOM so that Excel reads Vietnamese. */
 export function formatCsv(report: ReportJson, lang: Lang = 'vi'): string {
-  const w = { ...SEVERITY_WORDS[lang], ...STATUS_WORDS[lang] };
+  const w = { ...WORDS[lang].severity, ...WORDS[lang].status };
   const lines = [HEADER[lang].join(',')];
   for (const f of report.files) {
     const base = [f.path, w[f.status], f.bloc?.province, f.bloc?.name, f.bloc?.year];

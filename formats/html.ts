@@ -1,4 +1,4 @@
-import { checkedDate, type FileJson, type ReportJson, type Lang } from '../engine';
+import { checkedDate, type FileJson, type ReportJson, type Lang, WORDS, type Words } from '../engine';
 
 /** Everything from a workbook is text: escaped, never markup. */
 export function escapeHtml(s: string | number | undefined): string {
@@ -7,22 +7,23 @@ export function escapeHtml(s: string | number | undefined): string {
 
 const T = {
   vi: {
-    title: 'Kết quả kiểm tra sổ thi đua', files: 'sổ', valid: 'đạt', invalid: 'không đạt', unreadable: 'không đọc được', error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý',
+    title: 'Kết quả kiểm tra sổ thi đua',
     show: 'Hiện', place: 'Vị trí', severity: 'Mức độ', rule: 'Quy tắc', message: 'Nội dung', suggestion: 'Gợi ý', workbook: '(cả sổ)', cross: 'Giữa các sổ', none: 'Không có phát hiện nào.',
-    checked: 'Kiểm tra lúc', profile: 'Bộ quy tắc', errors: 'Lỗi', warnings: 'Cảnh báo', overview: 'Tổng quan', file: 'Tệp', province: 'Tỉnh/Thành phố', bloc: 'Khối', year: 'Năm', status: 'Kết quả', files2: 'Các sổ', filter: 'Lọc theo tên tệp, khối, tỉnh', sort: 'Bấm tiêu đề cột để sắp xếp.',
+    checked: 'Kiểm tra lúc', profile: 'Bộ quy tắc', overview: 'Tổng quan', files2: 'Các sổ', filter: 'Lọc theo tên tệp, khối, tỉnh', sort: 'Bấm tiêu đề cột để sắp xếp.',
   },
   en: {
-    title: 'Emulation workbook check', files: 'files', valid: 'valid', invalid: 'invalid', unreadable: 'unreadable', error: 'errors', warning: 'warnings', info: 'info',
+    title: 'Emulation workbook check',
     show: 'Show', place: 'Place', severity: 'Severity', rule: 'Rule', message: 'Message', suggestion: 'Suggestion', workbook: '(workbook)', cross: 'Across files', none: 'No findings.',
-    checked: 'Checked on', profile: 'Profile', errors: 'Errors', warnings: 'Warnings', overview: 'Overview', file: 'File', province: 'Province', bloc: 'Bloc', year: 'Year', status: 'Result', files2: 'Files', filter: 'Filter by file, bloc, province', sort: 'Click a column header to sort.',
+    checked: 'Checked on', profile: 'Profile', overview: 'Overview', files2: 'Files', filter: 'Filter by file, bloc, province', sort: 'Click a column header to sort.',
   },
 } as const;
-type Text = (typeof T)[Lang];
+/** An output's own words and the words every output shares. */
+type Text = (typeof T)[Lang] & { w: Words };
 
 const anchor = (i: number) => `so-${i + 1}`;
 
 function fileSection(f: FileJson, i: number, t: Text): string {
-  const head = `<h2 id="${anchor(i)}">${escapeHtml(f.path)} <span class="status ${f.status}">${escapeHtml(t[f.status])}</span></h2>`;
+  const head = `<h2 id="${anchor(i)}">${escapeHtml(f.path)} <span class="status ${f.status}">${escapeHtml(t.w.status[f.status])}</span></h2>`;
   const about = [f.bloc ? [f.bloc.name, f.bloc.province, f.bloc.year].filter((x) => x !== undefined).join(' — ') : '', f.profile ? `${t.profile}: ${f.profile.id} (${f.profile.version})` : ''].filter((x) => x !== '');
   const bloc = about.length ? `<p class="bloc">${about.map(escapeHtml).join('<br>')}</p>` : '';
   if (f.status === 'unreadable') return `<section>${head}<p class="error">${escapeHtml(f.error?.message)}</p></section>`;
@@ -31,7 +32,7 @@ function fileSection(f: FileJson, i: number, t: Text): string {
   for (const x of f.findings) bySheet.set(x.sheet ?? t.workbook, [...(bySheet.get(x.sheet ?? t.workbook) ?? []), x]);
   const groups = [...bySheet].map(([sheet, list]) => {
     const rows = list
-      .map((x) => `<tr class="${x.severity}"><td class="n">${escapeHtml(x.cell ?? (x.row !== undefined ? `${x.row}:${x.row}` : ''))}</td><td class="n">${escapeHtml(t[x.severity])}</td><td><code>${escapeHtml(x.ruleId)}</code></td><td>${escapeHtml(x.message)}${x.basis ? `<br><small>${escapeHtml(x.basis)}</small>` : ''}</td><td>${escapeHtml(x.suggestion)}</td></tr>`)
+      .map((x) => `<tr class="${x.severity}"><td class="n">${escapeHtml(x.cell ?? (x.row !== undefined ? `${x.row}:${x.row}` : ''))}</td><td class="n">${escapeHtml(t.w.severityCounted[x.severity])}</td><td><code>${escapeHtml(x.ruleId)}</code></td><td>${escapeHtml(x.message)}${x.basis ? `<br><small>${escapeHtml(x.basis)}</small>` : ''}</td><td>${escapeHtml(x.suggestion)}</td></tr>`)
       .join('');
     return `<h3>${escapeHtml(sheet)}</h3><table><thead><tr><th class="n">${t.place}</th><th class="n">${t.severity}</th><th>${t.rule}</th><th>${t.message}</th><th>${t.suggestion}</th></tr></thead><tbody>${rows}</tbody></table>`;
   });
@@ -41,10 +42,10 @@ function fileSection(f: FileJson, i: number, t: Text): string {
 /** One row per file, linking to its section: what the office scans first. */
 function overview(report: ReportJson, t: Text): string {
   const rows = report.files
-    .map((f, i) => `<tr class="${f.status}"><td><a href="#${anchor(i)}">${escapeHtml(f.path)}</a></td><td>${escapeHtml(f.bloc?.province)}</td><td>${escapeHtml(f.bloc?.name)}</td><td class="n">${escapeHtml(f.bloc?.year)}</td><td class="n">${escapeHtml(t[f.status])}</td><td class="n">${f.counts.error}</td><td class="n">${f.counts.warning}</td></tr>`)
+    .map((f, i) => `<tr class="${f.status}"><td><a href="#${anchor(i)}">${escapeHtml(f.path)}</a></td><td>${escapeHtml(f.bloc?.province)}</td><td>${escapeHtml(f.bloc?.name)}</td><td class="n">${escapeHtml(f.bloc?.year)}</td><td class="n">${escapeHtml(t.w.status[f.status])}</td><td class="n">${f.counts.error}</td><td class="n">${f.counts.warning}</td></tr>`)
     .join('');
   return `<section class="overview"><h2>${t.overview}</h2><p class="controls"><input type="search" id="loc" placeholder="${t.filter}" aria-label="${t.filter}"> <small>${t.sort}</small></p>
-<table id="tong-quan"><thead><tr><th>${t.file}</th><th>${t.province}</th><th>${t.bloc}</th><th class="n">${t.year}</th><th class="n">${t.status}</th><th class="n">${t.errors}</th><th class="n">${t.warnings}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+<table id="tong-quan"><thead><tr><th>${t.w.column.file}</th><th>${t.w.column.province}</th><th>${t.w.column.bloc}</th><th class="n">${t.w.column.year}</th><th class="n">${t.w.column.result}</th><th class="n">${t.w.severityColumn.error}</th><th class="n">${t.w.severityColumn.warning}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
 /**
@@ -53,12 +54,12 @@ function overview(report: ReportJson, t: Text): string {
  * files. Printed (A4), it drops the controls and starts each file on a page of its own.
  */
 export function formatHtml(report: ReportJson, lang: Lang = 'vi', checkedAt: Date = new Date()): string {
-  const t = T[lang];
+  const t: Text = { ...T[lang], w: WORDS[lang] };
   const c = report.counts;
   const cross = report.crossFile.length
-    ? `<section><h2>${t.cross}</h2><table><thead><tr><th>${t.severity}</th><th>${t.rule}</th><th>${t.message}</th><th>${t.files2}</th></tr></thead><tbody>${report.crossFile.map((x) => `<tr class="${x.severity}"><td>${escapeHtml(t[x.severity])}</td><td><code>${escapeHtml(x.ruleId)}</code></td><td>${escapeHtml(x.message)}</td><td>${x.files.map(escapeHtml).join('<br>')}</td></tr>`).join('')}</tbody></table></section>`
+    ? `<section><h2>${t.cross}</h2><table><thead><tr><th>${t.severity}</th><th>${t.rule}</th><th>${t.message}</th><th>${t.files2}</th></tr></thead><tbody>${report.crossFile.map((x) => `<tr class="${x.severity}"><td>${escapeHtml(t.w.severityCounted[x.severity])}</td><td><code>${escapeHtml(x.ruleId)}</code></td><td>${escapeHtml(x.message)}</td><td>${x.files.map(escapeHtml).join('<br>')}</td></tr>`).join('')}</tbody></table></section>`
     : '';
-  const filters = (['error', 'warning', 'info'] as const).map((s) => `<label><input type="checkbox" data-severity="${s}" checked> ${t[s]}</label>`).join(' ');
+  const filters = (['error', 'warning', 'info'] as const).map((s) => `<label><input type="checkbox" data-severity="${s}" checked> ${t.w.severityCounted[s]}</label>`).join(' ');
   const when = checkedDate(checkedAt, lang);
   // One workbook's report (to send back to its bloc): no overview of one row, no page per section.
   const single = report.files.length === 1;
@@ -77,7 +78,7 @@ tr.error td:nth-child(2){color:#b00020;font-weight:600}tr.warning td:nth-child(2
 </style></head><body${single ? ' class="single"' : ''}>
 <h1>${t.title}</h1>
 <p>${t.checked}: ${escapeHtml(when)}</p>
-<p>${c.files} ${t.files}: ${c.valid} ${t.valid}, ${c.invalid} ${t.invalid}, ${c.unreadable} ${t.unreadable}; ${c.error} ${t.error}, ${c.warning} ${t.warning}, ${c.info} ${t.info}</p>
+<p>${t.w.runTotals(c)}</p>
 <p class="controls">${t.show}: ${filters}</p>
 ${single ? '' : overview(report, t)}
 ${report.files.map((f, i) => fileSection(f, i, t)).join('\n')}

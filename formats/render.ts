@@ -2,7 +2,7 @@
  * The report as the command writes it and the desk offers it: JSON, text (coloured on a
  * terminal), CSV or HTML; and the table a terminal ends with.
  */
-import { formatReportText, type Lang, type ReportJson, safeText, STATUS_WORDS } from '../engine';
+import { formatReportText, type Lang, type ReportJson, safeText, WORDS } from '../engine';
 import { formatCsv } from './csv';
 import { formatHtml } from './html';
 
@@ -28,8 +28,9 @@ export function render(report: ReportJson, format: Format, lang: Lang, color: bo
 
 /** The table a terminal ends with: file, result, bloc, year, errors, warnings. */
 export function summaryTable(report: ReportJson, lang: Lang): string {
-  const head = lang === 'vi' ? ['Tệp', 'Kết quả', 'Khối', 'Năm', 'Lỗi', 'Cảnh báo'] : ['File', 'Result', 'Bloc', 'Year', 'Errors', 'Warnings'];
-  const rows = report.files.map((f) => [f.path, STATUS_WORDS[lang][f.status], f.bloc?.name ?? '', String(f.bloc?.year ?? ''), f.status === 'unreadable' ? '' : String(f.counts.error), f.status === 'unreadable' ? '' : String(f.counts.warning)].map((x) => safeText(x)));
+  const w = WORDS[lang];
+  const head = [w.column.file, w.column.result, w.column.bloc, w.column.year, w.severityColumn.error, w.severityColumn.warning];
+  const rows = report.files.map((f) => [f.path, w.status[f.status], f.bloc?.name ?? '', String(f.bloc?.year ?? ''), f.status === 'unreadable' ? '' : String(f.counts.error), f.status === 'unreadable' ? '' : String(f.counts.warning)].map((x) => safeText(x)));
   const widths = head.map((h, i) => Math.min(50, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   // A path too long keeps its end, where the file's name is; a bloc's name keeps its start.
   const fit = (c: string, i: number) => (c.length <= widths[i]! ? c.padEnd(widths[i]!) : i === 0 ? `…${c.slice(c.length - widths[i]! + 1)}` : `${c.slice(0, widths[i]! - 1)}…`);

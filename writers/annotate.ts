@@ -7,18 +7,18 @@
 import type ExcelJS from 'exceljs';
 import { baseName as basename } from '../reader';
 import { fitWidths, SEVERITY_ARGB, STATUS_STYLE } from './sheet-layout';
-import { checkedDate, type FileJson, type FindingJson, readMark, SEVERITY_ORDER, STATUS_WORDS, TOOL_VERSION, type Lang } from '../engine';
+import { checkedDate, type FileJson, type FindingJson, readMark, SEVERITY_ORDER, TOOL_VERSION, type Lang, WORDS } from '../engine';
 
 export const RESULT_SHEET = 'Kết quả kiểm tra';
 
 const LABEL = {
   vi: {
-    error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý', head: ['Vị trí', 'Mức độ', 'Quy tắc', 'Nội dung', 'Gợi ý', 'Căn cứ'], title: 'KẾT QUẢ KIỂM TRA SỔ THI ĐUA', none: 'Không có phát hiện nào.',
-    file: 'Sổ', result: 'Kết quả', checked: 'Kiểm tra lúc', profile: 'Bộ quy tắc', counts: (c: FileJson['counts']) => `${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý`,
+    head: ['Vị trí', 'Mức độ', 'Quy tắc', 'Nội dung', 'Gợi ý', 'Căn cứ'], title: 'KẾT QUẢ KIỂM TRA SỔ THI ĐUA', none: 'Không có phát hiện nào.',
+    file: 'Sổ', checked: 'Kiểm tra lúc', profile: 'Bộ quy tắc',
   },
   en: {
-    error: 'Error', warning: 'Warning', info: 'Info', head: ['Place', 'Severity', 'Rule', 'Message', 'Suggestion', 'Basis'], title: 'CHECK RESULTS', none: 'No findings.',
-    file: 'Workbook', result: 'Result', checked: 'Checked on', profile: 'Profile', counts: (c: FileJson['counts']) => `${c.error} errors, ${c.warning} warnings, ${c.info} info`,
+    head: ['Place', 'Severity', 'Rule', 'Message', 'Suggestion', 'Basis'], title: 'CHECK RESULTS', none: 'No findings.',
+    file: 'Workbook', checked: 'Checked on', profile: 'Profile',
   },
 } as const;
 
@@ -60,6 +60,7 @@ export function removePaneMarks(wb: ExcelJS.Workbook): void {
  */
 export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: Lang, checkedAt: Date): void {
   const l = LABEL[lang];
+  const w = WORDS[lang];
   removePaneMarks(wb);
   const findings = entry.findings;
   // Mark cells: the worst severity colours the cell; every message goes in its note.
@@ -76,7 +77,7 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: La
     const cell = ws.getCell(address);
     const worst = list.reduce((a, b) => (SEVERITY_ORDER[b.severity] < SEVERITY_ORDER[a.severity] ? b : a));
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[worst.severity] } };
-    const text = list.map((f) => `[${l[f.severity]}] ${f.message}${f.suggestion !== undefined ? ` → ${f.suggestion}` : ''}`).join('\n');
+    const text = list.map((f) => `[${w.severityLabel[f.severity]}] ${f.message}${f.suggestion !== undefined ? ` → ${f.suggestion}` : ''}`).join('\n');
     const previous = noteRuns(cell.note);
     const ours: NoteRun[] = [{ text: 'thidua:', font: { ...NOTE_FONT, bold: true } }, { text: `\n${text}`, font: NOTE_FONT }];
     cell.note = { texts: previous.length ? [...previous, { text: '\n———\n', font: NOTE_FONT }, ...ours] : ours };
@@ -93,7 +94,7 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: La
   ws.getCell('A1').font = { bold: true, size: 13 };
   const bloc = entry.bloc ? [entry.bloc.name, entry.bloc.province, entry.bloc.year].filter((x) => x !== undefined).join(' — ') : '';
   ws.getCell('A2').value = `${l.file}: ${basename(entry.path)}${bloc ? ` (${bloc})` : ''}`;
-  ws.getCell('A3').value = `${l.result}: ${STATUS_WORDS[lang][entry.status]} — ${l.counts(entry.counts)}`;
+  ws.getCell('A3').value = `${w.column.result}: ${w.status[entry.status]} — ${w.tally(entry.counts)}`;
   ws.getCell('A3').font = { bold: true };
   ws.getCell('A3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: STATUS_STYLE[entry.status].fill } };
   ws.getCell('A4').value = `${l.checked}: ${checkedDate(checkedAt, lang)} · thidua ${TOOL_VERSION}${entry.profile ? ` · ${l.profile}: ${entry.profile.id} (${entry.profile.version})` : ''}`;
@@ -106,7 +107,7 @@ export function annotateWorkbook(wb: ExcelJS.Workbook, entry: FileJson, lang: La
     const target = f.sheet !== undefined && wb.getWorksheet(f.sheet) ? `${quoteSheet(f.sheet)}!${f.cell ?? `A${f.row ?? 1}`}` : undefined;
     row.getCell(1).value = target ? { text: place, hyperlink: target } : place;
     if (target) row.getCell(1).font = { color: { argb: 'FF0563C1' }, underline: true };
-    row.getCell(2).value = l[f.severity];
+    row.getCell(2).value = w.severityLabel[f.severity];
     row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: SEVERITY_ARGB[f.severity] } };
     row.getCell(3).value = f.ruleId;
     row.getCell(4).value = f.message;

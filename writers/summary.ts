@@ -10,7 +10,7 @@
  */
 import ExcelJS from 'exceljs';
 import { baseName as basename } from '../reader';
-import { checkedDate, currentNationalSettings, type GovernmentFlagTally, type ReportJson, TALLY_TEXT, tallyRows, tallyVerdict, TOOL_VERSION, type Lang } from '../engine';
+import { checkedDate, currentNationalSettings, type GovernmentFlagTally, type ReportJson, TALLY_TEXT, tallyRows, tallyVerdict, TOOL_VERSION, type Lang, WORDS, type Words } from '../engine';
 import { fitWidths, STATUS_STYLE } from './sheet-layout';
 import type { FileOutcome } from '../reader';
 
@@ -18,23 +18,17 @@ const T = {
   vi: {
     sheet: 'Tổng hợp', findings: 'Phát hiện', cross: 'Giữa các sổ',
     title: 'TỔNG HỢP KẾT QUẢ KIỂM TRA SỔ THI ĐUA',
-    checked: 'Kiểm tra lúc', profile: 'Bộ quy tắc', files: 'sổ',
-    head: ['Tệp', 'Tỉnh/Thành phố', 'Khối thi đua', 'Năm', 'Kết quả', 'Lỗi', 'Cảnh báo', 'Lưu ý', 'Lý do không đọc được', 'Người lập biểu', 'Điện thoại', 'Trưởng khối', 'Trưởng khối năm sau'],
+    checked: 'Kiểm tra lúc', profile: 'Bộ quy tắc', bloc: 'Khối thi đua', unreadable: 'Lý do không đọc được', preparer: 'Người lập biểu', phone: 'Điện thoại',
     other: 'Hình thức khác', copy: 'Bản đánh dấu', open: 'Mở bản đánh dấu',
     fhead: ['Tệp', 'Trang', 'Ô', 'Mức độ', 'Quy tắc', 'Nội dung', 'Gợi ý', 'Căn cứ'],
-    status: { valid: 'Đạt', invalid: 'Không đạt', unreadable: 'Không đọc được' },
-    severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' },
     page: 'Trang &P/&N',
   },
   en: {
     sheet: 'Summary', findings: 'Findings', cross: 'Across files',
     title: 'EMULATION WORKBOOKS: CHECK SUMMARY',
-    checked: 'Checked on', profile: 'Profile', files: 'files',
-    head: ['File', 'Province', 'Bloc', 'Year', 'Result', 'Errors', 'Warnings', 'Info', 'Why it could not be read', 'Prepared by', 'Phone', 'Leader', 'Next leader'],
+    checked: 'Checked on', profile: 'Profile', bloc: 'Bloc', unreadable: 'Why it could not be read', preparer: 'Prepared by', phone: 'Phone',
     other: 'Other awards', copy: 'Annotated copy', open: 'Open the annotated copy',
     fhead: ['File', 'Sheet', 'Cell', 'Severity', 'Rule', 'Message', 'Suggestion', 'Basis'],
-    status: { valid: 'Valid', invalid: 'Invalid', unreadable: 'Unreadable' },
-    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
     page: 'Page &P of &N',
   },
 } as const;
@@ -46,6 +40,12 @@ export interface SummaryOptions {
   copies?: ReadonlyMap<string, string>;
   /** The Government flags of each province and year (`assembleReport`'s), for `Cờ Chính phủ`. */
   governmentFlags?: readonly GovernmentFlagTally[];
+}
+
+/** The columns of `Tổng hợp` before the awards'. */
+function headings(t: (typeof T)[Lang], w: Words): string[] {
+  const c = w.column;
+  return [c.file, c.province, t.bloc, c.year, c.result, w.severityColumn.error, w.severityColumn.warning, w.severityColumn.info, t.unreadable, t.preparer, t.phone, c.leader, c.nextLeader];
 }
 
 /** The header row at `row`: bold, shaded, frozen, filtered and printed on every page. */
@@ -78,7 +78,8 @@ export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lan
   wb.creator = 'thidua';
   wb.created = options.checkedAt;
   const ws = wb.addWorksheet(t.sheet);
-  const head = [...t.head, ...awards.map((a) => a.name), t.other, ...(options.copies ? [t.copy] : [])];
+  const w = WORDS[lang];
+  const head = [...headings(t, w), ...awards.map((a) => a.name), t.other, ...(options.copies ? [t.copy] : [])];
 
   // The title, then when and with which rules, then the counts.
   ws.getCell('A1').value = t.title;
@@ -86,7 +87,7 @@ export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lan
   const profiles = [...new Set(report.files.flatMap((f) => (f.profile ? [`${f.profile.id} (${f.profile.version})`] : [])))];
   ws.getCell('A2').value = `${t.checked}: ${checkedDate(options.checkedAt, lang)} · thidua ${TOOL_VERSION}${profiles.length ? ` · ${t.profile}: ${profiles.join(', ')}` : ''}`;
   const n = report.counts;
-  ws.getCell('A3').value = `${n.files} ${t.files}: ${n.valid} ${t.status.valid.toLowerCase()}, ${n.invalid} ${t.status.invalid.toLowerCase()}, ${n.unreadable} ${t.status.unreadable.toLowerCase()}`;
+  ws.getCell('A3').value = `${n.files} ${w.filesCounted}: ${n.valid} ${w.status.valid}, ${n.invalid} ${w.status.invalid}, ${n.unreadable} ${w.status.unreadable}`;
   const HEAD = 5;
   header(ws, HEAD, head);
   ws.headerFooter = { oddFooter: `&L${t.title}&R${t.page}` };
@@ -99,7 +100,7 @@ export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lan
     const other = proposals.filter((p) => !awards.some((a) => a.id === p.award)).map((p) => `${p.unit} (${p.award})`).join('; ');
     const read = f.status !== 'unreadable';
     const row = ws.addRow([
-      basename(f.path), f.bloc?.province ?? '', f.bloc?.name ?? '', f.bloc?.year ?? '', t.status[f.status],
+      basename(f.path), f.bloc?.province ?? '', f.bloc?.name ?? '', f.bloc?.year ?? '', w.statusLabel[f.status],
       // A file not read has no count: 0 would say it was checked and found clean.
       read ? f.counts.error : '', read ? f.counts.warning : '', read ? f.counts.info : '', f.error?.message ?? '',
       summary?.preparer ?? '', phoneText(summary?.phone), summary?.leader ?? '', summary?.nextLeader ?? '',
@@ -122,10 +123,10 @@ export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lan
   header(fs, 1, t.fhead);
   fs.headerFooter = { oddFooter: `&L${t.findings}&R${t.page}` };
   for (const f of report.files) {
-    if (f.status === 'unreadable') fs.addRow([basename(f.path), '', '', t.severity.error, `unreadable/${f.error?.code}`, f.error?.message ?? '', '', '']);
-    for (const x of f.findings) fs.addRow([basename(f.path), x.sheet ?? '', x.cell ?? (x.row !== undefined ? String(x.row) : ''), t.severity[x.severity], x.ruleId, x.message, x.suggestion ?? '', x.basis ?? '']);
+    if (f.status === 'unreadable') fs.addRow([basename(f.path), '', '', w.severityLabel.error, `unreadable/${f.error?.code}`, f.error?.message ?? '', '', '']);
+    for (const x of f.findings) fs.addRow([basename(f.path), x.sheet ?? '', x.cell ?? (x.row !== undefined ? String(x.row) : ''), w.severityLabel[x.severity], x.ruleId, x.message, x.suggestion ?? '', x.basis ?? '']);
   }
-  for (const c of report.crossFile) fs.addRow([c.files.map((p) => basename(p)).join('; '), t.cross, '', t.severity[c.severity], c.ruleId, c.message, '', '']);
+  for (const c of report.crossFile) fs.addRow([c.files.map((p) => basename(p)).join('; '), t.cross, '', w.severityLabel[c.severity], c.ruleId, c.message, '', '']);
   fitWidths(fs, 1, [28, 16, 6, 9, 26, 60, 30, 30]);
 
   // The Government flags of each province and year, against the province-wide limit.

@@ -2,13 +2,13 @@
  * The pane's DOM. Everything from the workbook is set with textContent: no HTML is ever
  * built from workbook text. Keyboard: every finding is a button; Enter selects its cell.
  */
-import type { FindingJson } from '../../engine';
+import { type FindingJson, WORDS } from '../../engine';
 import type { PaneController } from './controller';
 import { CONFIRM_CLEAR_MARKS, CONFIRM_HIGHLIGHT, fixKey, type PaneState } from './state';
 
 const T = {
   vi: {
-    title: 'Kiểm tra thi đua', recheck: 'Kiểm tra lại', error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', checking: 'Đang kiểm tra…',
+    title: 'Kiểm tra thi đua', recheck: 'Kiểm tra lại', checking: 'Đang kiểm tra…',
     none: 'Không có phát hiện nào.', highlight: 'Tô màu ô có lỗi', fix: 'Sửa theo gợi ý', profile: 'Bộ quy tắc', auto: 'Tự động (theo sổ)',
     workbook: 'Cả sổ', filter: 'Hiện', lang: 'English', suggestion: 'Gợi ý', failed: 'Không đọc được sổ',
     template: 'Tạo mẫu', added: 'Đã thêm các trang', nothingAdded: 'Sổ đã có đủ các trang của biểu mẫu.',
@@ -35,7 +35,7 @@ const T = {
     clearForeign: 'Xoá cả màu đó',
   },
   en: {
-    title: 'Emulation check', recheck: 'Check again', error: 'errors', warning: 'warnings', info: 'info', checking: 'Checking…',
+    title: 'Emulation check', recheck: 'Check again', checking: 'Checking…',
     none: 'No findings.', highlight: 'Highlight faulty cells', fix: 'Apply suggestion', profile: 'Profile', auto: 'Automatic (from the workbook)',
     workbook: 'Workbook', filter: 'Show', lang: 'Tiếng Việt', suggestion: 'Suggestion', failed: 'Could not read the workbook',
     template: 'Create template', added: 'Sheets added', nothingAdded: 'The workbook has every sheet of the template.',
@@ -129,13 +129,13 @@ export class PaneView {
 
     const counts = el('p', { class: 'counts', role: 'status', 'aria-live': 'polite' });
     for (const sev of ['error', 'warning', 'info'] as const) {
-      const box = el('input', { type: 'checkbox', id: `show-${sev}`, 'aria-label': `${t.filter} ${t[sev]}` });
+      const box = el('input', { type: 'checkbox', id: `show-${sev}`, 'aria-label': `${t.filter} ${WORDS[this.controller.lang].severityCounted[sev]}` });
       box.checked = this.shown[sev];
       box.addEventListener('change', () => {
         this.shown[sev] = box.checked;
         this.render(this.controller.state);
       });
-      counts.append(box, el('span', { class: `count ${sev}`, 'data-count': sev }, `${state.counts[sev]} ${t[sev]}`), document.createTextNode(' '));
+      counts.append(box, el('span', { class: `count ${sev}`, 'data-count': sev }, `${state.counts[sev]} ${WORDS[this.controller.lang].severityCounted[sev]}`), document.createTextNode(' '));
     }
     this.root.append(counts);
     if (state.checking) this.root.append(el('p', { class: 'checking' }, t.checking));

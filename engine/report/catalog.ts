@@ -5,7 +5,7 @@ import { currentNationalSettings, ruleSeverity } from '../profiles';
 import { BATCH_RULES, RULES } from '../rules';
 import type { Lang, RuleMeta } from '../rules/types';
 import { ERROR_CODES } from './schema';
-import { SEVERITY_WORDS } from './text';
+import { WORDS, type Words } from './words';
 import { UNREADABLE } from './unreadable';
 
 /**
@@ -108,7 +108,7 @@ export function catalogText(lang: Lang): string {
       category = e.category;
       out.push('', category.toUpperCase());
     }
-    out.push(`  ${e.id.padEnd(32)} ${SEVERITY_WORDS[lang][e.severity as keyof (typeof SEVERITY_WORDS)['vi']] ?? e.severity}`, `      ${e.description}`);
+    out.push(`  ${e.id.padEnd(32)} ${WORDS[lang].severity[e.severity as keyof Words['severity']] ?? e.severity}`, `      ${e.description}`);
     if (e.basisKind) out.push(`      ${lang === 'vi' ? 'Căn cứ' : 'Basis'}: ${e.basis ? `${e.basis} (${e.basisKind})` : e.basisKind}`);
     if (e.category === 'unreadable') out.push(`      → ${e.messages.message}`);
   }

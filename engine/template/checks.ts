@@ -19,7 +19,7 @@
 import { currentNationalSettings, ruleSeverity } from '../profiles';
 import type { Settings } from '../profiles/schema';
 import type { FindingSeverity } from '../report/finding';
-import { SEVERITY_WORDS } from '../report/text';
+import { WORDS } from '../report/words';
 import { ruleIds, ruleMeta } from '../rules';
 import { RULE_FAILED_ID } from '../rules/rule-failed';
 import { columnLetters, fromA1 } from '../model/grid';
@@ -247,11 +247,11 @@ export function checkSheetCells(checks: readonly (TemplateCheck & { severity: Fi
     formulas.forEach((f, k) => out.push([`${col}${k + 2}`, f]));
     sums.set(check.ruleId, [...(sums.get(check.ruleId) ?? []), `SUM(${col}2:${col}${formulas.length + 1})`]);
   });
-  rules.forEach((id, k) => out.push([`A${k + 2}`, id], [`B${k + 2}`, ruleDescription(id)], [`C${k + 2}`, `=${sums.get(id)!.join('+')}`], [`D${k + 2}`, SEVERITY_WORDS.vi[severities.get(id)!]]));
+  rules.forEach((id, k) => out.push([`A${k + 2}`, id], [`B${k + 2}`, ruleDescription(id)], [`C${k + 2}`, `=${sums.get(id)!.join('+')}`], [`D${k + 2}`, WORDS.vi.severity[severities.get(id)!]]));
   const last = rules.length + 1;
   out.push(
-    ['F1', `=SUMIF(D2:D${last},"<>${SEVERITY_WORDS.vi.info}",C2:C${last})`],
-    ['F2', `=SUMIF(D2:D${last},"${SEVERITY_WORDS.vi.info}",C2:C${last})`],
+    ['F1', `=SUMIF(D2:D${last},"<>${WORDS.vi.severity.info}",C2:C${last})`],
+    ['F2', `=SUMIF(D2:D${last},"${WORDS.vi.severity.info}",C2:C${last})`],
     ['E3', 'Chỉ thidua hoặc phần bổ trợ kiểm tra được (số 0 ở cột C không nói gì về các quy tắc này):'],
   );
   others.forEach((id, k) => out.push([`E${k + 4}`, id], [`F${k + 4}`, ruleDescription(id)]));
