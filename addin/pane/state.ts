@@ -5,7 +5,7 @@
 import type { CheckOptions, Criterion, FindingJson, Lang } from '../../engine';
 import type { Change, CheckRequest, Mark, Probe, ReadResult, TemplateOutcome, WriteOutcome } from '../excel';
 
-/** What the pane needs of Excel, as plain functions (addin/excel.ts implements them). */
+/** What the pane needs of Excel, as plain functions (addin/excel/ implements them). */
 export interface PaneHost {
   /**
    * One check as one piece of Excel work: read the sheets (by id; every sheet when `ids` is

@@ -37,7 +37,7 @@ function memoryHost(grid: Grid, slow = 0) {
     },
     select: async () => {},
     recalculate: async () => {},
-    // Excel's event for the pane's own write is filtered by the host (addin/excel.ts), not seen here.
+    // Excel's event for the pane's own write is filtered by the host (addin/excel/), not seen here.
     write: async (sheet, cell, value) => {
       writes.push([sheet, cell, value]);
       setCell(grid, sheet, cell, value);

@@ -1,5 +1,5 @@
 /**
- * The Office adapter (addin/excel.ts) against the fake Excel that behaves as Excel does
+ * The Office adapter (addin/excel/) against the fake Excel that behaves as Excel does
  * (test/support/fake-excel/), in Node: reads, marks, writes and events, each with the awkward
  * part of the real host that it must survive.
  */
