@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { readXlsx } from '../../reader/read-workbook';
 import { COMBINED, FORMS, rewrite } from '../../scripts/xml-forms';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..');
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 if (!soffice && process.env.CI) throw new Error('CI needs LibreOffice (libreoffice-calc-nogui) for this test');
 const maybe = soffice ? test : test.skip;

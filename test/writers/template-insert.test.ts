@@ -150,7 +150,7 @@ const CASES: { id: string; clean: boolean; ops: Op[] }[] = [
     const template = join(dir, 'mau.xlsx');
     execFileSync(process.execPath, [join(ROOT, 'dist', 'command', 'cli.js'), 'template', '--out', template, '--year', '2023']);
     const jobs = CASES.map((c) => ({ in: template, out: join(dir, `${c.id}.xlsx`), ops: c.ops }));
-    execFileSync(PYTHON, [join(ROOT, 'test', 'helpers', 'lo-edit.py')], { input: JSON.stringify(jobs), stdio: ['pipe', 'pipe', 'pipe'], timeout: 280_000 });
+    execFileSync(PYTHON, [join(ROOT, 'test', 'support', 'lo-edit.py')], { input: JSON.stringify(jobs), stdio: ['pipe', 'pipe', 'pipe'], timeout: 280_000 });
     for (const c of CASES) {
       const file = join(dir, `${c.id}.xlsx`);
       lo.set(c.id, counted(file));
