@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * The `thidua` command. The engine is loaded only by the commands that need it, and by
  * `validate` only once its workers have started (command/validate.ts).
@@ -109,7 +108,7 @@ async function criteriaOption(value: string | undefined): Promise<{ name: string
 }
 
 /** The language asked for, read before the options are parsed (an option error is said in it too). */
-function askedLang(argv: readonly string[]): Lang {
+export function askedLang(argv: readonly string[]): Lang {
   const i = argv.indexOf('--lang');
   const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
   return value === 'en' ? 'en' : 'vi';
@@ -131,7 +130,7 @@ function optionError(e: { code?: string; message: string }, l: Lang): string | u
 }
 
 /** A failure nobody planned for, said in one sentence with what was being done; never a stack trace. */
-function unexpected(e: unknown, command: string | undefined, l: Lang): string {
+export function unexpected(e: unknown, command: string | undefined, l: Lang): string {
   const code = (e as { code?: string }).code;
   const why = code === 'ENOSPC' ? (l === 'vi' ? 'đĩa đã đầy' : 'the disk is full')
     : code === 'EACCES' || code === 'EPERM' ? (l === 'vi' ? 'không được phép ghi hoặc đọc một tệp' : 'a file could not be written or read')
@@ -316,16 +315,4 @@ export async function main(
     io.err(unexpected(e, command, l));
     return 3;
   }
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      process.stderr.write(unexpected(e, process.argv[2], askedLang(process.argv)));
-      process.exitCode = 3;
-    },
-  );
 }

@@ -9,7 +9,7 @@ import { SingleBar } from 'cli-progress';
 import { type FileJson, findProfile, loadProfile, type Profile, ProfileError, type ReportJson, type Lang } from '../engine';
 import { assembleReport, type Format, perFileReports, render, summaryTable } from '../formats';
 import { type FileOutcome, passedOverLine, uniqueNames } from '../reader';
-import { type AnnotateTask, type FilePool, writeAtomic } from '../pool';
+import { type AnnotateTask, type Checker, writeAtomic } from '../pool';
 import { zodSpeaks } from './zod-language';
 import { type Io, UsageError, type ValidateOptions, type ValidateRun } from './options';
 
@@ -112,7 +112,7 @@ async function annotateCopies(options: ValidateOptions, io: Io, outcomes: FileOu
 }
 
 /** The files through the pool, then the cross-file rules, the report and its outputs. */
-export async function runBatch(options: ValidateOptions, io: Io, pool: FilePool, files: string[], passed = 0): Promise<ValidateRun> {
+export async function runBatch(options: ValidateOptions, io: Io, pool: Checker, files: string[], passed = 0): Promise<ValidateRun> {
   zodSpeaks(options.lang);
   const copies = options.annotate ? annotatedNames(files, options.annotate) : undefined;
   const forced = profileOption(options.profile);

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { FileOutcome, FileTask } from '../reader';
 import type { AnnotateTask } from './worker';
 import { copyFailureText, type Lang } from '../engine';
@@ -15,7 +15,8 @@ import { copyFailureText, type Lang } from '../engine';
  * the time of the 184 modules it is made of; the plain compiled modules when it is missing.
  */
 function workerFile(): string {
-  const dist = existsSync(join(__dirname, 'worker.js')) ? __dirname : join(__dirname, '..', 'dist', 'pool');
+  // From dist/pool (tsc's), dist/command (the command's bundle) or pool/ (tests, from the sources).
+  const dist = [__dirname, join(__dirname, '..', 'pool'), join(__dirname, '..', 'dist', 'pool')].find((d) => existsSync(join(d, 'worker.js')))!;
   const bundle = join(dist, 'worker.bundle.js');
   return existsSync(bundle) ? bundle : join(dist, 'worker.js');
 }
@@ -32,12 +33,23 @@ export interface PoolOptions {
   memoryMb: number;
 }
 
-/** A pool of `jobs` workers, all started at once (each pays its own start-up and warm-up). */
-export class FilePool {
-  private readonly pool: Piscina;
+/** What checks a run's files: the pool, or the command's own thread for one small file (in-process.ts). */
+export interface Checker {
+  run(tasks: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]>;
+  destroy(): Promise<void>;
+}
+
+/**
+ * A pool of `jobs` workers, all started at once (each pays its own start-up and warm-up).
+ * Piscina itself is loaded as the pool is made, not with this module: a command that makes no
+ * pool (`thidua rules`, one small workbook) never loads it.
+ */
+export class FilePool implements Checker {
+  private readonly ready: Promise<Piscina>;
+  private started: Piscina | undefined;
 
   constructor(private readonly options: PoolOptions) {
-    this.pool = new Piscina({
+    this.ready = import('piscina').then(({ Piscina }) => new Piscina({
       filename: workerFile(),
       minThreads: Math.max(1, options.jobs),
       maxThreads: Math.max(1, options.jobs),
@@ -45,7 +57,7 @@ export class FilePool {
       resourceLimits: { maxOldGenerationSizeMb: options.memoryMb },
       // The task is async (reading and inflating with promises): a worker blocked in Atomics.wait would stall it.
       atomics: 'disabled',
-    });
+    })).then((p) => (this.started = p));
   }
 
   /**
@@ -65,7 +77,7 @@ export class FilePool {
     const { timeoutMs, memoryMb } = this.options;
     return this.lanes(tasks, async (task) => {
       try {
-        return (await this.pool.run(task, { name: 'annotateFile', signal: AbortSignal.timeout(timeoutMs) })) as string | undefined;
+        return (await (await this.ready).run(task, { name: 'annotateFile', signal: AbortSignal.timeout(timeoutMs) })) as string | undefined;
       } catch (e) {
         const err = e as { name?: string; code?: string; message?: string };
         if (err.name === 'AbortError' || err.name === 'TimeoutError') return copyFailureText({ code: 'timeout', seconds: timeoutMs / 1000 }, lang);
@@ -93,7 +105,7 @@ export class FilePool {
   private async runOne(task: FileTask): Promise<FileOutcome> {
     const { timeoutMs, memoryMb } = this.options;
     try {
-      return (await this.pool.run(task, { name: 'checkFile', signal: AbortSignal.timeout(timeoutMs) })) as FileOutcome;
+      return (await (await this.ready).run(task, { name: 'checkFile', signal: AbortSignal.timeout(timeoutMs) })) as FileOutcome;
     } catch (e) {
       const err = e as { name?: string; code?: string; message?: string };
       if (err.name === 'AbortError' || err.name === 'TimeoutError') return { path: task.path, ok: false, code: 'timeout', detail: `over ${timeoutMs} ms` };
@@ -104,10 +116,10 @@ export class FilePool {
 
   /** Tasks waiting in the pool's queue for a thread (none should: a task is given only to a free lane). */
   waiting(): number {
-    return this.pool.queueSize;
+    return this.started?.queueSize ?? 0;
   }
 
-  destroy(): Promise<void> {
-    return this.pool.destroy();
+  async destroy(): Promise<void> {
+    await (await this.ready).destroy();
   }
 }
