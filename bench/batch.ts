@@ -13,6 +13,14 @@ import { runThidua } from './process';
 const ROOT = join(__dirname, '..', '..');
 const wall = (args: string[]): number => runThidua(args).ms;
 
+/** A peer over the folder as a whole process (bench/peer-child.ts): its wall time. */
+function peer(mode: 'sheetjs' | 'exceljs' | 'floor', dir: string): number {
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [join(__dirname, 'peer-child.js'), mode, dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
 /** The bare ExcelJS loop over the folder, in a fresh process (bench/bare-child.ts): its loop time. */
 function bareReadFile(dir: string): number {
   const r = spawnSync(process.execPath, [join(__dirname, 'bare-child.js'), dir], { encoding: 'utf8' });
@@ -20,7 +28,24 @@ function bareReadFile(dir: string): number {
   return Number(r.stdout.trim());
 }
 
-export async function batchFigures(copies: number, repeats = 3): Promise<{ files: number; jobs1: number; jobs2: number; bare: number; speedup: number; ratioToBare: number }> {
+export interface BatchFigures {
+  files: number;
+  /** Whole processes, medians: thidua with --jobs 1 and --jobs 2, SheetJS, ExcelJS, the inflate-only floor. */
+  jobs1: number;
+  jobs2: number;
+  sheetjs: number;
+  exceljs: number;
+  floor: number;
+  /** The bare ExcelJS loop (its loop only), the older budget's baseline. */
+  bare: number;
+  /** Medians of each round's ratio: --jobs 1 ÷ --jobs 2, --jobs 2 ÷ bare, --jobs 1 ÷ SheetJS, --jobs 1 ÷ floor. */
+  speedup: number;
+  ratioToBare: number;
+  toSheetjs: number;
+  toFloor: number;
+}
+
+export async function batchFigures(copies: number, repeats = 3): Promise<BatchFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-'));
   try {
     const samples = readdirSync(join(ROOT, 'samples')).filter((f) => f.endsWith('.xlsx'));
@@ -32,18 +57,30 @@ export async function batchFigures(copies: number, repeats = 3): Promise<{ files
     const args = (jobs: number) => ['validate', dir, '--jobs', String(jobs), '--format', 'json', '--out', join(dir, `r${jobs}.json`), '--no-progress'];
     wall(args(2)); // warm the disk cache
     // The three take turns, so that a slow spell of a shared machine falls on all of them.
-    const times = { jobs1: [] as number[], jobs2: [] as number[], bare: [] as number[] };
+    const times = { jobs1: [] as number[], jobs2: [] as number[], sheetjs: [] as number[], exceljs: [] as number[], floor: [] as number[], bare: [] as number[] };
     for (let i = 0; i < repeats; i++) {
       times.jobs1.push(wall(args(1)));
       times.jobs2.push(wall(args(2)));
+      times.sheetjs.push(peer('sheetjs', dir));
+      times.exceljs.push(peer('exceljs', dir));
+      times.floor.push(peer('floor', dir));
       times.bare.push(bareReadFile(dir));
     }
-    const jobs1 = median(times.jobs1);
-    const jobs2 = median(times.jobs2);
-    const b = median(times.bare);
-    // Each turn's --jobs 2 over the same turn's bare loop, then the median of those ratios.
-    const ratioToBare = median(times.jobs2.map((t, i) => t / times.bare[i]!));
-    return { files: copies, jobs1, jobs2, bare: b, speedup: jobs1 / jobs2, ratioToBare };
+    // Each ratio is taken within a round, then the median of the rounds' ratios.
+    const ratio = (a: number[], b: number[]) => median(a.map((t, i) => t / b[i]!));
+    return {
+      files: copies,
+      jobs1: median(times.jobs1),
+      jobs2: median(times.jobs2),
+      sheetjs: median(times.sheetjs),
+      exceljs: median(times.exceljs),
+      floor: median(times.floor),
+      bare: median(times.bare),
+      speedup: ratio(times.jobs1, times.jobs2),
+      ratioToBare: ratio(times.jobs2, times.bare),
+      toSheetjs: ratio(times.jobs1, times.sheetjs),
+      toFloor: ratio(times.jobs1, times.floor),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -52,6 +89,22 @@ export async function batchFigures(copies: number, repeats = 3): Promise<{ files
 if (require.main === module) {
   const copies = Number(process.argv[2] ?? 300);
   void batchFigures(copies).then((f) => {
-    console.log(`${f.files} workbooks: --jobs 1 ${f.jobs1.toFixed(0)} ms, --jobs 2 ${f.jobs2.toFixed(0)} ms (speed-up ×${f.speedup.toFixed(2)}); bare ExcelJS readFile loop ${f.bare.toFixed(0)} ms; --jobs 2 / bare = ${f.ratioToBare.toFixed(2)} (budget ≤ 0.75)`);
+    console.log(peersTable(f));
   });
+}
+
+/** The peers side by side (BENCHMARKS.md's table). */
+export function peersTable(f: BatchFigures): string {
+  const row = (what: string, ms: number) => `| ${what} | ${ms.toFixed(0)} ms | ${(ms / f.floor).toFixed(1)} × |`;
+  return [
+    `${f.files} workbooks, whole processes, medians:`,
+    '| command | time | ÷ floor |',
+    '|---|---|---|',
+    row('`thidua validate --jobs 1` (the whole check)', f.jobs1),
+    row('`thidua validate --jobs 2`', f.jobs2),
+    row('SheetJS CE 0.20 (`@e965/xlsx`), read only, dense', f.sheetjs),
+    row('ExcelJS, read only', f.exceljs),
+    row('every part inflated, nothing parsed (the floor)', f.floor),
+    `--jobs 1 ÷ --jobs 2 ${f.speedup.toFixed(2)}; --jobs 1 ÷ SheetJS ${f.toSheetjs.toFixed(2)}; --jobs 1 ÷ floor ${f.toFloor.toFixed(2)}; --jobs 2 ÷ bare ExcelJS loop ${f.ratioToBare.toFixed(2)}`,
+  ].join('\n');
 }
