@@ -126,14 +126,22 @@ function checkOutputs(options: ValidateOptions): void {
  */
 const IN_PROCESS_MAX_BYTES = 1024 * 1024;
 
+/**
+ * Files that make another worker worth its start-up: a worker takes about 250 ms to start and
+ * load the engine, the time it checks some 80 typical workbooks in (BENCHMARKS.md).
+ */
+const FILES_PER_WORKER = 40;
+
 export async function validate(options: ValidateOptions, io: Io): Promise<ValidateRun> {
   const { files, missing, passed } = await expandInputs(options.inputs, [options.annotate, options.perFile].filter((o): o is string => o !== undefined));
   if (missing.length > 0) throw new UsageError(`Không tìm thấy: ${missing.join(', ')}.`, `Not found: ${missing.join(', ')}.`);
   if (files.length === 0) throw new UsageError('Không có tệp nào để kiểm tra.', 'There is no file to check.');
   checkOutputs(options);
   // One small workbook is checked here: a worker's start-up would cost more than its check.
-  // Otherwise no more workers than files: one workbook needs one worker's start-up, not two.
-  const pool = files.length === 1 && statSync(files[0]!).size <= IN_PROCESS_MAX_BYTES ? new InProcess() : new FilePool({ jobs: Math.min(options.jobs, files.length), timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 });
+  // Otherwise a worker for every FILES_PER_WORKER files, up to --jobs: a second worker pays
+  // for its start-up only on a batch that long.
+  const workers = Math.min(options.jobs, Math.ceil(files.length / FILES_PER_WORKER));
+  const pool = files.length === 1 && statSync(files[0]!).size <= IN_PROCESS_MAX_BYTES ? new InProcess() : new FilePool({ jobs: workers, timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 });
   try {
     const { runBatch } = await import('./run');
     return await runBatch(options, io, pool, files, passed);

@@ -33,6 +33,9 @@ export interface PoolOptions {
   memoryMb: number;
 }
 
+/** Most files given to a worker in one message. */
+const CHUNK_MAX = 16;
+
 /** What checks a run's files: the pool, or the command's own thread for one small file (in-process.ts). */
 export interface Checker {
   run(tasks: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]>;
@@ -65,8 +68,38 @@ export class FilePool implements Checker {
    * it, so that its time limit counts its own work, never the wait behind other files (500
    * files queued at once would otherwise time out at the back of a slow queue).
    */
-  run(tasks: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
-    return this.lanes(tasks, (task) => this.runOne(task), onDone);
+  async run(tasks: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+    // Files go to a worker a few at a time (one message, one answer for all of them): a worker
+    // that waited for its next file after each one idled a fifth of a batch away (profiled).
+    const size = Math.max(1, Math.min(CHUNK_MAX, Math.floor(tasks.length / (Math.max(1, this.options.jobs) * 4))));
+    const chunks = Array.from({ length: Math.ceil(tasks.length / size) }, (_, k) => tasks.slice(k * size, (k + 1) * size));
+    const done = await this.lanes(chunks, (chunk) => this.runChunk(chunk, onDone));
+    return done.flat();
+  }
+
+  /**
+   * A few files in one task, under one file's time limit (typical files take milliseconds).
+   * Where the task fails whole (a file over the time or memory limit, a worker lost), each of
+   * its files is checked again alone, with its own limits, so that only the file at fault is
+   * reported for it.
+   */
+  private async runChunk(chunk: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+    if (chunk.length > 1) {
+      try {
+        const outcomes = (await (await this.ready).run(chunk, { name: 'checkFiles', signal: AbortSignal.timeout(this.options.timeoutMs) })) as FileOutcome[];
+        for (const o of outcomes) onDone?.(o);
+        return outcomes;
+      } catch {
+        // Each file alone below.
+      }
+    }
+    const outcomes: FileOutcome[] = [];
+    for (const task of chunk) {
+      const o = await this.runOne(task);
+      onDone?.(o);
+      outcomes.push(o);
+    }
+    return outcomes;
   }
 
   /**

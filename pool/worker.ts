@@ -26,6 +26,11 @@ export function checkFile(task: FileTask): FileOutcome {
   return checkRead(task, readFile(task.path, task.limits ?? DEFAULT_LIMITS, isTemplateSheetName));
 }
 
+/** Files on disk checked one after another: what the pool gives a worker a few at a time. */
+export function checkFiles(tasks: FileTask[]): FileOutcome[] {
+  return tasks.map(checkFile);
+}
+
 export interface AnnotateTask {
   path: string;
   out: string;

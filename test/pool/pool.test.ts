@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FilePool, type PoolOptions } from '../../pool/pool';
 import type { FileOutcome, FileTask } from '../../reader/check';
+import { manyCells } from '../../scripts/hostile';
 
 /** Files checked on a pool of their own, the pool ended after. */
 async function checkFiles(tasks: FileTask[], options: PoolOptions, onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
@@ -43,6 +44,24 @@ test('a file\'s time limit counts its own work, not its wait: a task goes to the
     expect(new Set(outcomes.map((o) => (o.ok ? 'ok' : o.code)))).toEqual(new Set(['empty']));
   } finally {
     await pool.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('files go to a worker a few at a time; one that fails its group is checked alone, and only it is reported', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-pool-'));
+  const big = join(dir, 'mot-trieu-o.xlsx');
+  writeFileSync(big, manyCells(1_200_000, true));
+  // 64 MB of heap checks a typical workbook and not 1,200,000 cells (within the reader's limits): the group that holds
+  // the large file fails whole, its files are checked again one by one.
+  const tasks = [...Array.from({ length: 6 }, () => ({ path: SAMPLE })), { path: big }, ...Array.from({ length: 5 }, () => ({ path: SAMPLE }))];
+  const seen: string[] = [];
+  try {
+    const outcomes = await checkFiles(tasks, { jobs: 1, timeoutMs: 60_000, memoryMb: 64 }, (o) => seen.push(o.path));
+    expect(outcomes.map((o) => o.path)).toEqual(tasks.map((t) => t.path));
+    expect(outcomes.map((o) => (o.ok ? 'ok' : o.code))).toEqual([...Array(6).fill('ok'), 'too-large', ...Array(5).fill('ok')]);
+    expect(seen).toHaveLength(tasks.length);
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
