@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { SEVERITY_ARGB } from './sheet-layout';
-import { OFFERED_PROFILES, CHECK_SHEET, checkSheetCells, DEFAULT_PROFILE_ID, HELPER_COLUMN, findProfile, formatBlocks, COLOUR_LEGEND, headerHeight, type Profile, profileForProvince, resolveProfile, checkedCells, columnLetters, currentNationalSettings, fromA1, type LayoutSheet, REQUIRED_MARK, SEVERITY_ORDER, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, templateLayout, type TemplatePrefill, type Validation } from '../engine';
+import { CHECK_SHEET, checkSheetCells, HELPER_COLUMN, checkFormats, COLOUR_LEGEND, headerHeight, type Profile, checkedCells, columnLetters, fromA1, type LayoutSheet, REQUIRED_MARK, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, type TemplatePrefill, type Validation, templateFor } from '../engine';
 
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
@@ -189,15 +189,11 @@ function promptChecks(wb: ExcelJS.Workbook, check: TemplateCheck, g: Geometry): 
  */
 function writeChecks(wb: ExcelJS.Workbook, settings: Settings, g: Geometry): void {
   const { checks, others } = templateChecks(settings);
-  // Where two checks colour one cell, the graver's colour shows: errors first, then warnings
-  // (one format per block of cells, its rules in that order: see formatBlocks).
-  const ordered = [...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  // One format per block of cells, its rules gravest first with the lowest priority number:
+  // where two checks colour one cell, the graver's colour shows.
   let priority = 0;
-  for (const sheet of new Set(ordered.map((c) => c.sheet))) {
-    const ws = sheetOf(wb, g.name(sheet));
-    for (const { ref, rules } of formatBlocks(ordered, sheet, g, settings)) {
-      ws.addConditionalFormatting({ ref, rules: rules.map(({ check, test }) => ({ type: 'expression', priority: ++priority, formulae: [test], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: SEVERITY_ARGB[check.severity] } } } })) });
-    }
+  for (const { sheet, ref, rules } of checkFormats(checks, g, settings)) {
+    sheetOf(wb, g.name(sheet)).addConditionalFormatting({ ref, rules: rules.map(({ check, test }) => ({ type: 'expression', priority: ++priority, formulae: [test], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: SEVERITY_ARGB[check.severity] } } } })) });
   }
   // Its formulas carry no stored result: every program computes them as it opens the file
   // (LibreOffice keeps a stored result unless told otherwise). The engine never reads this sheet.
@@ -224,23 +220,14 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings, g: Geometry): voi
   void ks.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true });
 }
 
-/**
- * The template: its checks follow `profile` (a built-in's or a province's own file), else the
- * profile of the prefilled province, else the national one, each as in force at the end of the
- * bloc's year (or today). A profile other than the national one is written in `Bộ quy tắc`,
- * so that thidua checks the filled workbook by the same profile as its formulas.
- */
+/** The template (the engine's templateFor says which profile and which layout). */
 export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date().toISOString().slice(0, 10), profile?: Profile): ExcelJS.Workbook {
-  const chosen = profile ?? (prefill.province ? profileForProvince(prefill.province) : undefined) ?? findProfile(DEFAULT_PROFILE_ID);
-  const onDate = prefill.year !== undefined ? `${prefill.year}-12-31` : today;
-  const settings = chosen ? resolveProfile(chosen, onDate, profile && !findProfile(profile.id) ? [profile] : []).settings : currentNationalSettings();
-  const filled: TemplatePrefill = chosen && chosen.id !== DEFAULT_PROFILE_ID ? { ...prefill, profile: chosen.id } : prefill;
+  const { settings, layout } = templateFor(prefill, { today, ...(profile ? { profile } : {}) });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'thidua';
   // The formulas' values are written blank, as they are while nothing is typed, and every
   // program is asked to compute them again as it opens the file.
   wb.calcProperties = { fullCalcOnLoad: true };
-  const layout = templateLayout(settings, filled, { today, profiles: [...OFFERED_PROFILES] });
   for (const sheet of layout.filter((s) => !s.hidden)) writeSheet(wb, sheet);
   writeChecks(wb, settings, geometryOf(layout));
   for (const sheet of layout.filter((s) => s.hidden)) writeSheet(wb, sheet);

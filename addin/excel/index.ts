@@ -15,7 +15,7 @@
  *   format, and never over a formula.
  */
 /// <reference types="office-js" />
-import { type Criterion, paneTemplate } from '../../engine';
+import { type Criterion, findProfile, templateFor } from '../../engine';
 import { onChange } from './events';
 import { applyMarks, marksIn } from './marks';
 import { probe, read } from './read';
@@ -66,7 +66,8 @@ export function officeHost(host: ExcelHost, options: { chunkCells?: number; owne
      * following the profile picked in the pane (else the national one), as in force today.
      */
     createTemplate: (memberList: string | undefined, names: ReadonlyMap<string, string> = new Map(), profile?: string, criteria?: readonly Criterion[]) => {
-      const { settings, layout } = paneTemplate({ today: new Date().toISOString().slice(0, 10), ...(profile ? { profile } : {}), ...(criteria ? { criteria } : {}), ...(memberList ? { memberList } : {}) });
+      const picked = profile ? findProfile(profile) : undefined;
+      const { settings, layout } = templateFor(criteria ? { criteria: [...criteria] } : {}, { today: new Date().toISOString().slice(0, 10), ...(picked ? { profile: picked } : {}), ...(memberList ? { memberList } : {}) });
       return createTemplateSheets(host, layout, settings, names);
     },
   };

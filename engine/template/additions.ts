@@ -5,25 +5,34 @@
  * made now and the sheet `Kiểm tra`, each check kept only where every sheet it reads is the
  * template's. The same checks, blocks and order as `thidua template` writes.
  */
-import { type Criterion, LISTS_SHEET, templateLayout, type LayoutSheet } from './layout';
-import { CHECK_SHEET, checkSheetCells, formatBlocks, renamed, sheetsRead, templateChecks } from './checks';
+import { LISTS_SHEET, templateLayout, type LayoutSheet, type TemplatePrefill } from './layout';
+import { CHECK_SHEET, checkFormats, checkSheetCells, renamed, sheetsRead, templateChecks } from './checks';
 import { geometryOf } from './geometry';
 import { templateSheetOf } from './locate';
 import { headerKey } from '../text/normalize';
-import { currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, OFFERED_PROFILES, resolveProfile } from '../profiles';
-import type { Settings } from '../profiles/schema';
-import { SEVERITY_ORDER, type FindingSeverity } from '../report/finding';
+import { currentNationalSettings, DEFAULT_PROFILE_ID, findProfile, OFFERED_PROFILES, profileForProvince, resolveProfile } from '../profiles';
+import type { Profile, Settings } from '../profiles/schema';
+import type { FindingSeverity } from '../report/finding';
 import { columnLetters } from '../model/grid';
 import type { BlocModel } from '../model/bloc';
 import { fittingSheets } from './checks';
 import { memberListRange, tableRows } from './layout';
 
-/** The template the pane makes: the profile picked (else the national one) as in force `today`, the bloc's criteria, the member list the workbook has. */
-export function paneTemplate(options: { today: string; profile?: string; criteria?: readonly Criterion[]; memberList?: string }): { settings: Settings; layout: LayoutSheet[] } {
-  const picked = options.profile ? findProfile(options.profile) : undefined;
-  const settings = picked ? resolveProfile(picked, options.today).settings : currentNationalSettings();
-  const prefill = { ...(picked && picked.id !== DEFAULT_PROFILE_ID ? { profile: picked.id } : {}), ...(options.criteria ? { criteria: [...options.criteria] } : {}) };
-  const layout = templateLayout(settings, prefill, { today: options.today, profiles: [...OFFERED_PROFILES], ...(options.memberList ? { memberList: options.memberList } : {}) });
+/**
+ * The template `thidua template` writes and "Tạo mẫu" adds: its checks follow `profile` (a
+ * built-in's or a province's own file), else the profile of the prefilled province, else the
+ * national one, each as in force at the end of the bloc's year (or `today`). A profile other
+ * than the national one is written in `Bộ quy tắc`, so that thidua checks the filled workbook by
+ * the same profile as its formulas. `memberList`: where the drop-downs find the members (the
+ * pane's, in a workbook that has its own list).
+ */
+export function templateFor(prefill: TemplatePrefill, options: { today: string; profile?: Profile; memberList?: string }): { settings: Settings; layout: LayoutSheet[] } {
+  const { profile } = options;
+  const chosen = profile ?? (prefill.province ? profileForProvince(prefill.province) : undefined) ?? findProfile(DEFAULT_PROFILE_ID);
+  const onDate = prefill.year !== undefined ? `${prefill.year}-12-31` : options.today;
+  const settings = chosen ? resolveProfile(chosen, onDate, profile && !findProfile(profile.id) ? [profile] : []).settings : currentNationalSettings();
+  const filled: TemplatePrefill = chosen && chosen.id !== DEFAULT_PROFILE_ID ? { ...prefill, profile: chosen.id } : prefill;
+  const layout = templateLayout(settings, filled, { today: options.today, profiles: [...OFFERED_PROFILES], ...(options.memberList ? { memberList: options.memberList } : {}) });
   return { settings, layout };
 }
 
@@ -49,7 +58,7 @@ export function listsHeader(layout: readonly LayoutSheet[]): { row: number; colu
 }
 
 /** One conditional format of a check: on `ref` of sheet `sheet`, true where the cell is faulty. */
-export interface CheckFormat {
+export interface FormatToAdd {
   sheet: string;
   ref: string;
   formula: string;
@@ -59,7 +68,7 @@ export interface CheckFormat {
 /** What the template's checks add once its sheets are made. */
 export interface CheckAdditions {
   /** The formats in the order to add them, each put first as it is added: the gravest last, so its colour shows. */
-  formats: CheckFormat[];
+  formats: FormatToAdd[];
   /** `Kiểm tra`'s cells (a value, or a formula starting with `=`), when the workbook lacks it and a check is kept. */
   checkSheet?: { cells: [address: string, value: string | number][]; hiddenColumns: string };
 }
@@ -77,14 +86,10 @@ export function checkAdditions(layout: readonly LayoutSheet[], settings: Setting
   const all = templateChecks(settings);
   const g = geometryOf([...layout]);
   const checks = all.checks.filter((c) => sheetsRead(c, g, settings).every((n) => readable.has(n)));
-  const gravestFirst = [...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const formats: CheckFormat[] = [];
-  for (const sheet of new Set(gravestFirst.map((c) => c.sheet))) {
-    if (!made.has(g.name(sheet))) continue;
-    for (const { ref, rules } of formatBlocks(gravestFirst, sheet, g, settings)) {
-      for (const { check, test } of [...rules].reverse()) formats.push({ sheet: g.name(sheet), ref, formula: `=${renamed(test, readable)}`, severity: check.severity });
-    }
-  }
+  // Each is put first as Excel adds it: the gravest is added last, so that its colour shows.
+  const formats = checkFormats(checks, g, settings)
+    .filter((block) => made.has(g.name(block.sheet)))
+    .flatMap(({ sheet, ref, rules }) => [...rules].reverse().map(({ check, test }) => ({ sheet: g.name(sheet), ref, formula: `=${renamed(test, readable)}`, severity: check.severity })));
   if (existing.has(CHECK_SHEET) || checks.length === 0) return { formats };
   // The rules of the checks left out are thidua's alone in this workbook.
   const kept = new Set(checks.map((c) => c.ruleId));

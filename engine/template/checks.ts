@@ -18,7 +18,7 @@
  */
 import { currentNationalSettings, ruleSeverity } from '../profiles';
 import type { Settings } from '../profiles/schema';
-import type { FindingSeverity } from '../report/finding';
+import { type FindingSeverity, SEVERITY_ORDER } from '../report/finding';
 import { WORDS } from '../report/words';
 import { ruleIds, ruleMeta } from '../rules';
 import { RULE_FAILED_ID } from '../rules/rule-failed';
@@ -134,6 +134,23 @@ export function checkedCells(check: TemplateCheck, g: Geometry): [string, number
   const from = cells.rows === 'all' && sheet === 'scores' ? g.maxRow() : g.first(sheet);
   const to = cells.rows === 'first' ? from : g.last(sheet);
   return cols.flatMap((c) => Array.from({ length: to - from + 1 }, (_, k): [string, number] => [c, from + k]));
+}
+
+/** A conditional format of the template's checks: a block of one sheet and its checks' tests. */
+export interface CheckFormat<C extends TemplateCheck> {
+  sheet: SheetKey;
+  ref: string;
+  rules: { check: C; test: string }[];
+}
+
+/**
+ * Every check's formats, sheet by sheet and block by block, a block's checks gravest first:
+ * where two colour one cell, the gravest's colour must show (the writers put them in Excel in
+ * the order each program needs for that).
+ */
+export function checkFormats<C extends TemplateCheck & { severity: FindingSeverity }>(checks: readonly C[], g: Geometry, settings: Settings): CheckFormat<C>[] {
+  const ordered = [...checks].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return [...new Set(ordered.map((c) => c.sheet))].flatMap((sheet) => formatBlocks(ordered, sheet, g, settings).map((block) => ({ sheet, ...block })));
 }
 
 /**

@@ -5,11 +5,11 @@
  * read is the template's.
  */
 import { CHECK_SHEET } from '../../engine/template/checks';
-import { checkAdditions, listsFit, listsHeader, paneTemplate, sheetsToAdd, workbookForTemplate } from '../../engine/template/additions';
+import { checkAdditions, listsFit, listsHeader, sheetsToAdd, templateFor, workbookForTemplate } from '../../engine/template/additions';
 import { LISTS_SHEET } from '../../engine/template/layout';
 
 const TODAY = '2026-11-22';
-const { settings, layout } = paneTemplate({ today: TODAY });
+const { settings, layout } = templateFor({}, { today: TODAY });
 const names = layout.map((l) => l.name);
 const visible = layout.filter((l) => !l.hidden).map((l) => l.name);
 
