@@ -2,18 +2,10 @@
  * The lint rules that keep workbook text from becoming markup or code (THREATS.md): each
  * forbidden construct, put into a pane file, fails `eslint`; the pane's own sources pass.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-
-const ROOT = join(__dirname, '..', '..');
-const ESLINT = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+import { lint as lintAs } from '../support/lint';
 
 /** ESLint's rule ids for a snippet linted as if it were `addin/pane/probe.ts`. */
-function lint(code: string, file = 'addin/pane/probe.ts'): string[] {
-  const r = spawnSync(process.execPath, [ESLINT, '--format', 'json', '--stdin', '--stdin-filename', file], { cwd: ROOT, input: code, encoding: 'utf8' });
-  const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string | null }[] }[];
-  return result!.messages.map((m) => m.ruleId ?? 'parse');
-}
+const lint = (code: string, file = 'addin/pane/probe.ts'): string[] => lintAs(code, file).map((m) => m.ruleId);
 
 test.each([
   ['innerHTML', 'export function show(el: HTMLElement, text: string): void { el.innerHTML = text; }', 'no-restricted-properties'],
