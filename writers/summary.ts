@@ -87,7 +87,7 @@ export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lan
   const profiles = [...new Set(report.files.flatMap((f) => (f.profile ? [`${f.profile.id} (${f.profile.version})`] : [])))];
   ws.getCell('A2').value = `${t.checked}: ${checkedDate(options.checkedAt, lang)} · thidua ${TOOL_VERSION}${profiles.length ? ` · ${t.profile}: ${profiles.join(', ')}` : ''}`;
   const n = report.counts;
-  ws.getCell('A3').value = `${n.files} ${w.filesCounted}: ${n.valid} ${w.status.valid}, ${n.invalid} ${w.status.invalid}, ${n.unreadable} ${w.status.unreadable}`;
+  ws.getCell('A3').value = w.filesTally(n);
   const HEAD = 5;
   header(ws, HEAD, head);
   ws.headerFooter = { oddFooter: `&L${t.title}&R${t.page}` };

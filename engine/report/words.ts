@@ -32,6 +32,8 @@ export interface Words {
   tally(c: Counts): string;
   /** A file's result and its findings counted, as the text report ends a file. */
   fileResult(status: Status, c: Counts): string;
+  /** A run's files counted by result: `24 sổ: 7 đạt, 15 không đạt, 2 không đọc được`. */
+  filesTally(c: ReportJson['counts']): string;
   /** A run's files and findings counted, as the text report and the desk end. */
   runTotals(c: ReportJson['counts']): string;
 }
@@ -47,7 +49,8 @@ const vi: Words = {
   column: { file: 'Tệp', province: 'Tỉnh/Thành phố', bloc: 'Khối', year: 'Năm', result: 'Kết quả', leader: 'Trưởng khối', nextLeader: 'Trưởng khối năm sau' },
   tally: (c) => `${c.error} ${vi.severityCounted.error}, ${c.warning} ${vi.severityCounted.warning}, ${c.info} ${vi.severityCounted.info}`,
   fileResult: (status, c) => `${vi.statusLabel[status]}: ${vi.tally(c)}`,
-  runTotals: (n) => `${n.files} ${vi.filesCounted}: ${n.valid} ${vi.status.valid}, ${n.invalid} ${vi.status.invalid}, ${n.unreadable} ${vi.status.unreadable}; ${vi.tally(n)}`,
+  filesTally: (n) => `${n.files} ${vi.filesCounted}: ${n.valid} ${vi.status.valid}, ${n.invalid} ${vi.status.invalid}, ${n.unreadable} ${vi.status.unreadable}`,
+  runTotals: (n) => `${vi.filesTally(n)}; ${vi.tally(n)}`,
 };
 
 const en: Words = {
@@ -61,7 +64,8 @@ const en: Words = {
   column: { file: 'File', province: 'Province', bloc: 'Bloc', year: 'Year', result: 'Result', leader: 'Leader', nextLeader: 'Next leader' },
   tally: (c) => `${c.error} ${en.severityCounted.error}, ${c.warning} ${en.severityCounted.warning}, ${c.info} ${en.severityCounted.info}`,
   fileResult: (status, c) => `${en.status[status]}: ${en.tally(c)}`,
-  runTotals: (n) => `${n.files} ${en.filesCounted}: ${n.valid} ${en.status.valid}, ${n.invalid} ${en.status.invalid}, ${n.unreadable} ${en.status.unreadable}; ${en.tally(n)}`,
+  filesTally: (n) => `${n.files} ${en.filesCounted}: ${n.valid} ${en.status.valid}, ${n.invalid} ${en.status.invalid}, ${n.unreadable} ${en.status.unreadable}`,
+  runTotals: (n) => `${en.filesTally(n)}; ${en.tally(n)}`,
 };
 
 export const WORDS: Record<Lang, Words> = { vi, en };
