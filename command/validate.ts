@@ -1,17 +1,18 @@
 /**
- * `thidua validate`: every workbook the office received, in one run. Files are checked on
- * worker threads; the cross-file rules run over the whole set; the report goes out as text,
- * JSON, CSV or HTML. Inputs are only ever read.
+ * `thidua validate`: every workbook the office received, in one run. Files are checked on the
+ * command's own thread and, for a long batch, on worker threads beside it; the cross-file
+ * rules run over the whole set; the report goes out as text, JSON, CSV or HTML. Inputs are only
+ * ever read.
  *
  * This module is light on purpose: it finds the files and starts the workers, and only then
- * loads the engine and the report writers (command/run.ts), so that the main thread's loading
- * overlaps the workers' (measured: a one-workbook run went from about 480 to about 330 ms).
+ * loads the engine and the report writers (command/run.ts), so that the loading here overlaps
+ * the workers'.
  */
 import { accessSync, constants, existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { glob } from 'tinyglobby';
-import { FilePool, InProcess } from '../pool';
+import { Checks } from '../pool';
 
 import { type Io, UsageError, type ValidateOptions, type ValidateRun } from './options';
 
@@ -120,15 +121,9 @@ function checkOutputs(options: ValidateOptions): void {
 }
 
 /**
- * Largest file checked on the command's own thread. Every typical bloc workbook is under
- * 100 KB; at 1 MB the reader's passes over the parts take well under a second (the 2,000,000
- * cells of 8 MB take about one), so the pool's time limit could never matter.
- */
-const IN_PROCESS_MAX_BYTES = 1024 * 1024;
-
-/**
- * Files that make another worker worth its start-up: a worker takes about 250 ms to start and
- * load the engine, the time it checks some 80 typical workbooks in (BENCHMARKS.md).
+ * Files that make a worker worth its start-up beside the command's own thread: a worker takes
+ * about 100 ms to start and load the engine (a quarter of a second on a slow machine), the
+ * time this thread checks some 40 typical workbooks in (BENCHMARKS.md).
  */
 const FILES_PER_WORKER = 40;
 
@@ -137,11 +132,9 @@ export async function validate(options: ValidateOptions, io: Io): Promise<Valida
   if (missing.length > 0) throw new UsageError(`Không tìm thấy: ${missing.join(', ')}.`, `Not found: ${missing.join(', ')}.`);
   if (files.length === 0) throw new UsageError('Không có tệp nào để kiểm tra.', 'There is no file to check.');
   checkOutputs(options);
-  // One small workbook is checked here: a worker's start-up would cost more than its check.
-  // Otherwise a worker for every FILES_PER_WORKER files, up to --jobs: a second worker pays
-  // for its start-up only on a batch that long.
-  const workers = Math.min(options.jobs, Math.ceil(files.length / FILES_PER_WORKER));
-  const pool = files.length === 1 && statSync(files[0]!).size <= IN_PROCESS_MAX_BYTES ? new InProcess() : new FilePool({ jobs: workers, timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 });
+  // --jobs N: this thread and up to N − 1 workers, one for every FILES_PER_WORKER files.
+  const workers = Math.min(options.jobs - 1, Math.floor(files.length / FILES_PER_WORKER));
+  const pool = new Checks({ workers, timeoutMs: options.timeoutMs ?? 30_000, memoryMb: options.memoryMb ?? 2048 });
   try {
     const { runBatch } = await import('./run');
     return await runBatch(options, io, pool, files, passed);

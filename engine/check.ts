@@ -84,8 +84,21 @@ function oneCauseOneFinding(findings: Finding[]): Finding[] {
   return findings.filter((f) => !(ruleMeta(f.ruleId)?.defersTo ?? []).some((owner) => spoken.has(`${owner} ${at(f)}`)));
 }
 
+type RuleOptions = { ok: true; options: Record<string, unknown> } | { ok: false; error: string };
+
+/** Each rule's options by the settings they come from (resolved settings are kept, so are these). */
+const optionsCache = new WeakMap<Settings, Map<string, RuleOptions>>();
+
 /** The rule's options from the profile, checked by the rule's own schema (defaults filled in). */
-function optionsOf(rule: Rule, settings: Settings): { ok: true; options: Record<string, unknown> } | { ok: false; error: string } {
+function optionsOf(rule: Rule, settings: Settings): RuleOptions {
+  let bySettings = optionsCache.get(settings);
+  if (!bySettings) optionsCache.set(settings, (bySettings = new Map()));
+  let options = bySettings.get(rule.id);
+  if (!options) bySettings.set(rule.id, (options = parseOptions(rule, settings)));
+  return options;
+}
+
+function parseOptions(rule: Rule, settings: Settings): RuleOptions {
   const given = settingOptions(settings.rules[rule.id]);
   if (!rule.meta.options) return { ok: true, options: given };
   const parsed = rule.meta.options.safeParse(given);

@@ -1,8 +1,9 @@
 /**
- * The pool's door: worker threads that check the command's files, each under a time and a
- * memory limit (pool.ts, worker.ts), and the atomic write the workers and the command share.
+ * The pool's door: the command's files checked on its own thread and on worker threads, each
+ * worker under a time and a memory limit (checks.ts, pool.ts, worker.ts), and the atomic
+ * write the workers and the command share.
  */
+export { Checks } from './checks';
 export { type Checker, FilePool } from './pool';
-export { InProcess } from './in-process';
 export type { AnnotateTask } from './worker';
 export { writeAtomic } from './write-atomic';

@@ -34,9 +34,9 @@ export interface PoolOptions {
 }
 
 /** Most files given to a worker in one message. */
-const CHUNK_MAX = 16;
+export const CHUNK_MAX = 16;
 
-/** What checks a run's files: the pool, or the command's own thread for one small file (in-process.ts). */
+/** What checks a run's files: the pool alone, or the command's own thread beside it (checks.ts). */
 export interface Checker {
   run(tasks: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]>;
   destroy(): Promise<void>;
@@ -73,7 +73,7 @@ export class FilePool implements Checker {
     // that waited for its next file after each one idled a fifth of a batch away (profiled).
     const size = Math.max(1, Math.min(CHUNK_MAX, Math.floor(tasks.length / (Math.max(1, this.options.jobs) * 4))));
     const chunks = Array.from({ length: Math.ceil(tasks.length / size) }, (_, k) => tasks.slice(k * size, (k + 1) * size));
-    const done = await this.lanes(chunks, (chunk) => this.runChunk(chunk, onDone));
+    const done = await this.lanes(chunks, (chunk) => this.check(chunk, onDone));
     return done.flat();
   }
 
@@ -83,7 +83,7 @@ export class FilePool implements Checker {
    * its files is checked again alone, with its own limits, so that only the file at fault is
    * reported for it.
    */
-  private async runChunk(chunk: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
+  async check(chunk: FileTask[], onDone?: (o: FileOutcome) => void): Promise<FileOutcome[]> {
     if (chunk.length > 1) {
       try {
         const outcomes = (await (await this.ready).run(chunk, { name: 'checkFiles', signal: AbortSignal.timeout(this.options.timeoutMs) })) as FileOutcome[];

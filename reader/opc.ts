@@ -43,8 +43,13 @@ export function sourceOfRels(rels: string): string {
   return m ? `${m[1]}${m[2]}` : '';
 }
 
+/** A target of plain segments (no `.` or `..`, no escape, query or fragment, no empty segment). */
+const PLAIN_TARGET = /^\/?(?:[\w-][\w.-]*\/)*[\w-][\w.-]*$/;
+
 /** A relationship's target as a part name, resolved against its source part (RFC 3986 §5.2). */
 export function resolveTarget(source: string, target: string): string {
+  // The common case by far (`worksheets/sheet1.xml`, `/xl/workbook.xml`): plain segments only.
+  if (PLAIN_TARGET.test(target)) return target.startsWith('/') ? target.slice(1) : `${source.slice(0, source.lastIndexOf('/') + 1)}${target}`;
   let t = target.replace(/\\/g, '/').replace(/[#?].*$/, '');
   try {
     t = decodeURIComponent(t);

@@ -61,18 +61,9 @@ export function decodeText(raw: string): string {
   return s.includes('&') ? decodeRefs(s) : s;
 }
 
-/** An attribute value as the application sees it (§3.3.3: literal white space is a space). */
+/** An attribute value as the application sees it (§3.3.3: literal white space is a space, then references). */
 function decodeAttribute(raw: string): string {
-  // One pass to see whether anything needs doing (most values are short and plain).
-  let special = false;
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 60 /* < */) throw new XmlError('a < in an attribute value');
-    if (c === 38 || c === 9 || c === 10 || c === 13) special = true;
-  }
-  if (!special) return raw;
-  let s = raw;
-  if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ');
+  const s = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ') : raw;
   return s.includes('&') ? decodeRefs(s) : s;
 }
 
@@ -100,8 +91,53 @@ export interface XmlHandler {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
-/** Characters that end a name in a tag. */
-const endsName = (c: number) => isSpace(c) || c === 62 /* > */ || c === 47 /* / */ || c === 61; /* = */
+
+/**
+ * What an ASCII character may be in a name (XML 1.0 §2.3): 2 start one (a letter, `_`), 1 only
+ * continue one (a digit, `-`, `.`, and `:`, which Namespaces in XML never lets start one), 0 neither (`<`, `&`, a quote, white space…). A
+ * character past ASCII is taken as a name character without looking it up: no part names an
+ * element outside ASCII, and refusing one would refuse nothing a writer makes.
+ */
+const NAME_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  NAME_CLASS[c] = /[A-Za-z_]/.test(ch) ? 2 : /[0-9.:-]/.test(ch) ? 1 : 0;
+}
+
+/**
+ * The end of the name that starts at `i`, or -1 when no name starts there. A name is a
+ * qualified name (Namespaces in XML §3): at most one colon, between a prefix and a local part,
+ * neither empty (a local part that starts with a digit, `-` or `.` is read, as saxes reads it).
+ */
+function nameEnd(xml: string, i: number, len: number): number {
+  const first = xml.charCodeAt(i);
+  if (!(first >= 128 || NAME_CLASS[first] === 2)) return -1;
+  const start = i;
+  let colon = -1;
+  for (i++; i < len; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 128) {
+      if (NAME_CLASS[c] === 0) break;
+      if (c === 58 /* : */) {
+        if (colon >= 0) throw new XmlError('a name with two colons');
+        colon = i;
+      }
+    }
+  }
+  if (colon === i - 1) throw new XmlError('a name with nothing after its colon');
+  nameColon = colon < 0 ? -1 : colon - start;
+  return i;
+}
+
+/** Where the colon is in the name nameEnd last read (-1: none); read at once, before the next name. */
+let nameColon = -1;
+
+/** The first index at or after `from` that is not white space. */
+function skipSpace(xml: string, from: number, len: number): number {
+  let i = from;
+  while (i < len && isSpace(xml.charCodeAt(i))) i++;
+  return i;
+}
 
 interface Scope {
   /** Element depth at which these declarations were made. */
@@ -114,7 +150,11 @@ interface Scope {
  * `handler`. Throws XmlError when the text is not well-formed XML.
  */
 export function scanXml(xml: string, handler: XmlHandler): void {
+  // The open elements: each one's name as written, namespace and local name (its end tag is
+  // matched against the first and reported with the other two).
   const names: string[] = [];
+  const openNs: string[] = [];
+  const openLocal: string[] = [];
   const scopes: Scope[] = [{ depth: 0, prefixes: new Map([['xml', XML_NS]]) }];
   let prefixes = scopes[0]!.prefixes;
   let defaultNs = '';
@@ -151,6 +191,14 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   };
   const wantText = handler.wantText?.bind(handler);
   const text = handler.text?.bind(handler);
+  /** The declarations made at `depth` go out of scope with its element. */
+  const leave = (depth: number) => {
+    if (scopes.length > 1 && scopes[scopes.length - 1]!.depth === depth) {
+      scopes.pop();
+      prefixes = scopes[scopes.length - 1]!.prefixes;
+    }
+    defaultNs = defaults.pop() ?? '';
+  };
   let seenRoot = false;
   let pos = 0;
   const len = xml.length;
@@ -173,20 +221,17 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === 47 /* / */) {
-      const gt = xml.indexOf('>', lt + 2);
-      if (gt < 0) throw new XmlError('an end tag never finished');
-      const name = xml.slice(lt + 2, gt).trimEnd();
       const open = names.pop();
-      if (open !== name) throw new XmlError(open === undefined ? `</${name}> with nothing open` : `</${name}> closes <${open}>`);
-      const colon = name.indexOf(':');
-      const ns = colon < 0 ? defaultNs : resolve(name.slice(0, colon));
-      handler.close(ns, colon < 0 ? name : name.slice(colon + 1));
-      const depth = names.length + 1;
-      if (scopes.length > 1 && scopes[scopes.length - 1]!.depth === depth) {
-        scopes.pop();
-        prefixes = scopes[scopes.length - 1]!.prefixes;
+      if (open === undefined) throw new XmlError('an end tag with nothing open');
+      // `</name` then white space and `>`.
+      const after = lt + 2 + open.length;
+      const gt = xml.startsWith(open, lt + 2) ? skipSpace(xml, after, len) : -1;
+      if (gt < 0 || xml.charCodeAt(gt) !== 62 || (after < len && !isSpace(xml.charCodeAt(after)) && xml.charCodeAt(after) !== 62)) {
+        const close = xml.indexOf('>', lt + 2);
+        throw new XmlError(close < 0 ? 'an end tag never finished' : `</${xml.slice(lt + 2, close).trimEnd()}> closes <${open}>`);
       }
-      defaultNs = defaults.pop() ?? '';
+      handler.close(openNs.pop()!, openLocal.pop()!);
+      leave(names.length + 1);
       pos = gt + 1;
       continue;
     }
@@ -215,14 +260,15 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     }
     // A start tag: its name, then attributes until `>` or `/>`.
     if (seenRoot && names.length === 0) throw new XmlError('a second root element');
-    let i = lt + 1;
-    while (i < len && !endsName(xml.charCodeAt(i))) i++;
+    let i = nameEnd(xml, lt + 1, len);
+    if (i < 0) throw new XmlError('a < that starts no tag');
     const name = xml.slice(lt + 1, i);
-    if (name === '') throw new XmlError('a < that starts no tag');
+    const colon = nameColon;
     attrCount = 0;
     let empty = false;
     for (;;) {
-      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      const before = i;
+      i = skipSpace(xml, i, len);
       if (i >= len) throw new XmlError(`<${name}> never finished`);
       const c = xml.charCodeAt(i);
       if (c === 62 /* > */) {
@@ -235,40 +281,54 @@ export function scanXml(xml: string, handler: XmlHandler): void {
         i += 2;
         break;
       }
+      if (i === before) throw new XmlError(`attributes run together in <${name}>`);
       const nameStart = i;
-      while (i < len && !endsName(xml.charCodeAt(i))) i++;
+      i = nameEnd(xml, i, len);
+      if (i < 0) throw new XmlError(`a character no name may hold in <${name}>`);
       const attrName = xml.slice(nameStart, i);
-      while (i < len && isSpace(xml.charCodeAt(i))) i++;
-      if (attrName === '' || xml.charCodeAt(i) !== 61 /* = */) throw new XmlError(`an attribute without a value in <${name}>`);
-      i++;
-      while (i < len && isSpace(xml.charCodeAt(i))) i++;
+      i = skipSpace(xml, i, len);
+      if (xml.charCodeAt(i) !== 61 /* = */) throw new XmlError(`an attribute without a value in <${name}>`);
+      i = skipSpace(xml, i + 1, len);
       const quote = xml.charCodeAt(i);
       if (quote !== 34 && quote !== 39) throw new XmlError(`an unquoted attribute in <${name}>`);
-      const close = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
-      if (close < 0) throw new XmlError(`an attribute value never closed in <${name}>`);
+      // The value, read once: where its quote closes it, and whether it holds anything to
+      // decode (a reference, literal white space to normalise) or a `<`, which it never may.
+      let close = i + 1;
+      let plain = true;
+      for (; close < len; close++) {
+        const v = xml.charCodeAt(close);
+        if (v === quote) break;
+        if (v <= 60) {
+          if (v === 60 /* < */) throw new XmlError('a < in an attribute value');
+          if (v === 38 /* & */ || v === 9 || v === 10 || v === 13) plain = false;
+        }
+      }
+      if (close >= len) throw new XmlError(`an attribute value never closed in <${name}>`);
       for (let k = 0; k < attrCount; k++) if (attrNames[k] === attrName) throw new XmlError(`attribute ${attrName} twice in <${name}>`);
+      const raw = xml.slice(i + 1, close);
       attrNames[attrCount] = attrName;
-      attrValues[attrCount] = decodeAttribute(xml.slice(i + 1, close));
+      attrValues[attrCount] = plain ? raw : decodeAttribute(raw);
       attrCount++;
       i = close + 1;
-      const after = xml.charCodeAt(i);
-      if (i < len && !isSpace(after) && after !== 62 && after !== 47) throw new XmlError(`attributes run together in <${name}>`);
     }
     // Namespace declarations made here hold for this element and its content.
     const depth = names.length + 1;
     defaults.push(defaultNs);
     for (let k = 0; k < attrCount; k++) {
       const q = attrNames[k]!;
-      if (q === 'xmlns') defaultNs = attrValues[k]!;
+      if (q.charCodeAt(0) !== 120 /* x */) continue;
+      // A namespace name is a URI: white space around it is no part of it (as saxes reads it).
+      if (q === 'xmlns') defaultNs = attrValues[k]!.trim();
       else if (q.startsWith('xmlns:')) {
+        const uri = attrValues[k]!.trim();
+        if (uri === '') throw new XmlError(`${q} declared empty (Namespaces in XML 1.0 has no undeclaring)`);
         if (scopes[scopes.length - 1]!.depth !== depth) {
           prefixes = new Map(prefixes);
           scopes.push({ depth, prefixes });
         }
-        prefixes.set(q.slice(6), attrValues[k]!);
+        prefixes.set(q.slice(6), uri);
       }
     }
-    const colon = name.indexOf(':');
     tag.ns = colon < 0 ? defaultNs : resolve(name.slice(0, colon));
     tag.local = colon < 0 ? name : name.slice(colon + 1);
     tag.qname = name;
@@ -277,13 +337,11 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     if (empty) {
       handler.open(tag);
       handler.close(tag.ns, tag.local);
-      if (scopes.length > 1 && scopes[scopes.length - 1]!.depth === depth) {
-        scopes.pop();
-        prefixes = scopes[scopes.length - 1]!.prefixes;
-      }
-      defaultNs = defaults.pop() ?? '';
+      leave(depth);
     } else {
       names.push(name);
+      openNs.push(tag.ns);
+      openLocal.push(tag.local);
       handler.open(tag);
     }
     pos = i;
@@ -320,7 +378,7 @@ export function partText(bytes: Uint8Array): string {
   if (bytes[0] === 0x3c && bytes[1] === 0x3f) {
     let end = 0;
     while (end < 200 && end < bytes.length && bytes[end] !== 0x3e) end++;
-    const declared = /\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(String.fromCharCode(...bytes.subarray(0, end)))?.[1];
+    const declared = /\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(decoder('latin1').decode(bytes.subarray(0, end)))?.[1];
     if (declared && !/^utf-?8$/i.test(declared)) {
       try {
         return decode(declared, 0);
