@@ -21,6 +21,7 @@ const common = {
     }),
     new webpack.ProvidePlugin({ Buffer: ['buffer', 'Buffer'] }),
     new webpack.NormalModuleReplacementPlugin(/exceljs-cached-empty/, path.resolve(__dirname, 'desk/no-exceljs-patch.ts')),
+    new webpack.NormalModuleReplacementPlugin(/exceljs-workbook$/, path.resolve(__dirname, 'writers/exceljs-workbook-browser.ts')),
   ],
   performance: { hints: false },
 };

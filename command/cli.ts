@@ -259,7 +259,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
   if (year !== undefined && (!Number.isInteger(year) || year < 2000 || year > 2100)) throw new UsageError(`--year phải là năm từ 2000 đến 2100 (nhận được "${values.year}").`, `--year must be a year from 2000 to 2100 (got "${values.year}").`);
   const members = values.members?.split(/[;\n]/).map((m) => m.trim()).filter((m) => m !== '');
   const profile = (await import('./run')).profileOption(values.profile);
-  const { templateWorkbook } = await import('../writers');
+  const { templateWorkbook, workbookBytes } = await import('../writers');
   const wb = templateWorkbook({
     ...(values.province ? { province: values.province } : {}),
     ...(year !== undefined ? { year } : {}),
@@ -267,7 +267,7 @@ async function templateCommand(args: string[], io: CliIo): Promise<number> {
     ...(members && members.length > 0 ? { members } : {}),
     ...(criteria ? { criteria } : {}),
   }, undefined, profile);
-  writeAtomic(out, Buffer.from(await wb.xlsx.writeBuffer()));
+  writeAtomic(out, await workbookBytes(wb));
   io.out(`Đã ghi biểu mẫu: ${out}\n`);
   return 0;
 }

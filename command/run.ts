@@ -147,10 +147,10 @@ export async function runBatch(options: ValidateOptions, io: Io, pool: Checker, 
     said(options, io, `Đã ghi ${made.size} bản đánh dấu vào: ${options.annotate}`, `${made.size} annotated copies written to: ${options.annotate}`);
   }
   if (options.summary) {
-    const { summaryWorkbook } = await import('../writers');
+    const { summaryWorkbook, workbookBytes } = await import('../writers');
     const from = dirname(resolve(options.summary));
     const links = made && new Map([...made].map(([path, copy]) => [path, relative(from, resolve(copy)).split(sep).map(encodeURIComponent).join('/')]));
-    writeAtomic(options.summary, Buffer.from(await summaryWorkbook(report, outcomes, options.lang, { checkedAt, governmentFlags, ...(links ? { copies: links } : {}) }).xlsx.writeBuffer()));
+    writeAtomic(options.summary, await workbookBytes(summaryWorkbook(report, outcomes, options.lang, { checkedAt, governmentFlags, ...(links ? { copies: links } : {}) })));
     said(options, io, `Đã ghi sổ tổng hợp: ${options.summary}`, `Summary written: ${options.summary}`);
   }
   if (io.stderrTty && !options.quiet && format === 'text' && !options.out && files.length > 1) io.err(`\n${summaryTable(report, options.lang)}\n`);

@@ -5,7 +5,7 @@
  */
 import '../engine/zod-jitless';
 import { Buffer } from 'buffer';
-import { annotateBuffer, summaryWorkbook } from '../writers';
+import { annotateBuffer, summaryWorkbook, workbookBytes } from '../writers';
 import { DEFAULT_LIMITS, type FileOutcome, readBuffer } from '../reader';
 import type { FileJson, GovernmentFlagTally, ReportJson, Lang } from '../engine';
 
@@ -29,7 +29,7 @@ scope.onmessage = async (e) => {
   const task = e.data;
   try {
     if (task.kind === 'summary') {
-      out(task.id, Buffer.from(await summaryWorkbook(task.report, task.outcomes, task.lang, { checkedAt: new Date(task.checkedAt), governmentFlags: task.governmentFlags }).xlsx.writeBuffer()));
+      out(task.id, await workbookBytes(summaryWorkbook(task.report, task.outcomes, task.lang, { checkedAt: new Date(task.checkedAt), governmentFlags: task.governmentFlags })));
       return;
     }
     const read = readBuffer(task.name, Buffer.from(task.bytes), DEFAULT_LIMITS, () => true);

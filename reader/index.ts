@@ -10,4 +10,4 @@ export { checkBuffer, checkRead, type FileOutcome, type FileTask, readBuffer } f
 export { canonicalPackage, excelJsReady, signNotes, workbookWhereExcelJsLooks } from './copy-package';
 export { checkAllParts, DEFAULT_LIMITS, type Limits } from './intake';
 export { baseName, passedOver, passedOverLine, uniqueNames } from './names';
-export { makeZip } from './zip-writer';
+export { makeZip, unzip } from './zip-writer';

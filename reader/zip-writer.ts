@@ -37,6 +37,8 @@ export function makeZip(entries: ZipInput[]): Buffer {
       h.writeUInt16LE(20, 4);
       h.writeUInt16LE(20, 4 + shift);
       h.writeUInt16LE(method, 8 + shift);
+      // 1 January 1980, the first date a zip can hold (0 is no date at all): a file is the same whenever it is made.
+      h.writeUInt16LE(0x21, 12 + shift);
       h.writeUInt32LE(crc, 14 + shift);
       h.writeUInt32LE(body.length, 18 + shift);
       h.writeUInt32LE(size, 22 + shift);

@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import { copyFailureText, type FileJson, type Grid, type Lang } from '../engine';
 import { canonicalPackage, checkAllParts, DEFAULT_LIMITS, excelJsReady, type Limits, signNotes, workbookWhereExcelJsLooks } from '../reader';
+import { workbookBytes } from './exceljs';
 
 /**
  * Largest workbook (all parts inflated) ExcelJS is given to write an annotated copy of:
@@ -53,7 +54,7 @@ export async function annotateBuffer(buf: Buffer, grid: Grid, entry: FileJson, l
   if (!wb) return { reason: copyFailureText({ code: 'exceljs-refused' }, lang) };
   const { annotateWorkbook } = await import('./annotate');
   annotateWorkbook(wb, entry, lang, checkedAt);
-  return { bytes: signNotes(Buffer.from(await wb.xlsx.writeBuffer()), buf) };
+  return { bytes: signNotes(await workbookBytes(wb), buf) };
 }
 
 /**

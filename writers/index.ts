@@ -7,3 +7,4 @@
 export { annotateBuffer } from './annotate-copy';
 export { summaryWorkbook } from './summary';
 export { templateWorkbook } from './template';
+export { workbookBytes } from './exceljs';

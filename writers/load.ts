@@ -4,11 +4,12 @@
  * ExcelJS's own reading errors (dates below serial 61 a day off, `t="d"` as a number, the
  * fixed part names it insists on).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './exceljs';
 import './exceljs-cached-empty';
 
 export async function loadWorkbook(data: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   await wb.xlsx.load(data as unknown as ArrayBuffer);
   return wb;
 }

@@ -8,7 +8,8 @@
  * page wide, the header row on every page). Text from the submitted files is written as text:
  * ExcelJS writes a string as a string, so `=…` from a workbook never becomes a formula.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './exceljs';
 import { baseName as basename } from '../reader';
 import { checkedDate, currentNationalSettings, type GovernmentFlagTally, type ReportJson, TALLY_TEXT, tallyRows, tallyVerdict, TOOL_VERSION, type Lang, WORDS, type Words } from '../engine';
 import { fitWidths, STATUS_STYLE } from './sheet-layout';
@@ -74,7 +75,7 @@ export function summaryWorkbook(report: ReportJson, outcomes: FileOutcome[], lan
   const t = T[lang];
   const awards = currentNationalSettings().awards;
   const byPath = new Map(outcomes.map((o) => [o.path, o]));
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = 'thidua';
   wb.created = options.checkedAt;
   const ws = wb.addWorksheet(t.sheet);

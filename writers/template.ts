@@ -5,7 +5,8 @@
  * `Tỷ lệ (%)` as formulas, a hidden sheet of the lists too long to write inline, and a print
  * setup (A4 landscape, one page wide, the header row on every page); optionally pre-filled.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { Workbook } from './exceljs';
 import { SEVERITY_ARGB } from './sheet-layout';
 import { CHECK_SHEET, checkSheetCells, HELPER_COLUMN, checkFormats, COLOUR_LEGEND, headerHeight, type Profile, checkedCells, columnLetters, fromA1, type LayoutSheet, REQUIRED_MARK, type Settings, type TemplateCheck, templateChecks, geometryOf, type Geometry, type TemplatePrefill, type Validation, templateFor } from '../engine';
 
@@ -223,7 +224,7 @@ function writeChecks(wb: ExcelJS.Workbook, settings: Settings, g: Geometry): voi
 /** The template (the engine's templateFor says which profile and which layout). */
 export function templateWorkbook(prefill: TemplatePrefill = {}, today = new Date().toISOString().slice(0, 10), profile?: Profile): ExcelJS.Workbook {
   const { settings, layout } = templateFor(prefill, { today, ...(profile ? { profile } : {}) });
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = 'thidua';
   // The formulas' values are written blank, as they are while nothing is typed, and every
   // program is asked to compute them again as it opens the file.
