@@ -57,16 +57,28 @@ async function main(): Promise<void> {
     figures.push(ratio(`validate --jobs 1 over ${b.files} workbooks ÷ SheetJS reading them (${b.sheetjs.toFixed(0)} ms)`, b.toSheetjs, '≤ 1', b.toSheetjs <= 1));
     figures.push(ratio(`validate --jobs 1 over ${b.files} workbooks ÷ inflating every part (the floor, ${b.floor.toFixed(0)} ms)`, b.toFloor, '≤ 3', b.toFloor <= 3));
     // One workbook, the whole process, against `node -e 0` taking turns with it.
+    // So are `thidua rules` and `thidua template` (the blank template written with ExcelJS).
     const one = join(ROOT, 'samples', 'lai-chau-mttq-2023.xlsx');
-    const oneRuns: number[] = [];
-    const ratios: number[] = [];
-    for (let i = 0; i < (quick ? 3 : 9); i++) {
-      const bare = nodeStart();
-      const ms = processRun([one]).ms;
-      oneRuns.push(ms);
-      ratios.push(ms / bare);
+    const template = join(dir, 'mau.xlsx');
+    const starts = {
+      'validate one workbook': () => processRun([one]).ms,
+      'rules': () => runThidua(['rules']).ms,
+      'template': () => {
+        rmSync(template, { force: true });
+        return runThidua(['template', '--out', template]).ms;
+      },
+    };
+    for (const [what, run] of Object.entries(starts)) {
+      const runs: number[] = [];
+      const ratios: number[] = [];
+      for (let i = 0; i < (quick ? 3 : 9); i++) {
+        const bare = nodeStart();
+        const ms = run();
+        runs.push(ms);
+        ratios.push(ms / bare);
+      }
+      figures.push(figure(`${what}, whole process ÷ node -e 0 (${spread(runs).median.toFixed(0)} ms)`, '×', ratios, '≤ 2.5', (m) => m <= 2.5));
     }
-    figures.push(figure(`validate one workbook, whole process ÷ node -e 0 (${spread(oneRuns).median.toFixed(0)} ms)`, '×', ratios, '≤ 2.5', (m) => m <= 2.5));
     // A 50,000-row workbook: its peak memory.
     const big = join(dir, 'nam-muoi-nghin-dong.xlsx');
     await gridToWorkbook(blocToGrid(syntheticBloc(10_000))).xlsx.writeFile(big);
