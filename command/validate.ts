@@ -122,8 +122,8 @@ function checkOutputs(options: ValidateOptions): void {
 
 /**
  * Files that make a worker worth its start-up beside the command's own thread: a worker takes
- * about 100 ms to start and load the engine (a quarter of a second on a slow machine), the
- * time this thread checks some 40 typical workbooks in (BENCHMARKS.md).
+ * 50–100 ms to start and load the engine (a quarter of a second on a slow machine), the time
+ * this thread checks 40 to 100 typical workbooks in while its JIT warms up (BENCHMARKS.md).
  */
 const FILES_PER_WORKER = 40;
 
