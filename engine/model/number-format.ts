@@ -10,6 +10,8 @@
  * before seconds (then minutes); `mmm` and longer is always a month. LibreOffice's codes are
  * case-insensitive (`D`, `YY`, `MM`, `NN` for a weekday).
  */
+import { memoize } from '../text/normalize';
+
 export type NumberFormatKind = 'date' | 'time' | 'percent' | 'number';
 
 interface Token {
@@ -45,7 +47,10 @@ function firstSection(code: string): string {
   return code;
 }
 
-export function numberFormatKind(code: string): NumberFormatKind {
+/** What a format code shows, kept by code: every workbook from one template repeats the same few. */
+export const numberFormatKind = memoize(formatKind, 10_000);
+
+function formatKind(code: string): NumberFormatKind {
   const section = firstSection(code);
   if (/^\s*(general|standard)\s*$/i.test(section)) return 'number';
   const tokens: Token[] = [];
